@@ -1,0 +1,3 @@
+from statuspress.cli import main
+
+main()

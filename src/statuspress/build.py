@@ -1,0 +1,74 @@
+"""The build pipeline, top to bottom: check, derive, render, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from statuspress.audience import view_for
+from statuspress.check import check_repository
+from statuspress.diagnostics import Diagnostic
+from statuspress.errors import ContentError
+from statuspress.model import Audience, StatusSite
+from statuspress.render import Files, RenderContext
+from statuspress.timeline import build_timeline
+from statuspress.write import merge_outputs, write_site
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    files: int
+    bytes: int
+    diagnostics: tuple[Diagnostic, ...]  # warnings that did not stop the build
+
+
+def normalize_base_url(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def render_site(
+    site: StatusSite,
+    now: datetime,
+    audience: Audience = Audience.PUBLIC,
+    base_url: str | None = None,
+    root: Path | None = None,
+) -> Files:
+    """Every output file of the site, in memory. Pure: same input, same bytes."""
+    from statuspress.render import badge, feeds, html, ical, statuspage_api
+
+    view = view_for(site, audience)
+    context = RenderContext(
+        site=view,
+        timeline=build_timeline(view, now),
+        now=now,
+        audience=audience,
+        base_url=normalize_base_url(base_url or site.settings.base_url),
+        root=root or Path("."),
+    )
+    return merge_outputs(
+        html.render(context),
+        feeds.render(context),
+        statuspage_api.render(context),
+        ical.render(context),
+        badge.render(context),
+    )
+
+
+def build(
+    root: Path,
+    out: Path,
+    now: datetime,
+    audience: Audience = Audience.PUBLIC,
+    base_url: str | None = None,
+) -> BuildResult:
+    """Check the repository, refuse to publish content with errors, render and write."""
+    checked = check_repository(root, now)
+    if checked.errors:
+        raise ContentError(
+            f"the content has {len(checked.errors)} error(s); nothing was written",
+            checked.diagnostics,
+        )
+    files = render_site(checked.site, now, audience, base_url, root)
+    write_site(files, out, root)
+    return BuildResult(len(files), sum(map(len, files.values())), checked.warnings)

@@ -1,0 +1,45 @@
+"""``statuspress check`` as a function: load, run every rule family, apply the policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from statuspress.diagnostics import Diagnostic, sort_diagnostics
+from statuspress.load import load_site
+from statuspress.model import StatusSite
+from statuspress.rules import apply_policy, run_rules
+from statuspress.rules.history import history_violations
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    site: StatusSite
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+
+def check_repository(root: Path, now: datetime, base: str | None = None) -> CheckResult:
+    """Every diagnostic for the repository at ``root``, in reading order.
+
+    ``base`` is a git revision; when given, the append-only **history** rules run too.
+    Raises ``statuspress.errors.UsageError`` only for problems outside the content
+    (``base`` is not a git revision).
+    """
+    loaded = load_site(root)
+    found = list(loaded.diagnostics)
+    found.extend(run_rules(loaded.site, now))
+    if base is not None:
+        found.extend(history_violations(root, loaded.site, base))
+    return CheckResult(loaded.site, tuple(sort_diagnostics(apply_policy(loaded.site, found))))

@@ -1,0 +1,280 @@
+"""The command line: a thin skin. Each command parses options, calls one core function,
+prints, and maps the outcome to an exit code (0 ok, 1 content breaks a rule, 2 usage)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime, timezone
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from statuspress import __version__
+from statuspress.diagnostics import FORMATTERS, Diagnostic
+from statuspress.errors import ContentError, StatuspressError, UsageError
+from statuspress.fields import parse_timestamp
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_RULES, EXIT_USAGE = 0, 1, 2
+
+
+def resolve_now(text: str | None) -> datetime:
+    """``--now``, else ``SOURCE_DATE_EPOCH``, else the real clock (UTC)."""
+    if text:
+        try:
+            value = parse_timestamp(text)
+        except ValueError:
+            value = None
+            raise UsageError(
+                f"--now {text} has no UTC offset; write it as {text}Z or with an offset like +01:00"
+            ) from None
+        if value is None:
+            raise UsageError(f"--now {text} is not an ISO 8601 timestamp such as 2026-11-17T09:15:00Z")
+        return value
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch} is not a whole number of seconds") from None
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _print_diagnostics(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic], fmt: str) -> None:
+    click.echo(FORMATTERS[fmt](list(diagnostics)), nl=False)
+
+
+def handle_errors(func: F) -> F:
+    """Turn the core's errors into messages and exit codes; never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ContentError as exc:
+            fmt = click.get_current_context().params.get("output_format") or "text"
+            if exc.diagnostics:
+                _print_diagnostics(list(exc.diagnostics), fmt)  # type: ignore[arg-type]
+            click.echo(f"statuspress: {exc}", err=True)
+            sys.exit(EXIT_RULES)
+        except UsageError as exc:
+            click.echo(f"statuspress: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        except StatuspressError as exc:
+            click.echo(f"statuspress: {exc}", err=True)
+            sys.exit(EXIT_RULES)
+        except OSError as exc:
+            click.echo(f"statuspress: {exc.strerror or exc}: {exc.filename or ''}", err=True)
+            sys.exit(EXIT_USAGE)
+
+    return wrapper  # type: ignore[return-value]
+
+
+FORMAT_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text: path:line:col lines; github: workflow annotations; json: one document.",
+)
+NOW_OPTION = click.option(
+    "--now",
+    "now_text",
+    metavar="TIME",
+    help="Treat this ISO 8601 time (with offset) as now. Default: SOURCE_DATE_EPOCH, else the clock.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="statuspress")
+@click.option(
+    "--repo",
+    "repo",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The status repository to work on.",
+)
+@click.pass_context
+def cli(ctx: click.Context, repo: Path) -> None:
+    """statuspress: a static status page driven by git.
+
+    Incidents, maintenance and every update are Markdown files in incidents/ and
+    components/; `check` validates them, `build` renders the site. See
+    https://github.com/statuspress/statuspress#readme for the content format.
+    """
+    ctx.obj = repo
+
+
+def _repo() -> Path:
+    repo = click.get_current_context().find_root().obj
+    assert isinstance(repo, Path)
+    return repo
+
+
+@cli.command()
+@click.option("--base", metavar="REF", help="Also enforce append-only history against this git revision.")
+@FORMAT_OPTION
+@NOW_OPTION
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@handle_errors
+def check(base: str | None, output_format: str, now_text: str | None, strict: bool) -> None:
+    """Validate every file against the schema, lifecycle, cadence and language rules.
+
+    Exit 0 when the content is fine, 1 when it breaks a rule, 2 on a usage error.
+    """
+    from statuspress.check import check_repository
+
+    result = check_repository(_repo(), resolve_now(now_text), base=base)
+    _print_diagnostics(result.diagnostics, output_format)
+    sys.exit(EXIT_RULES if result.failed(strict) else EXIT_OK)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("_site"),
+    show_default=True,
+    help="Output folder; replaced atomically.",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["public", "internal"]),
+    default="public",
+    show_default=True,
+    help="internal adds internal updates and talking points, with a banner and noindex.",
+)
+@click.option("--base-url", metavar="URL", help="Absolute URL the site is served from (overrides base_url).")
+@NOW_OPTION
+@handle_errors
+def build(out: Path, audience: str, base_url: str | None, now_text: str | None) -> None:
+    """Check the content, then render the static site (HTML, feeds, calendar, JSON API)."""
+    from statuspress.build import build as build_site
+    from statuspress.model import Audience
+
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        raise UsageError("--base-url must be an absolute http(s) URL, such as https://status.example.com/")
+    result = build_site(_repo(), out, resolve_now(now_text), Audience(audience), base_url)
+    if result.diagnostics:
+        _print_diagnostics(result.diagnostics, "text")
+    click.echo(f"wrote {result.files} files ({result.bytes:,} bytes) to {out}")
+
+
+@cli.group()
+def new() -> None:
+    """Scaffold an incident or an update from the approved message templates."""
+
+
+@new.command("incident")
+@click.argument("title")
+@click.option("--severity", required=True, metavar="ID", help="A severity id from the matrix, e.g. sev1.")
+@click.option(
+    "--component",
+    "components",
+    multiple=True,
+    required=True,
+    metavar="ID=STATUS",
+    help="An affected component and its status; repeat for each.",
+)
+@click.option("--maintenance", is_flag=True, help="Scaffold a maintenance window instead.")
+@click.option("--start", metavar="TIME", help="Maintenance: scheduled start (ISO 8601 with offset).")
+@click.option("--end", metavar="TIME", help="Maintenance: scheduled end (ISO 8601 with offset).")
+@NOW_OPTION
+@handle_errors
+def new_incident(
+    title: str,
+    severity: str,
+    components: tuple[str, ...],
+    maintenance: bool,
+    start: str | None,
+    end: str | None,
+    now_text: str | None,
+) -> None:
+    """Create incidents/<date>-<slug>/ with incident.md and its first update."""
+    from statuspress.scaffold import new_incident as scaffold_incident
+
+    created = scaffold_incident(
+        _repo(),
+        title,
+        severity=severity,
+        components=components,
+        now=resolve_now(now_text),
+        maintenance=maintenance,
+        start=start,
+        end=end,
+    )
+    for path in created:
+        click.echo(f"created {path}")
+
+
+@new.command("update")
+@click.argument("incident")
+@click.option("--status", required=True, help="The new status, e.g. identified or resolved.")
+@click.option("--next-update", default=None, metavar="DURATION", help="When the next update comes, e.g. 30m.")
+@NOW_OPTION
+@handle_errors
+def new_update(incident: str, status: str, next_update: str | None, now_text: str | None) -> None:
+    """Add an update file to INCIDENT from the template for STATUS."""
+    from statuspress.scaffold import new_update as scaffold_update
+
+    path = scaffold_update(_repo(), incident, status=status, next_update=next_update, now=resolve_now(now_text))
+    click.echo(f"created {path}")
+
+
+@cli.command()
+@NOW_OPTION
+@click.option("--within", default="10m", show_default=True, metavar="DURATION", help="Also list updates due this soon.")
+@FORMAT_OPTION
+@handle_errors
+def due(now_text: str | None, within: str, output_format: str) -> None:
+    """List open incidents that owe an update; exit 1 when one is overdue."""
+    from statuspress.due import run_due
+
+    overdue = run_due(_repo(), resolve_now(now_text), within, output_format, click.echo)
+    sys.exit(EXIT_RULES if overdue else EXIT_OK)
+
+
+@cli.command()
+@click.option("--since", metavar="DATE", help="Only incidents that started on or after this date.")
+@click.option("--until", metavar="DATE", help="Only incidents that started before this date.")
+@click.option("--severity", metavar="ID", help="Only incidents of this severity.")
+@click.option("--format", "output_format", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
+@NOW_OPTION
+@handle_errors
+def report(since: str | None, until: str | None, severity: str | None, output_format: str, now_text: str | None) -> None:
+    """Communication metrics: time to first update, cadence kept, impact duration."""
+    from statuspress.report import run_report
+
+    click.echo(run_report(_repo(), resolve_now(now_text), since, until, severity, output_format), nl=False)
+
+
+@cli.command()
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@handle_errors
+def serve(port: int) -> None:
+    """Preview the site locally, rebuilt when a file changes."""
+    from statuspress.serve import serve as run_server
+
+    run_server(_repo(), port)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@handle_errors
+def init(directory: Path) -> None:
+    """Create a new status repository in DIRECTORY."""
+    from statuspress.scaffold import init_repository
+
+    for path in init_repository(directory):
+        click.echo(f"created {path}")
+
+
+def main() -> None:
+    cli(prog_name="statuspress")

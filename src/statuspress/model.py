@@ -1,0 +1,241 @@
+"""The typed model of a status repository: what `load` builds and every later stage trusts.
+
+Everything here is frozen. Timestamps are timezone-aware ``datetime``s, statuses are
+enums and every id resolves (the loader guarantees it).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from statuspress.config import Settings
+from statuspress.diagnostics import Position
+
+
+class ComponentStatus(str, enum.Enum):
+    """Statuspage's five component statuses, in order of increasing badness."""
+
+    OPERATIONAL = "operational"
+    UNDER_MAINTENANCE = "under_maintenance"
+    DEGRADED_PERFORMANCE = "degraded_performance"
+    PARTIAL_OUTAGE = "partial_outage"
+    MAJOR_OUTAGE = "major_outage"
+
+    @property
+    def rank(self) -> int:
+        """Badness for "worst of" roll-ups: a higher rank wins."""
+        return _COMPONENT_RANK[self]
+
+    @property
+    def label(self) -> str:
+        return _COMPONENT_LABEL[self]
+
+
+_COMPONENT_RANK = {
+    ComponentStatus.OPERATIONAL: 0,
+    ComponentStatus.UNDER_MAINTENANCE: 1,
+    ComponentStatus.DEGRADED_PERFORMANCE: 2,
+    ComponentStatus.PARTIAL_OUTAGE: 3,
+    ComponentStatus.MAJOR_OUTAGE: 4,
+}
+_COMPONENT_LABEL = {
+    ComponentStatus.OPERATIONAL: "Operational",
+    ComponentStatus.UNDER_MAINTENANCE: "Under maintenance",
+    ComponentStatus.DEGRADED_PERFORMANCE: "Degraded performance",
+    ComponentStatus.PARTIAL_OUTAGE: "Partial outage",
+    ComponentStatus.MAJOR_OUTAGE: "Major outage",
+}
+
+
+def worst(statuses: object) -> ComponentStatus:
+    """The worst of some component statuses; operational when there are none."""
+    result = ComponentStatus.OPERATIONAL
+    for status in statuses:  # type: ignore[attr-defined]
+        if status.rank > result.rank:
+            result = status
+    return result
+
+
+class Kind(str, enum.Enum):
+    INCIDENT = "incident"
+    MAINTENANCE = "maintenance"
+
+
+class UpdateStatus(str, enum.Enum):
+    """Statuses of an update; which ones are valid depends on the incident's kind."""
+
+    INVESTIGATING = "investigating"
+    IDENTIFIED = "identified"
+    MONITORING = "monitoring"
+    RESOLVED = "resolved"
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    VERIFYING = "verifying"
+    COMPLETED = "completed"
+
+    @property
+    def is_final(self) -> bool:
+        return self in FINAL_STATUSES
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+INCIDENT_STATUSES = (
+    UpdateStatus.INVESTIGATING,
+    UpdateStatus.IDENTIFIED,
+    UpdateStatus.MONITORING,
+    UpdateStatus.RESOLVED,
+)
+MAINTENANCE_STATUSES = (
+    UpdateStatus.SCHEDULED,
+    UpdateStatus.IN_PROGRESS,
+    UpdateStatus.VERIFYING,
+    UpdateStatus.COMPLETED,
+)
+STATUSES_FOR_KIND: Mapping[Kind, tuple[UpdateStatus, ...]] = {
+    Kind.INCIDENT: INCIDENT_STATUSES,
+    Kind.MAINTENANCE: MAINTENANCE_STATUSES,
+}
+FINAL_STATUSES = frozenset({UpdateStatus.RESOLVED, UpdateStatus.COMPLETED})
+#: Maintenance statuses during which the window is under way (components affected).
+ACTIVE_MAINTENANCE_STATUSES = frozenset({UpdateStatus.IN_PROGRESS, UpdateStatus.VERIFYING})
+
+
+class Audience(str, enum.Enum):
+    PUBLIC = "public"
+    INTERNAL = "internal"
+
+
+class Show(str, enum.Enum):
+    ALWAYS = "always"
+    WHEN_DEGRADED = "when-degraded"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an object came from: its file (relative POSIX path) and where each key sits."""
+
+    path: str
+    keys: Mapping[str, Position] = field(default_factory=dict)
+    body_line: int = 1
+
+    def at(self, key: str | None = None) -> Position:
+        """The position of ``key`` in the front matter, or of the file's start."""
+        if key is not None and key in self.keys:
+            return self.keys[key]
+        return Position(1, 1)
+
+
+@dataclass(frozen=True)
+class Component:
+    id: str
+    name: str
+    source: Source
+    group: str | None = None
+    order: int | None = None
+    start_date: date | None = None
+    show: Show = Show.ALWAYS
+    description: str = ""
+    audience: Audience = Audience.PUBLIC
+
+
+@dataclass(frozen=True)
+class Update:
+    """One message on an incident's timeline, from one file."""
+
+    id: str  # the file name without .md; unique within its incident
+    incident_id: str
+    at: datetime
+    status: UpdateStatus
+    body: str
+    source: Source
+    next_update: datetime | None = None
+    components: Mapping[str, ComponentStatus] = field(default_factory=dict)
+    audience: Audience = Audience.PUBLIC
+    internal: str | None = None
+    erratum: str | None = None
+    eta_approved_by: str | None = None
+    #: rule id -> who accepted the exception (the `accept:` front-matter key).
+    accepted: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_final(self) -> bool:
+        return self.status.is_final
+
+
+@dataclass(frozen=True)
+class Incident:
+    """An incident or a maintenance window with its updates, sorted by ``at``."""
+
+    id: str
+    title: str
+    kind: Kind
+    started: datetime
+    components: Mapping[str, ComponentStatus]
+    source: Source
+    updates: tuple[Update, ...] = ()
+    severity: str | None = None
+    audience: Audience = Audience.PUBLIC
+    summary: str = ""
+    postmortem_url: str | None = None
+    postmortem: str | None = None  # Markdown of postmortem.md
+    postmortem_published: datetime | None = None
+    scheduled_start: datetime | None = None
+    scheduled_end: datetime | None = None
+    accepted: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_maintenance(self) -> bool:
+        return self.kind is Kind.MAINTENANCE
+
+    @property
+    def latest(self) -> Update | None:
+        return self.updates[-1] if self.updates else None
+
+    @property
+    def status(self) -> UpdateStatus:
+        """The status of the latest update (or the kind's first status when none)."""
+        if self.updates:
+            return self.updates[-1].status
+        return STATUSES_FOR_KIND[self.kind][0]
+
+    @property
+    def is_open(self) -> bool:
+        return not self.status.is_final
+
+    @property
+    def resolved_at(self) -> datetime | None:
+        """When the latest final update closed it (None while open)."""
+        if self.updates and self.updates[-1].is_final:
+            return self.updates[-1].at
+        return None
+
+    @property
+    def public_updates(self) -> tuple[Update, ...]:
+        return tuple(u for u in self.updates if u.audience is Audience.PUBLIC)
+
+
+@dataclass(frozen=True)
+class StatusSite:
+    """A whole status repository, loaded and typed."""
+
+    settings: Settings
+    components: tuple[Component, ...]
+    incidents: tuple[Incident, ...]  # sorted by started, then id
+
+    def component(self, component_id: str) -> Component:
+        for component in self.components:
+            if component.id == component_id:
+                return component
+        raise KeyError(component_id)
+
+    def incident(self, incident_id: str) -> Incident:
+        for incident in self.incidents:
+            if incident.id == incident_id:
+                return incident
+        raise KeyError(incident_id)

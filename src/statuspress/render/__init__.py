@@ -1,0 +1,32 @@
+"""Renderers: pure functions from the model to ``{relative output path: bytes}``.
+
+Each output family has one module; ``build`` calls them all with one RenderContext.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from statuspress.model import Audience, StatusSite
+from statuspress.timeline import Timeline
+
+Files = dict[str, bytes]
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What every renderer receives. ``site`` is already the audience's view of the
+    content: a public build's renderers never see internal text."""
+
+    site: StatusSite
+    timeline: Timeline
+    now: datetime
+    audience: Audience
+    base_url: str  # absolute, ends with "/"
+    root: Path  # the status repository (for its site_templates/ overrides)
+
+    def url(self, path: str) -> str:
+        """The absolute URL of an output path such as ``incidents/x/``."""
+        return self.base_url + path.lstrip("/")

@@ -1,0 +1,230 @@
+"""Files on disk -> Documents: YAML front matter as a located node tree, plus the body.
+
+No meaning is given to any key here; that is ``load``'s job. Everything that can go
+wrong with a file as a file (too large, binary, not UTF-8, a symlink out of the
+repository, YAML that does not parse, an alias bomb) becomes a Diagnostic.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from statuspress.diagnostics import Diagnostic, Level, Position
+
+# libyaml's C loader is several times faster; the pure-Python one behaves the same.
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: A status file is a few kilobytes of prose; anything past this is a mistake or an attack.
+MAX_FILE_BYTES = 1_000_000
+#: Deeper nesting than this in front matter is never meaningful.
+MAX_DEPTH = 20
+
+
+@dataclass(frozen=True)
+class YScalar:
+    value: str
+    tag: str  # the YAML 1.1 implicit type PyYAML resolved: ...:str, ...:int, ...:timestamp ...
+    plain: bool  # written without quotes
+    pos: Position
+
+    @property
+    def kind(self) -> str:
+        return self.tag.rsplit(":", 1)[-1]
+
+
+@dataclass(frozen=True)
+class YMap:
+    items: tuple[tuple[YScalar, YNode], ...]
+    pos: Position
+
+
+@dataclass(frozen=True)
+class YSeq:
+    items: tuple[YNode, ...]
+    pos: Position
+
+
+YNode = YScalar | YMap | YSeq
+
+
+@dataclass(frozen=True)
+class Document:
+    """One Markdown file: its front matter (None when it has none) and its body."""
+
+    path: str  # relative to the repository, POSIX separators
+    front_matter: YMap | None
+    body: str
+    body_line: int  # 1-based line where the body starts
+
+
+class SourceError(Exception):
+    """A file cannot be read as a status document; carries the diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def _error(path: str, rule: str, message: str, line: int = 1, col: int = 1) -> SourceError:
+    return SourceError(Diagnostic(path, line, col, Level.ERROR, rule, message))
+
+
+def relative_path(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def read_text(root: Path, path: Path) -> str:
+    """The UTF-8 text of ``path``; raises SourceError for anything that is not a sane text file."""
+    rel = relative_path(root, path)
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(Path(os.path.realpath(root))):
+            raise _error(
+                rel,
+                "source/symlink",
+                f"this file is a symbolic link to {target}, outside the repository; "
+                "replace the link with the file itself",
+            )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _error(rel, "source/unreadable", f"cannot read this file ({exc.strerror})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise _error(
+            rel,
+            "source/too-large",
+            f"this file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a status update is a few "
+            "paragraphs: shorten it, or move long material (a postmortem) to a linked page",
+        )
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise _error(
+            rel,
+            "source/binary",
+            "this file contains a NUL byte, so it is binary, not Markdown; "
+            "remove it or save the file as UTF-8 text",
+            line,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _error(
+            rel,
+            "source/encoding",
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            line,
+            col,
+        ) from exc
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, rel: str, first_line: int = 1) -> YNode | None:
+    """Parse one YAML document into located nodes; ``first_line`` is where ``text`` starts."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or exc.context or "syntax error"
+        raise _error(
+            rel,
+            "source/yaml",
+            f"front matter is not valid YAML ({problem}); check the indentation, and quote "
+            "values that contain ': ' or start with a special character",
+            line,
+            col,
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise _error(rel, "source/yaml", f"front matter is not valid YAML ({exc})") from exc
+    except RecursionError as exc:
+        raise _error(rel, "source/yaml", "front matter is nested too deeply") from exc
+    if node is None:
+        return None
+    return _convert(node, rel, first_line, set(), 0)
+
+
+def _convert(node: yaml.Node, rel: str, first_line: int, seen: set[int], depth: int) -> YNode:
+    pos = Position(first_line + node.start_mark.line, node.start_mark.column + 1)
+    # Aliases make the composed graph share nodes; expanding them is how a "billion laughs"
+    # document explodes. Status files never need them, so refuse them outright.
+    if id(node) in seen:
+        raise _error(
+            rel,
+            "source/yaml-alias",
+            "YAML anchors and aliases (& and *) are not supported in front matter; "
+            "write each value out in full",
+            pos.line,
+            pos.col,
+        )
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _error(rel, "source/yaml", "front matter is nested too deeply", pos.line, pos.col)
+    if isinstance(node, yaml.ScalarNode):
+        return YScalar(str(node.value), str(node.tag), node.style is None, pos)
+    if isinstance(node, yaml.SequenceNode):
+        return YSeq(tuple(_convert(n, rel, first_line, seen, depth + 1) for n in node.value), pos)
+    assert isinstance(node, yaml.MappingNode)
+    items: list[tuple[YScalar, YNode]] = []
+    for key_node, value_node in node.value:
+        key = _convert(key_node, rel, first_line, seen, depth + 1)
+        if not isinstance(key, YScalar):
+            raise _error(
+                rel, "source/yaml", "a key must be a plain word", key.pos.line, key.pos.col
+            )
+        items.append((key, _convert(value_node, rel, first_line, seen, depth + 1)))
+    return YMap(tuple(items), pos)
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str | None, str, int]:
+    """(front matter text or None, body, body's first line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise _error(
+        rel,
+        "source/front-matter",
+        "the front matter opened on line 1 is never closed; add a line containing only '---' "
+        "after the last key",
+    )
+
+
+def read_document(root: Path, path: Path) -> Document:
+    """Read one Markdown file with YAML front matter; raises SourceError on a bad file."""
+    rel = relative_path(root, path)
+    text = read_text(root, path)
+    if not text.strip():
+        raise _error(
+            rel,
+            "source/empty",
+            "this file is empty; start it with front matter between two '---' lines",
+        )
+    front, body, body_line = split_front_matter(text, rel)
+    if front is None:
+        raise _error(
+            rel,
+            "source/front-matter",
+            "this file has no front matter; start it with a line '---', the YAML keys, "
+            "and another '---'",
+        )
+    node = parse_yaml(front, rel, first_line=2)
+    if node is not None and not isinstance(node, YMap):
+        kind = "a list" if isinstance(node, YSeq) else "a single value"
+        raise _error(
+            rel,
+            "source/front-matter",
+            f"the front matter is {kind}; it must be keys and values, such as 'title: ...'",
+            node.pos.line,
+            node.pos.col,
+        )
+    return Document(rel, node, body.strip("\n"), body_line)

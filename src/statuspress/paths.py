@@ -1,0 +1,49 @@
+"""Output paths of a build, defined once. Page paths end in ``index.html``; their URLs
+(relative to the site root) end in ``/``."""
+
+from __future__ import annotations
+
+INDEX = "index.html"
+NOT_FOUND = "404.html"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+STYLESHEET = "assets/style.css"
+FEED_RSS = "feed.rss"
+FEED_ATOM = "feed.atom"
+MAINTENANCE_ICS = "maintenance.ics"
+BADGE_SVG = "badge.svg"
+BADGE_JSON = "api/badge.json"
+STATUSPRESS_JSON = "api/statuspress.json"
+REPORT_PAGE = "report/index.html"
+API_V2 = "api/v2/"
+API_SUMMARY = API_V2 + "summary.json"
+API_STATUS = API_V2 + "status.json"
+API_COMPONENTS = API_V2 + "components.json"
+API_INCIDENTS = API_V2 + "incidents.json"
+API_UNRESOLVED = API_V2 + "incidents/unresolved.json"
+API_MAINTENANCES = API_V2 + "scheduled-maintenances.json"
+API_UPCOMING = API_V2 + "scheduled-maintenances/upcoming.json"
+API_ACTIVE = API_V2 + "scheduled-maintenances/active.json"
+
+
+def page_url(page_path: str) -> str:
+    """``incidents/x/index.html`` -> ``incidents/x/``; ``index.html`` -> ``""``."""
+    return page_path.removesuffix("index.html")
+
+
+def incident_page(incident_id: str) -> str:
+    return f"incidents/{incident_id}/index.html"
+
+
+def component_page(component_id: str) -> str:
+    return f"components/{component_id}/index.html"
+
+
+def component_feed(component_id: str, kind: str) -> str:
+    """``kind`` is ``rss`` or ``atom``."""
+    return f"components/{component_id}/feed.{kind}"
+
+
+def history_page(month: str | None = None) -> str:
+    """The history index, or one month (``2026-11``) of it."""
+    return "history/index.html" if month is None else f"history/{month}/index.html"

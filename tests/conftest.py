@@ -1,0 +1,61 @@
+"""Shared fixtures: real status repositories written into tmp_path, the demo repository,
+and the --update-golden flag for golden-file tests."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+#: A fixed "now" for tests on the demo content: just after its latest update.
+DEMO_NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+IN_CI = bool(os.environ.get("CI"))
+
+WriteRepo = Callable[[Mapping[str, str]], Path]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files under tests/golden/ from the current output.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> Path:
+    """Write ``{relative path: text}`` under ``root`` (text is dedented)."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def write_repo(tmp_path: Path) -> WriteRepo:
+    """Write a status repository into a fresh folder and return its root."""
+    counter = iter(range(1_000_000))
+
+    def write(files: Mapping[str, str]) -> Path:
+        root = tmp_path / f"repo{next(counter)}"
+        root.mkdir()
+        return write_files(root, files)
+
+    return write
+
+
+@pytest.fixture
+def demo_root() -> Path:
+    """This repository, which is itself the demo status repository."""
+    return REPO_ROOT

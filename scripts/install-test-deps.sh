@@ -21,5 +21,5 @@ if ((${#apt_packages[@]})); then
 fi
 
 if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
-  npm install --no-audit --no-fund --silent
+  npm ci --no-audit --no-fund --silent
 fi

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+import math
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from statuspress.model import (
     ACTIVE_MAINTENANCE_STATUSES,
+    Component,
     ComponentStatus,
     Incident,
     Kind,
@@ -151,3 +153,140 @@ def overall_indicator(site: StatusSite, timeline: Timeline) -> str:
     if worst_impact == "none" and timeline.open_incidents:
         return "minor"
     return worst_impact
+
+
+# -- uptime -----------------------------------------------------------------------------
+
+#: Share of an interval counted as downtime, as Statuspage and Instatus count it: a major
+#: outage fully, a partial outage 30%, degraded performance and maintenance not at all.
+UPTIME_WEIGHT = {
+    ComponentStatus.MAJOR_OUTAGE: 1.0,
+    ComponentStatus.PARTIAL_OUTAGE: 0.3,
+}
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A stretch of time with one (worst) status and the incidents that caused it."""
+
+    start: datetime
+    end: datetime
+    status: ComponentStatus
+    incident_ids: tuple[str, ...]
+
+
+def status_intervals(
+    segments: tuple[Segment, ...], component_id: str, until: datetime
+) -> tuple[Interval, ...]:
+    """The component's non-operational stretches up to ``until``, overlaps resolved to the
+    worst status at each moment."""
+    points = sorted(
+        {s.start for s in segments if s.start < until}
+        | {min(s.end or until, until) for s in segments if s.start < until}
+    )
+    result: list[Interval] = []
+    for start, end in zip(points, points[1:]):
+        active = [
+            s for s in segments if s.start <= start and (s.end is None or s.end >= end)
+        ]
+        if not active:
+            continue
+        status = worst(s.statuses[component_id] for s in active)
+        ids = tuple(sorted({s.incident_id for s in active}))
+        if result and result[-1].end == start and result[-1].status is status and result[-1].incident_ids == ids:
+            result[-1] = Interval(result[-1].start, end, status, ids)
+        else:
+            result.append(Interval(start, end, status, ids))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of a component's uptime bar, in the site's time zone."""
+
+    day: date
+    tracked: bool  # False before the component's start_date
+    status: ComponentStatus  # worst status during the day
+    downtime: timedelta  # weighted, per UPTIME_WEIGHT
+    impacted: timedelta  # unweighted time not operational
+    incident_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Uptime:
+    days: tuple[Day, ...]  # oldest first
+    percent: float | None  # None when no tracked time falls in the window
+    downtime: timedelta
+
+
+def _midnight(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
+def component_uptime(
+    timeline: Timeline, component: Component, tz: tzinfo, days: int = 90
+) -> Uptime:
+    """Uptime over the ``days`` calendar days ending today (in ``tz``).
+
+    percent = 100 × (1 − weighted downtime ÷ tracked time), where tracked time runs from
+    the later of the window's first midnight and the component's ``start_date`` to now.
+    """
+    now = timeline.now
+    today = now.astimezone(tz).date()
+    first = today - timedelta(days=days - 1)
+    intervals = status_intervals(timeline.by_component.get(component.id, ()), component.id, now)
+    tracked_from = _midnight(first, tz)
+    if component.start_date is not None and component.start_date > first:
+        tracked_from = _midnight(component.start_date, tz)
+    records = []
+    total_downtime = timedelta(0)
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        start = max(_midnight(day, tz), tracked_from)
+        end = min(_midnight(day + timedelta(days=1), tz), now)
+        tracked = end > start
+        status = ComponentStatus.OPERATIONAL
+        downtime = impacted = timedelta(0)
+        ids: set[str] = set()
+        for interval in intervals:
+            overlap = min(end, interval.end) - max(start, interval.start)
+            if overlap <= timedelta(0):
+                continue
+            impacted += overlap
+            downtime += overlap * UPTIME_WEIGHT.get(interval.status, 0.0)
+            ids.update(interval.incident_ids)
+            if interval.status.rank > status.rank:
+                status = interval.status
+        total_downtime += downtime
+        records.append(Day(day, tracked, status, downtime, impacted, tuple(sorted(ids))))
+    tracked_time = now - tracked_from
+    percent = None
+    if tracked_time > timedelta(0):
+        percent = max(0.0, 100.0 * (1 - total_downtime / tracked_time))
+    return Uptime(tuple(records), percent, total_downtime)
+
+
+def impact_duration(segments: tuple[Segment, ...], until: datetime) -> timedelta:
+    """How long customers felt the incident: total time any component was not operational
+    (overlaps counted once), up to ``until`` for an incident still open."""
+    total = timedelta(0)
+    current_end: datetime | None = None
+    for segment in sorted(segments, key=lambda s: s.start):
+        start = segment.start
+        end = min(segment.end or until, until)
+        if end <= start:
+            continue
+        if current_end is not None and start < current_end:
+            if end > current_end:
+                total += end - current_end
+                current_end = end
+            continue
+        total += end - start
+        current_end = end
+    return total
+
+
+def format_percent(value: float) -> str:
+    """Two decimals, rounded down, so a component with any downtime never shows 100.00%."""
+    floored = math.floor(value * 100) / 100
+    return f"{floored:.2f}%"

@@ -1,10 +1,110 @@
-"""Renderer stub: filled in by the issue that owns this output."""
+"""The HTML site: index, incident, component and history pages, 404, sitemap, robots
+and the stylesheet."""
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+import jinja2
+
+from statuspress import paths
+from statuspress.model import Incident
 from statuspress.render import Files, RenderContext
+from statuspress.templates import make_environment, render_template
+from statuspress.views import Feed, Views
 
 
 def render(context: RenderContext) -> Files:
-    del context
-    return {}
+    env = make_environment(context.root)
+    views = Views(context)
+    files: Files = {}
+
+    def page(path: str, template: str, title: str, feeds: tuple[Feed, ...] = (), **values: Any) -> None:
+        meta = views.meta(path, title, feeds)
+        html = render_template(env, context.root, template, {"page": meta, **values})
+        files[path] = html.encode("utf-8")
+
+    page(paths.INDEX, "index.html", "Current status", index=views.index())
+
+    touching: dict[str, list[Incident]] = {c.id: [] for c in context.site.components}
+    for incident in context.site.incidents:
+        page(
+            paths.incident_page(incident.id),
+            "incident.html",
+            incident.title,
+            incident=views.incident_page(incident),
+        )
+        for component_id in _components_touched(context, incident):
+            touching.setdefault(component_id, []).append(incident)
+
+    for component in context.site.components:
+        feeds = (
+            Feed(
+                paths.component_feed(component.id, "atom"),
+                "application/atom+xml",
+                f"{component.name} (Atom)",
+            ),
+            Feed(
+                paths.component_feed(component.id, "rss"),
+                "application/rss+xml",
+                f"{component.name} (RSS)",
+            ),
+        )
+        page(
+            paths.component_page(component.id),
+            "component.html",
+            component.name,
+            feeds,
+            component=views.component_page(component, touching.get(component.id, [])),
+        )
+
+    history = views.history()
+    newest = max(history)
+    for key, month in history.items():
+        page(paths.history_page(key), "history.html", f"History: {month.month_label}", history=month)
+    page(paths.history_page(), "history.html", "History", history=history[newest])
+
+    base_path = urlsplit(context.base_url).path or "/"
+    meta_404 = views.meta(paths.NOT_FOUND, "Page not found")
+    meta_404 = type(meta_404)(**{**meta_404.__dict__, "root": base_path})
+    files[paths.NOT_FOUND] = render_template(
+        env, context.root, "404.html", {"page": meta_404}
+    ).encode("utf-8")
+
+    files[paths.STYLESHEET] = _asset(env, "assets/style.css")
+    files[paths.SITEMAP] = _sitemap(context, sorted(p for p in files if p.endswith("index.html")))
+    files[paths.ROBOTS] = _robots(context)
+    return files
+
+
+def _components_touched(context: RenderContext, incident: Incident) -> list[str]:
+    touched = set(incident.components)
+    for update in incident.updates:
+        touched.update(update.components)
+    return sorted(touched)
+
+
+def _asset(env: jinja2.Environment, name: str) -> bytes:
+    loader = env.loader
+    assert loader is not None
+    source, _, _ = loader.get_source(env, name)
+    return source.encode("utf-8")
+
+
+def _sitemap(context: RenderContext, pages: list[str]) -> bytes:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for page in pages:
+        lines.append(f"  <url><loc>{escape(context.url(paths.page_url(page)))}</loc></url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _robots(context: RenderContext) -> bytes:
+    if context.audience.value == "internal":
+        return b"# Internal build: keep it out of every index.\nUser-agent: *\nDisallow: /\n"
+    return f"User-agent: *\nAllow: /\nSitemap: {context.url(paths.SITEMAP)}\n".encode()

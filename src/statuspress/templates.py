@@ -1,0 +1,105 @@
+"""The Jinja2 environment: the built-in theme plus a repository's ``site_templates/``
+overrides, file by file, autoescaping everything.
+
+A repository template replaces the built-in one of the same name; it can extend the
+built-in one through the ``default:`` prefix (``{% extends "default:base.html" %}``).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from statuspress.diagnostics import Diagnostic, Level
+from statuspress.errors import ContentError
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "site_templates"
+OVERRIDES_DIR = "site_templates"
+
+
+def make_environment(root: Path) -> jinja2.Environment:
+    """One environment per build: templates are compiled once and cached in it."""
+    builtin = jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))
+    loaders: list[jinja2.BaseLoader] = []
+    overrides = root / OVERRIDES_DIR
+    if overrides.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(overrides)))
+    loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
+    loaders.append(builtin)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    return env
+
+
+def _template_location(root: Path, exc: BaseException) -> tuple[str, int]:
+    """The template file and line an error came from (Jinja rewrites tracebacks so their
+    frames point into the template sources)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.filename or exc.name or "template", exc.lineno or 1
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".css", ".j2", ".md")):
+            return frame.filename, frame.lineno or 1
+    return "template", 1
+
+
+def _relative(root: Path, filename: str) -> str:
+    path = Path(filename)
+    for base in (root, BUILTIN_TEMPLATES.parent):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return filename
+
+
+def render_template(
+    env: jinja2.Environment, root: Path, name: str, values: Mapping[str, Any]
+) -> str:
+    """Render one template; a broken template becomes a ContentError naming file and line."""
+    try:
+        return env.get_template(name).render(values)
+    except jinja2.TemplateNotFound as exc:
+        raise ContentError(
+            f"template {exc.name!r} not found",
+            (
+                Diagnostic(
+                    f"{OVERRIDES_DIR}/{name}",
+                    1,
+                    1,
+                    Level.ERROR,
+                    "template/not-found",
+                    f"template {exc.name!r} was not found; check the name in the template "
+                    "that includes or extends it",
+                ),
+            ),
+        ) from None
+    except jinja2.TemplateError as exc:
+        filename, line = _template_location(root, exc)
+        rel = _relative(root, filename)
+        rule = "template/syntax" if isinstance(exc, jinja2.TemplateSyntaxError) else "template/render"
+        message = exc.message or str(exc)
+        raise ContentError(
+            f"template {rel} failed: {message}",
+            (
+                Diagnostic(
+                    rel,
+                    line,
+                    1,
+                    Level.ERROR,
+                    rule,
+                    f"{message}; fix the template (see docs/site.md for the variables each "
+                    "page receives)",
+                ),
+            ),
+        ) from None

@@ -35,7 +35,7 @@ def render_site(
     root: Path | None = None,
 ) -> Files:
     """Every output file of the site, in memory. Pure: same input, same bytes."""
-    from statuspress.render import badge, feeds, html, ical, statuspage_api
+    from statuspress.render import badge, feeds, html, ical, statuspage_api, statuspress_json
 
     view = view_for(site, audience)
     context = RenderContext(
@@ -52,6 +52,7 @@ def render_site(
         statuspage_api.render(context),
         ical.render(context),
         badge.render(context),
+        statuspress_json.render(context),
     )
 
 

@@ -1,10 +1,63 @@
-"""Renderer stub: filled in by the issue that owns this output."""
+"""``badge.svg`` (overall status) and ``api/badge.json`` (shields.io endpoint format)."""
 
 from __future__ import annotations
 
+import json
+from xml.sax.saxutils import escape
+
+from statuspress import paths
 from statuspress.render import Files, RenderContext
+from statuspress.timeline import INDICATOR_DESCRIPTIONS, overall_indicator
+
+#: Colours with white text at WCAG AA contrast.
+COLOURS = {
+    "none": "#1a7f37",
+    "minor": "#9a6700",
+    "major": "#bc4c00",
+    "critical": "#cf222e",
+    "maintenance": "#0969da",
+}
+SHIELDS_COLOURS = {
+    "none": "brightgreen",
+    "minor": "yellow",
+    "major": "orange",
+    "critical": "red",
+    "maintenance": "blue",
+}
+LABEL = "status"
+
+
+def _text_width(text: str) -> int:
+    # Verdana 11px averages about 6.5 px a character: close enough for a badge.
+    return int(len(text) * 6.5) + 10
 
 
 def render(context: RenderContext) -> Files:
-    del context
-    return {}
+    indicator = overall_indicator(context.site, context.timeline)
+    message = INDICATOR_DESCRIPTIONS[indicator].lower()
+    endpoint = {
+        "schemaVersion": 1,
+        "label": LABEL,
+        "message": message,
+        "color": SHIELDS_COLOURS[indicator],
+    }
+    left, right = _text_width(LABEL), _text_width(message)
+    width = left + right
+    title = escape(f"{context.site.settings.title}: {INDICATOR_DESCRIPTIONS[indicator]}")
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" '
+        f'aria-label="{title}">\n'
+        f"<title>{title}</title>\n"
+        f'<rect width="{left}" height="20" rx="3" fill="#555"/>\n'
+        f'<rect x="{left}" width="{right}" height="20" rx="3" fill="{COLOURS[indicator]}"/>\n'
+        f'<rect x="{left}" width="4" height="20" fill="{COLOURS[indicator]}"/>\n'
+        '<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" '
+        'text-anchor="middle">\n'
+        f'<text x="{left / 2:.1f}" y="14">{LABEL}</text>\n'
+        f'<text x="{left + right / 2:.1f}" y="14">{escape(message)}</text>\n'
+        "</g>\n</svg>\n"
+    )
+    return {
+        paths.BADGE_JSON: (json.dumps(endpoint, indent=2) + "\n").encode("utf-8"),
+        paths.BADGE_SVG: svg.encode("utf-8"),
+    }

@@ -1,10 +1,120 @@
-"""Renderer stub: filled in by the issue that owns this output."""
+"""RSS 2.0 and Atom 1.0 feeds with feedgen: one item per public update, newest first.
+
+One item per update (not per incident) so that a feed reader shows every new update as
+new. Dates come from the content, never the clock, so rebuilds are byte-identical.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
+from feedgen.feed import FeedGenerator
+
+from statuspress import paths
+from statuspress.markdown import render_markdown
+from statuspress.model import Component, Incident, Update
 from statuspress.render import Files, RenderContext
+from statuspress.timefmt import local_and_utc
+
+Entry = tuple[Incident, Update]
+
+
+def _entries(incidents: Sequence[Incident], now: datetime, limit: int) -> list[Entry]:
+    entries = [(i, u) for i in incidents for u in i.updates if u.at <= now]
+    entries.sort(key=lambda e: (e[1].at, e[0].id, e[1].id), reverse=True)
+    return entries[:limit]
+
+
+def _item_html(context: RenderContext, incident: Incident, update: Update) -> str:
+    html = render_markdown(update.body)
+    if update.erratum:
+        html += f"<p><strong>Correction:</strong> {_escape(update.erratum)}</p>"
+    if update.next_update and not update.is_final:
+        when = local_and_utc(update.next_update, context.site.settings.timezone)
+        html += f"<p><strong>Next update by {_escape(when)}</strong></p>"
+    return html
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _feeds(
+    context: RenderContext,
+    entries: list[Entry],
+    title: str,
+    page_url: str,
+    rss_path: str,
+    atom_path: str,
+    description: str,
+) -> Files:
+    settings = context.site.settings
+    updated = entries[0][1].at if entries else context.now
+    files: Files = {}
+    for kind, path in (("atom", atom_path), ("rss", rss_path)):
+        fg = FeedGenerator()
+        fg.id(context.url(path))
+        fg.title(title)
+        fg.author({"name": settings.title})
+        # feedgen: the RSS channel <link> is the last link added, so rel=self comes first.
+        fg.link(href=context.url(path), rel="self")
+        fg.link(href=page_url, rel="alternate")
+        fg.description(description)
+        fg.subtitle(description)
+        fg.language(settings.language)
+        fg.updated(updated)
+        fg.lastBuildDate(updated)
+        fg.generator("statuspress")
+        # feedgen prepends entries: add oldest first so the document is newest first.
+        for incident, update in reversed(entries):
+            link = context.url(paths.page_url(paths.incident_page(incident.id))) + f"#update-{update.id}"
+            fe = fg.add_entry()
+            fe.id(link)
+            fe.guid(link, permalink=True)
+            fe.title(f"{incident.title} — {update.status.label}")
+            fe.link(href=link)
+            fe.published(update.at)
+            fe.updated(update.at)
+            html = _item_html(context, incident, update)
+            if kind == "atom":
+                fe.content(html, type="html")
+            else:
+                fe.description(html)
+        data = fg.atom_str(pretty=True) if kind == "atom" else fg.rss_str(pretty=True)
+        files[path] = data
+    return files
 
 
 def render(context: RenderContext) -> Files:
-    del context
-    return {}
+    settings = context.site.settings
+    limit = settings.feed_limit
+    files = _feeds(
+        context,
+        _entries(context.site.incidents, context.now, limit),
+        f"{settings.title}: incidents and maintenance",
+        context.base_url,
+        paths.FEED_RSS,
+        paths.FEED_ATOM,
+        settings.description or f"Every update posted on {settings.title}.",
+    )
+    for component in context.site.components:
+        files.update(_component_feeds(context, component, limit))
+    return files
+
+
+def _component_feeds(context: RenderContext, component: Component, limit: int) -> Files:
+    touching = [
+        i
+        for i in context.site.incidents
+        if component.id in i.components or any(component.id in u.components for u in i.updates)
+    ]
+    return _feeds(
+        context,
+        _entries(touching, context.now, limit),
+        f"{context.site.settings.title}: {component.name}",
+        context.url(paths.page_url(paths.component_page(component.id))),
+        paths.component_feed(component.id, "rss"),
+        paths.component_feed(component.id, "atom"),
+        f"Every update about {component.name}.",
+    )

@@ -1,10 +1,255 @@
-"""Renderer stub: filled in by the issue that owns this output."""
+"""Atlassian Statuspage public API v2, field for field, as static JSON files.
+
+Shapes follow what Statuspage serves (page, status, components with groups, incidents with
+incident_updates and affected_components, scheduled maintenances): a client pointed at
+our base URL works unchanged.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from statuspress import paths
+from statuspress.model import Component, ComponentStatus, Incident, Kind, Update, UpdateStatus
 from statuspress.render import Files, RenderContext
+from statuspress.render.ids import component_id, group_id, incident_id, page_id, update_id
+from statuspress.timefmt import zone
+from statuspress.timeline import INDICATOR_DESCRIPTIONS, incident_impact, overall_indicator
+
+#: Statuspage returns the 50 most recent incidents and maintenances.
+LIST_LIMIT = 50
+
+Json = dict[str, Any]
+
+
+def statuspage_time(value: datetime, zone_name: str) -> str:
+    """``2026-11-17T10:15:00.000+01:00`` in the page's zone; ``Z`` for UTC."""
+    local = value.astimezone(zone(zone_name))
+    offset = local.utcoffset() or timedelta(0)
+    stamp = local.strftime("%Y-%m-%dT%H:%M:%S") + f".{local.microsecond // 1000:03d}"
+    if offset == timedelta(0):
+        return stamp + "Z"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{stamp}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class StatuspageDocuments:
+    """Builds the JSON objects once per render."""
+
+    def __init__(self, context: RenderContext) -> None:
+        self.context = context
+        self.site = context.site
+        self.settings = context.site.settings
+        self.timeline = context.timeline
+        self.page_id = page_id(self.settings.base_url)
+
+    def t(self, value: datetime | None) -> str | None:
+        return statuspage_time(value, self.settings.timezone) if value else None
+
+    # -- page & status -----------------------------------------------------------------
+    def updated_at(self) -> datetime:
+        stamps = [u.at for i in self.site.incidents for u in i.updates if u.at <= self.context.now]
+        return max(stamps, default=self.context.now)
+
+    def page(self) -> Json:
+        return {
+            "id": self.page_id,
+            "name": self.settings.title,
+            "url": self.context.base_url.rstrip("/"),
+            "time_zone": self.settings.timezone,
+            "updated_at": self.t(self.updated_at()),
+        }
+
+    def status(self) -> Json:
+        indicator = overall_indicator(self.site, self.timeline)
+        return {"indicator": indicator, "description": INDICATOR_DESCRIPTIONS[indicator]}
+
+    # -- components --------------------------------------------------------------------
+    def _created(self, component: Component) -> datetime:
+        start = component.start_date or date(1970, 1, 1)
+        return datetime.combine(start, time(0), tzinfo=zone(self.settings.timezone))
+
+    def _component_updated(self, component_key: str, created: datetime) -> datetime:
+        changes = [created]
+        for segment in self.timeline.by_component.get(component_key, ()):
+            if segment.start <= self.context.now:
+                changes.append(segment.start)
+            if segment.end is not None and segment.end <= self.context.now:
+                changes.append(segment.end)
+        return max(changes)
+
+    def component(self, component: Component, position: int) -> Json:
+        created = self._created(component)
+        status = self.timeline.current.get(component.id, ComponentStatus.OPERATIONAL)
+        return {
+            "id": component_id(component.id),
+            "name": component.name,
+            "status": status.value,
+            "created_at": self.t(created),
+            "updated_at": self.t(self._component_updated(component.id, created)),
+            "position": position,
+            "description": component.description or None,
+            "showcase": True,
+            "start_date": component.start_date.isoformat() if component.start_date else None,
+            "group_id": group_id(component.group) if component.group else None,
+            "page_id": self.page_id,
+            "group": False,
+            "only_show_if_degraded": component.show.value == "when-degraded",
+        }
+
+    def components(self) -> list[Json]:
+        """Top-level components and groups in page order; group members follow their group."""
+        result: list[Json] = []
+        groups: dict[str, Json] = {}
+        position = 0
+        member_positions: dict[str, int] = {}
+        for component in self.site.components:
+            if component.group is None:
+                position += 1
+                result.append(self.component(component, position))
+                continue
+            if component.group not in groups:
+                position += 1
+                members = [c for c in self.site.components if c.group == component.group]
+                created = min(self._created(c) for c in members)
+                group_status = max(
+                    (self.timeline.current.get(c.id, ComponentStatus.OPERATIONAL) for c in members),
+                    key=lambda s: s.rank,
+                )
+                groups[component.group] = {
+                    "id": group_id(component.group),
+                    "name": component.group,
+                    "status": group_status.value,
+                    "created_at": self.t(created),
+                    "updated_at": self.t(
+                        max(self._component_updated(c.id, self._created(c)) for c in members)
+                    ),
+                    "position": position,
+                    "description": None,
+                    "showcase": False,
+                    "start_date": None,
+                    "group_id": None,
+                    "page_id": self.page_id,
+                    "group": True,
+                    "only_show_if_degraded": False,
+                    "components": [component_id(c.id) for c in members],
+                }
+                result.append(groups[component.group])
+            member_positions[component.group] = member_positions.get(component.group, 0) + 1
+            result.append(self.component(component, member_positions[component.group]))
+        return result
+
+    # -- incidents ---------------------------------------------------------------------
+    def _affected(self, incident: Incident, update: Update, index: int) -> list[Json]:
+        keys = list(update.components)
+        if index == 0 or update.is_final:
+            keys = list(dict.fromkeys([*incident.components, *keys]))
+        names = {c.id: c.name for c in self.site.components}
+        before = update.at - timedelta(microseconds=1)
+        affected = []
+        for key in keys:
+            if key not in names:
+                continue
+            affected.append(
+                {
+                    "code": component_id(key),
+                    "name": names[key],
+                    "old_status": self.timeline.status_at(key, before).value,
+                    "new_status": self.timeline.status_at(key, update.at).value,
+                }
+            )
+        return affected
+
+    def update(self, incident: Incident, update: Update, index: int) -> Json:
+        body = update.body
+        if update.erratum:
+            body += f"\n\nCorrection: {update.erratum}"
+        return {
+            "id": update_id(incident.id, update.id),
+            "status": update.status.value,
+            "body": body,
+            "incident_id": incident_id(incident.id),
+            "created_at": self.t(update.at),
+            "updated_at": self.t(update.at),
+            "display_at": self.t(update.at),
+            "affected_components": self._affected(incident, update, index),
+            "deliver_notifications": True,
+            "custom_tweet": None,
+            "tweet_id": None,
+        }
+
+    def incident(self, incident: Incident) -> Json:
+        updates = incident.updates
+        monitoring = [u.at for u in updates if u.status is UpdateStatus.MONITORING]
+        first = updates[0].at if updates else incident.started
+        latest = updates[-1].at if updates else incident.started
+        position = {c.id: n for n, c in enumerate(self.site.components, 1)}
+        document: Json = {
+            "id": incident_id(incident.id),
+            "name": incident.title,
+            "status": incident.status.value,
+            "created_at": self.t(first),
+            "updated_at": self.t(latest),
+            "monitoring_at": self.t(monitoring[-1]) if monitoring else None,
+            "resolved_at": self.t(incident.resolved_at),
+            "impact": incident_impact(self.site, incident),
+            "shortlink": self.context.url(paths.page_url(paths.incident_page(incident.id))),
+            "started_at": self.t(incident.started),
+            "page_id": self.page_id,
+            "incident_updates": [
+                self.update(incident, u, n) for n, u in reversed(list(enumerate(updates)))
+            ],
+            "components": [
+                self.component(c, position[c.id])
+                for c in self.site.components
+                if c.id in incident.components
+            ],
+        }
+        if incident.kind is Kind.MAINTENANCE:
+            document["scheduled_for"] = self.t(incident.scheduled_start)
+            document["scheduled_until"] = self.t(incident.scheduled_end)
+        return document
+
+    def newest(self, incidents: Iterable[Incident]) -> list[Json]:
+        ordered = sorted(incidents, key=lambda i: (i.started, i.id), reverse=True)
+        return [self.incident(i) for i in ordered[:LIST_LIMIT]]
+
+
+def _dump(document: Json) -> bytes:
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def render(context: RenderContext) -> Files:
-    del context
-    return {}
+    docs = StatuspageDocuments(context)
+    page = docs.page()
+    status = docs.status()
+    incidents = [i for i in context.site.incidents if i.kind is Kind.INCIDENT]
+    maintenance = [i for i in context.site.incidents if i.kind is Kind.MAINTENANCE]
+    unresolved = docs.newest(context.timeline.open_incidents)
+    upcoming = [docs.incident(i) for i in context.timeline.upcoming_maintenance]
+    active = [docs.incident(i) for i in context.timeline.active_maintenance]
+    components = docs.components()
+    return {
+        paths.API_SUMMARY: _dump(
+            {
+                "page": page,
+                "components": components,
+                "incidents": unresolved,
+                "scheduled_maintenances": active + upcoming,
+                "status": status,
+            }
+        ),
+        paths.API_STATUS: _dump({"page": page, "status": status}),
+        paths.API_COMPONENTS: _dump({"page": page, "components": components}),
+        paths.API_INCIDENTS: _dump({"page": page, "incidents": docs.newest(incidents)}),
+        paths.API_UNRESOLVED: _dump({"page": page, "incidents": unresolved}),
+        paths.API_MAINTENANCES: _dump(
+            {"page": page, "scheduled_maintenances": docs.newest(maintenance)}
+        ),
+        paths.API_UPCOMING: _dump({"page": page, "scheduled_maintenances": upcoming}),
+        paths.API_ACTIVE: _dump({"page": page, "scheduled_maintenances": active}),
+    }

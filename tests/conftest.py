@@ -3,18 +3,13 @@ and the --update-golden flag for golden-file tests."""
 
 from __future__ import annotations
 
-import os
 import textwrap
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-#: A fixed "now" for tests on the demo content: just after its latest update.
-DEMO_NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
-IN_CI = bool(os.environ.get("CI"))
+from testsupport import REPO_ROOT
 
 WriteRepo = Callable[[Mapping[str, str]], Path]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from conftest import REPO_ROOT
+from testsupport import REPO_ROOT
 
 
 def _quickstart_commands() -> list[str]:

@@ -279,7 +279,7 @@ class Fields:
         node = self.nodes.get(key)
         if node is None:
             if required:
-                self._missing(key, example)
+                self.error(self.position, "schema/required", f"{self.what} needs '{key}'; {example}")
             return None
         if isinstance(node, YScalar) and node.plain and node.kind == "null":
             if required:

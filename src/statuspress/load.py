@@ -157,7 +157,8 @@ def _read_statuses(
     node = f.mapping(
         key,
         required=required,
-        example=f"list the affected components under '{key}:', such as '  checkout: major_outage'",
+        example=f"list the affected components under '{key}:', one per line, such as "
+        "'  checkout: major_outage'",
     )
     statuses: dict[str, ComponentStatus] = {}
     if node is None:

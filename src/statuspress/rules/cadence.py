@@ -4,7 +4,7 @@ and every promise of a next update is kept."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.fields import format_duration
@@ -17,7 +17,8 @@ def _diag(update: Update, key: str, level: Level, rule: str, message: str) -> Di
 
 
 def _hhmm(value: datetime) -> str:
-    return value.strftime("%Y-%m-%dT%H:%M") + (value.strftime("%z") or "")
+    utc = value.astimezone(timezone.utc)
+    return f"{utc:%H:%M} UTC on {utc:%Y-%m-%d}"
 
 
 def cadence_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
@@ -80,14 +81,15 @@ def _incident_cadence(site: StatusSite, incident: Incident) -> Iterator[Diagnost
                 "that 'started' is right",
             )
     for previous, update in zip(public, public[1:]):
-        if previous.next_update is not None and update.at > previous.next_update:
-            late = update.at - previous.next_update
+        promised = previous.next_update
+        if promised is not None and promised > previous.at and update.at > promised:
+            late = update.at - promised
             yield _diag(
                 update,
                 "at",
                 Level.WARNING,
                 "cadence/promise-broken",
-                f"{previous.id}.md promised the next update by {_hhmm(previous.next_update)}; this "
+                f"{previous.id}.md promised the next update by {_hhmm(promised)}; this "
                 f"one came {format_duration(late)} later. Customers were waiting: post a short "
                 "update on time even when nothing has changed",
             )

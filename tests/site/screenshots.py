@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from browser import launch_browser, serve_directory
 
@@ -30,10 +31,13 @@ def pages_of(site: Path) -> dict[str, str]:
     return pages
 
 
-def take(site: Path, out: Path) -> list[Path]:
+def take(site: Path, out: Path, browser: Any = None) -> list[Path]:
+    if browser is None:
+        with launch_browser() as own:
+            return take(site, out, own)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with serve_directory(site) as base, launch_browser() as browser:
+    with serve_directory(site) as base:
         for width in (375, 1280):
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, url in pages_of(site).items():

@@ -1,0 +1,64 @@
+"""External verifiers on the built site: the Nu Html Checker and lychee's link check."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import build_cli, require_tool
+from testsupport import REPO_ROOT
+
+VNU = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+pytestmark = pytest.mark.tools
+
+
+def test_the_nu_html_checker_reports_no_errors_on_any_page(demo_site: Path) -> None:
+    require_tool("vnu-jar (npm)", VNU.exists())
+    require_tool("java", shutil.which("java") is not None)
+    done = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", str(demo_site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+
+
+def _lychee(site: Path, root: Path | None = None) -> subprocess.CompletedProcess[str]:
+    require_tool("lychee", shutil.which("lychee") is not None)
+    return subprocess.run(
+        [
+            "lychee",
+            "--offline",
+            "--no-progress",
+            "--root-dir",
+            str(root or site),
+            "--include-fragments",
+            f"{site}/**/*.html",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_lychee_finds_no_broken_link_or_fragment(demo_site: Path) -> None:
+    done = _lychee(demo_site)
+    assert done.returncode == 0, done.stdout[-4000:]
+
+
+def test_lychee_finds_no_broken_link_under_a_sub_path(tmp_path: Path) -> None:
+    # Served from https://example.com/status/: the web root holds the site in status/.
+    web_root = tmp_path / "www"
+    out = web_root / "status"
+    assert build_cli(REPO_ROOT, out, "--base-url", "https://example.com/status/").returncode == 0
+    done = _lychee(out, root=web_root)
+    assert done.returncode == 0, done.stdout[-4000:]
+
+
+def test_lychee_would_catch_a_broken_link(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text('<!DOCTYPE html><html lang="en"><title>x</title><a href="missing/">x</a><a href="#nowhere">y</a></html>')
+    assert _lychee(tmp_path).returncode != 0

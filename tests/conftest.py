@@ -54,3 +54,14 @@ def write_repo(tmp_path: Path) -> WriteRepo:
 def demo_root() -> Path:
     """This repository, which is itself the demo status repository."""
     return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo repository built once per test session at DEMO_NOW."""
+    from testsupport import build_cli
+
+    out = tmp_path_factory.mktemp("demo") / "_site"
+    done = build_cli(REPO_ROOT, out)
+    assert done.returncode == 0, done.stderr + done.stdout
+    return out

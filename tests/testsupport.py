@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -10,3 +12,31 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 #: A fixed "now" for tests on the demo content: just after its latest update.
 DEMO_NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 IN_CI = bool(os.environ.get("CI"))
+NOW_ARG = DEMO_NOW.isoformat().replace("+00:00", "Z")
+
+
+def build_cli(
+    repo: Path, out: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `statuspress build` in a subprocess, at DEMO_NOW."""
+    return subprocess.run(
+        [sys.executable, "-m", "statuspress", "--repo", str(repo), "build", "--out", str(out),
+         "--now", NOW_ARG, *extra],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def require_tool(name: str, found: bool) -> None:
+    """Skip when a tool is missing on a developer machine; fail in CI, where the project's
+    own install script must have provided it."""
+    import pytest
+
+    if found:
+        return
+    message = f"{name} is not installed: run scripts/install-test-deps.sh"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)

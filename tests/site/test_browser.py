@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from browser import serve_directory
-from conftest import build_cli, require_tool
+from testsupport import build_cli, require_tool
 from testsupport import REPO_ROOT
 
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import NOW_ARG, build_cli
+from testsupport import NOW_ARG, build_cli
 from statuspress.cli import cli
 from testsupport import REPO_ROOT
 

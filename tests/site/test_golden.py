@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_cli
+from testsupport import build_cli
 from testsupport import REPO_ROOT
 
 GOLDEN = REPO_ROOT / "tests" / "golden"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_cli, require_tool
+from testsupport import build_cli, require_tool
 from testsupport import REPO_ROOT
 
 VNU = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -208,6 +208,7 @@ class StatuspageDocuments:
                 for c in self.site.components
                 if c.id in incident.components
             ],
+            "reminder_intervals": None,
         }
         if incident.kind is Kind.MAINTENANCE:
             document["scheduled_for"] = self.t(incident.scheduled_start)

@@ -52,7 +52,7 @@ def _incident(context: RenderContext, incident: Incident) -> dict[str, Any]:
             "end": _t(impact_end),
             "seconds": int(impact_duration(segments, until).total_seconds()),
         },
-        "duration_seconds": int((until - incident.started).total_seconds()),
+        "duration_seconds": max(0, int((until - incident.started).total_seconds())),
         "components": {k: v.value for k, v in incident.components.items()},
         "postmortem_url": incident.postmortem_url,
         "updates": [

@@ -13,6 +13,8 @@ command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
 command -v jing >/dev/null 2>&1 || apt_packages+=(jing)
 command -v shellcheck >/dev/null 2>&1 || apt_packages+=(shellcheck)
 command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
+command -v git >/dev/null 2>&1 || apt_packages+=(git)
 if ((${#apt_packages[@]})); then
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

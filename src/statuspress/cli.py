@@ -123,16 +123,33 @@ def _repo() -> Path:
 @FORMAT_OPTION
 @NOW_OPTION
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option(
+    "--summary",
+    "summary_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --base: append a Markdown review of every added or changed update to this file "
+    "(in CI: $GITHUB_STEP_SUMMARY).",
+)
 @handle_errors
-def check(base: str | None, output_format: str, now_text: str | None, strict: bool) -> None:
-    """Validate every file against the schema, lifecycle, cadence and language rules.
+def check(
+    base: str | None, output_format: str, now_text: str | None, strict: bool, summary_path: Path | None
+) -> None:
+    """Validate every file against the schema, lifecycle, cadence, language and (with --base)
+    history rules.
 
     Exit 0 when the content is fine, 1 when it breaks a rule, 2 on a usage error.
     """
     from statuspress.check import check_repository
 
+    if summary_path is not None and base is None:
+        raise UsageError("--summary needs --base: it shows the updates added since that revision")
     result = check_repository(_repo(), resolve_now(now_text), base=base)
     _print_diagnostics(result.diagnostics, output_format)
+    if summary_path is not None and base is not None:
+        from statuspress.summary import pr_summary
+
+        with summary_path.open("a", encoding="utf-8") as handle:
+            handle.write(pr_summary(_repo(), result.site, base, result.diagnostics))
     sys.exit(EXIT_RULES if result.failed(strict) else EXIT_OK)
 
 

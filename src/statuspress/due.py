@@ -1,13 +1,94 @@
-"""`due` (filled in by the git-workflow work)."""
+"""`statuspress due`: which open incidents owe customers an update, now or soon."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from statuspress.errors import UsageError
+from statuspress.fields import format_duration, parse_duration
+from statuspress.load import load_site
+from statuspress.model import Kind, StatusSite, UpdateStatus
+from statuspress.timefmt import duration_words
+
+
+@dataclass(frozen=True)
+class Due:
+    incident_id: str
+    path: str  # the update (or header) that made the promise
+    title: str
+    due_at: datetime
+    overdue: bool
+    what: str  # "next update" | "maintenance start"
+
+    def message(self, now: datetime) -> str:
+        when = self.due_at.astimezone(timezone.utc).strftime("%H:%M UTC on %Y-%m-%d")
+        if self.overdue:
+            late = duration_words(now - self.due_at)
+            return f"{self.incident_id}: the {self.what} was promised by {when}, {late} ago ({self.title})"
+        soon = duration_words(self.due_at - now)
+        return f"{self.incident_id}: the {self.what} is due by {when}, in {soon} ({self.title})"
+
+
+def due_items(site: StatusSite, now: datetime, within: timedelta) -> list[Due]:
+    """Promises that are broken (overdue) or fall due within ``within``, soonest first."""
+    items = []
+    for incident in site.incidents:
+        if not incident.is_open:
+            continue
+        public = incident.public_updates
+        latest = public[-1] if public else None
+        if latest is not None and latest.next_update is not None:
+            if latest.next_update <= now + within:
+                what = "next update"
+                if incident.kind is Kind.MAINTENANCE and incident.status is UpdateStatus.SCHEDULED:
+                    what = "maintenance start update"
+                items.append(
+                    Due(incident.id, latest.source.path, incident.title, latest.next_update, latest.next_update < now, what)
+                )
+        elif latest is None and incident.kind is Kind.INCIDENT:
+            items.append(Due(incident.id, incident.source.path, incident.title, incident.started, True, "first public update"))
+    return sorted(items, key=lambda d: (d.due_at, d.incident_id))
 
 
 def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[str], None]) -> bool:
-    raise UsageError("'due' is not available yet")
+    """Print what is due; True when anything is overdue (the CLI exits 1)."""
+    window = parse_duration(within)
+    if window is None:
+        raise UsageError(f"--within {within} is not a duration such as 10m or 1h")
+    items = due_items(load_site(root).site, now, window)
+    overdue = any(item.overdue for item in items)
+    if fmt == "json":
+        echo(
+            json.dumps(
+                {
+                    "now": now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "within": format_duration(window),
+                    "items": [
+                        {
+                            "incident": i.incident_id,
+                            "path": i.path,
+                            "title": i.title,
+                            "what": i.what,
+                            "due_at": i.due_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                            "overdue": i.overdue,
+                        }
+                        for i in items
+                    ],
+                },
+                indent=2,
+            )
+        )
+    elif fmt == "github":
+        for item in items:
+            level = "error" if item.overdue else "warning"
+            echo(f"::{level} file={item.path},title=due::{item.message(now)}")
+    else:
+        for item in items:
+            echo(("OVERDUE  " if item.overdue else "due soon ") + item.message(now))
+        if not items:
+            echo(f"nothing due in the next {format_duration(window)}")
+    return overdue

@@ -1,12 +1,122 @@
-"""`new` and `init` (filled in by the git-workflow work)."""
+"""`statuspress new incident|update` and `statuspress init`: files written from the
+approved message templates, never over an existing file."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import jinja2
+import yaml
+
+from statuspress.config import Settings, load_settings
+from statuspress.fields import did_you_mean, parse_duration, parse_timestamp
 from statuspress.errors import UsageError
+from statuspress.load import COMPONENTS_DIR, INCIDENT_FILE, INCIDENTS_DIR, load_site
+from statuspress.model import STATUSES_FOR_KIND, ComponentStatus, Incident, Kind, UpdateStatus
+from statuspress.templates import BUILTIN_TEMPLATES, OVERRIDES_DIR
+
+MESSAGES_DIR = "messages"
+INIT_TEMPLATE = Path(__file__).parent / "init_template"
+#: Cadence used when the severity has none (sev3) and no --next-update is given.
+DEFAULT_NEXT_UPDATE = timedelta(minutes=60)
+PLACEHOLDER = re.compile(r"\[\[[^\]]+\]\]")
+
+
+def slugify(title: str, limit: int = 48) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "incident"
+
+
+def _utc(value: datetime) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _clock(value: datetime) -> str:
+    utc = value.astimezone(timezone.utc)
+    return f"{utc:%H:%M} UTC"
+
+
+def _file_stamp(value: datetime) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y%m%dT%H%MZ")
+
+
+def _front_matter(values: dict[str, object]) -> str:
+    text = yaml.safe_dump(values, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{text}---\n"
+
+
+def _message_environment(root: Path) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    overrides = root / OVERRIDES_DIR / MESSAGES_DIR
+    if overrides.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(overrides)))
+    loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / MESSAGES_DIR)))
+    # Plain text (Markdown) out: no HTML escaping, but undefined names are errors.
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders), autoescape=False, undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render_message(root: Path, status: UpdateStatus, **values: str) -> str:
+    try:
+        return _message_environment(root).get_template(f"{status.value}.md.j2").render(values)
+    except jinja2.TemplateError as exc:
+        raise UsageError(f"message template for '{status.value}' failed: {exc}") from None
+
+
+def _write_new(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; statuspress never overwrites a file") from None
+
+
+@dataclass(frozen=True)
+class _Context:
+    settings: Settings
+    components: dict[str, str]  # id -> name
+
+
+def _context(root: Path) -> _Context:
+    settings, problems = load_settings(root)
+    if problems:
+        raise UsageError(f"statuspress.yaml has errors; run 'statuspress check' ({problems[0].message})")
+    site = load_site(root).site
+    return _Context(settings, {c.id: c.name for c in site.components})
+
+
+def _parse_components(pairs: Sequence[str], known: dict[str, str], maintenance: bool) -> dict[str, str]:
+    result: dict[str, str] = {}
+    statuses = [s.value for s in ComponentStatus]
+    for pair in pairs:
+        component, _, status = pair.partition("=")
+        component = component.strip()
+        status = status.strip() or ("under_maintenance" if maintenance else "")
+        if component not in known:
+            hint = did_you_mean(component, known)
+            raise UsageError(
+                f"--component {pair}: there is no component '{component}'; {hint}"
+                f"components are: {', '.join(sorted(known)) or 'none (add components/<id>.md)'}"
+            )
+        if status not in statuses:
+            raise UsageError(
+                f"--component {pair}: write ID=STATUS with STATUS one of: {', '.join(statuses)}"
+            )
+        result[component] = status
+    return result
+
+
+def _names(ids: Sequence[str], known: dict[str, str]) -> str:
+    names = [known.get(i, i) for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def new_incident(
@@ -20,12 +130,135 @@ def new_incident(
     start: str | None = None,
     end: str | None = None,
 ) -> list[Path]:
-    raise UsageError("'new incident' is not available yet")
+    """Create ``incidents/<date>-<slug>/incident.md`` and its first update."""
+    context = _context(root)
+    if not title.strip():
+        raise UsageError("the title is empty; write what customers see, e.g. 'Payments failing at checkout'")
+    if severity not in context.settings.severity_ids:
+        raise UsageError(
+            f"--severity {severity} is not in the severity matrix; "
+            f"{did_you_mean(severity, context.settings.severity_ids)}use one of: "
+            f"{', '.join(context.settings.severity_ids)}"
+        )
+    statuses = _parse_components(components, context.components, maintenance)
+    folder = root / INCIDENTS_DIR / f"{now.astimezone(timezone.utc):%Y-%m-%d}-{slugify(title)}"
+    if folder.exists():
+        raise UsageError(f"{folder} already exists; choose another title or add an update to it")
+    header: dict[str, object] = {"title": title.strip()}
+    names = _names(list(statuses), context.components)
+    if maintenance:
+        scheduled_start, scheduled_end = _window(start, end, now)
+        header.update(
+            kind="maintenance",
+            scheduled_start=_utc(scheduled_start),
+            scheduled_end=_utc(scheduled_end),
+            components=statuses,
+        )
+        first_status = UpdateStatus.SCHEDULED
+        next_update = scheduled_start
+        window = f"{scheduled_start.astimezone(timezone.utc):%d %B %Y} from {_clock(scheduled_start)} to {_clock(scheduled_end)}"
+    else:
+        header.update(severity=severity, started=_utc(now), components=statuses)
+        first_status = UpdateStatus.INVESTIGATING
+        cadence = context.settings.severity(severity).cadence or DEFAULT_NEXT_UPDATE
+        next_update = now + cadence
+        window = ""
+    body = render_message(root, first_status, components=names, next_update=_clock(next_update), window=window)
+    update = {"at": _utc(now), "status": first_status.value, "next_update": _utc(next_update)}
+    header_path = folder / INCIDENT_FILE
+    update_path = folder / f"{_file_stamp(now)}-{first_status.value.replace('_', '-')}.md"
+    _write_new(header_path, _front_matter(header))
+    _write_new(update_path, _front_matter(update) + body)
+    return [header_path, update_path]
+
+
+def _window(start: str | None, end: str | None, now: datetime) -> tuple[datetime, datetime]:
+    if not start or not end:
+        raise UsageError("a maintenance window needs --start and --end, e.g. --start 2026-11-28T02:00:00Z")
+    values = []
+    for option, text in (("--start", start), ("--end", end)):
+        try:
+            value = parse_timestamp(text)
+        except ValueError:
+            raise UsageError(f"{option} {text} needs a UTC offset, e.g. {text}Z") from None
+        if value is None:
+            raise UsageError(f"{option} {text} is not an ISO 8601 time such as 2026-11-28T02:00:00Z")
+        values.append(value)
+    if values[1] <= values[0]:
+        raise UsageError("--end must be after --start")
+    if values[0] <= now:
+        raise UsageError("--start is in the past; maintenance is announced before it begins")
+    return values[0], values[1]
+
+
+def _find_incident(root: Path, name: str) -> Incident:
+    loaded = load_site(root)
+    by_id = {i.id: i for i in loaded.site.incidents}
+    if name in by_id:
+        return by_id[name]
+    folders = sorted(p.name for p in (root / INCIDENTS_DIR).iterdir() if p.is_dir()) if (root / INCIDENTS_DIR).is_dir() else []
+    if name in folders:
+        raise UsageError(f"incident '{name}' has errors; run 'statuspress check' and fix them first")
+    raise UsageError(f"there is no incident '{name}'; {did_you_mean(name, folders)}open incidents are: "
+                     f"{', '.join(i.id for i in loaded.site.incidents if i.is_open) or 'none'}")
 
 
 def new_update(root: Path, incident: str, *, status: str, next_update: str | None, now: datetime) -> Path:
-    raise UsageError("'new update' is not available yet")
+    """Add ``<stamp>-<status>.md`` to an incident, from the template for ``status``."""
+    context = _context(root)
+    found = _find_incident(root, incident)
+    allowed = STATUSES_FOR_KIND[found.kind]
+    try:
+        new_status = UpdateStatus(status)
+    except ValueError:
+        new_status = None
+    if new_status not in allowed:
+        raise UsageError(
+            f"--status {status} is not a {found.kind.value} status; "
+            f"{did_you_mean(status, [s.value for s in allowed])}use one of: {', '.join(s.value for s in allowed)}"
+        )
+    assert new_status is not None
+    front: dict[str, object] = {"at": _utc(now), "status": new_status.value}
+    promised = None
+    if not new_status.is_final:
+        if next_update is not None:
+            delay = parse_duration(next_update)
+            if delay is None or not delay:
+                raise UsageError(f"--next-update {next_update} is not a duration such as 30m or 1h")
+            promised = now + delay
+        elif found.kind is Kind.MAINTENANCE and found.scheduled_end and found.scheduled_end > now:
+            promised = found.scheduled_end
+        else:
+            severity = context.settings.severity(found.severity) if found.severity else None
+            promised = now + ((severity.cadence if severity else None) or DEFAULT_NEXT_UPDATE)
+        front["next_update"] = _utc(promised)
+    names = _names(list(found.components), context.components)
+    body = render_message(
+        root,
+        new_status,
+        components=names,
+        next_update=_clock(promised) if promised else "",
+        window="",
+    )
+    path = root / INCIDENTS_DIR / found.id / f"{_file_stamp(now)}-{new_status.value.replace('_', '-')}.md"
+    _write_new(path, _front_matter(front) + body)
+    return path
 
 
 def init_repository(directory: Path) -> list[Path]:
-    raise UsageError("'init' is not available yet")
+    """A new status repository: settings, one component, workflows, a README for the team."""
+    if directory.exists() and any(directory.iterdir()):
+        raise UsageError(f"{directory} is not empty; 'init' only creates a new repository")
+    created = []
+    for source in sorted(INIT_TEMPLATE.rglob("*")):
+        if source.is_dir():
+            continue
+        relative = source.relative_to(INIT_TEMPLATE)
+        # Package data cannot ship dot-files reliably: "dot-github" becomes ".github".
+        target = directory.joinpath(*[p.replace("dot-", ".", 1) if p.startswith("dot-") else p for p in relative.parts])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        created.append(target)
+    (directory / COMPONENTS_DIR).mkdir(exist_ok=True)
+    (directory / INCIDENTS_DIR).mkdir(exist_ok=True)
+    return created

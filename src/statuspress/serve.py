@@ -1,11 +1,84 @@
-"""`serve` (filled in by the git-workflow work)."""
+"""`statuspress serve`: build into a temporary folder, serve it on 127.0.0.1, rebuild when
+a file of the repository changes (polling modification times: no extra dependency)."""
 
 from __future__ import annotations
 
+import http.server
+import tempfile
+import threading
+from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-from statuspress.errors import UsageError
+from statuspress.build import build
+from statuspress.diagnostics import format_text
+from statuspress.errors import ContentError
+
+WATCHED = ("statuspress.yaml", "components", "incidents", "site_templates")
 
 
-def serve(root: Path, port: int) -> None:
-    raise UsageError("'serve' is not available yet")
+def snapshot(root: Path) -> dict[str, float]:
+    """Modification times of every watched file."""
+    times: dict[str, float] = {}
+    for name in WATCHED:
+        path = root / name
+        if path.is_file():
+            times[name] = path.stat().st_mtime
+        elif path.is_dir():
+            for file in path.rglob("*"):
+                if file.is_file():
+                    times[file.relative_to(root).as_posix()] = file.stat().st_mtime
+    return times
+
+
+def rebuild(root: Path, out: Path, log: Callable[[str], None]) -> bool:
+    try:
+        result = build(root, out, datetime.now(timezone.utc).replace(microsecond=0))
+    except ContentError as exc:
+        log(format_text(list(exc.diagnostics)) + f"statuspress: {exc}; still serving the last good build")  # type: ignore[arg-type]
+        return False
+    log(f"built {result.files} files")
+    return True
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+def serve(
+    root: Path,
+    port: int,
+    *,
+    log: Callable[[str], None] = print,
+    stop: threading.Event | None = None,
+    interval: float = 1.0,
+) -> None:
+    """Serve until interrupted (or until ``stop`` is set, for tests)."""
+    with tempfile.TemporaryDirectory(prefix="statuspress-serve-") as tmp:
+        out = Path(tmp) / "site"
+        rebuild(root, out, log)
+        out.mkdir(exist_ok=True)
+        class _Server(http.server.ThreadingHTTPServer):
+            def finish_request(self, request: Any, client_address: Any) -> None:
+                # The folder is swapped on rebuild: serve from its current path each time.
+                _Handler(request, client_address, self, directory=str(out))
+
+        server = _Server(("127.0.0.1", port), _Handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        log(f"serving {root.resolve()} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
+        seen = snapshot(root)
+        stop = stop or threading.Event()
+        try:
+            while not stop.wait(interval):
+                current = snapshot(root)
+                if current != seen:
+                    seen = current
+                    rebuild(root, out, log)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+            server.server_close()

@@ -227,4 +227,6 @@ def read_document(root: Path, path: Path) -> Document:
             node.pos.line,
             node.pos.col,
         )
-    return Document(rel, node, body.strip("\n"), body_line)
+    stripped = body.lstrip("\n")
+    # Keep body_line pointing at the first line of text, so body offsets map to file lines.
+    return Document(rel, node, stripped.rstrip("\n"), body_line + len(body) - len(stripped))

@@ -1,17 +1,133 @@
 """**history** rules (``check --base REF``): published updates are append-only.
 
-Filled in by the git-workflow work.
+An update file that exists on REF was published. Editing it is an error unless the edit
+adds an ``erratum:`` note (shown publicly as a correction); deleting it is an error; a new
+update dated before the latest published one of its incident is an error.
 """
 
 from __future__ import annotations
 
+import difflib
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from statuspress.diagnostics import Diagnostic
+from statuspress.diagnostics import Diagnostic, Level
+from statuspress.errors import UsageError
+from statuspress.load import INCIDENT_FILE, INCIDENTS_DIR, POSTMORTEM_FILE
 from statuspress.model import StatusSite
+
+ERRATUM_KEY = "erratum:"
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
+        )
+    except FileNotFoundError:
+        raise UsageError("--base needs git, and git is not installed") from None
+    if done.returncode != 0:
+        raise _GitError(done.stderr.strip())
+    return done.stdout
+
+
+class _GitError(Exception):
+    pass
+
+
+def _is_update_file(path: str) -> bool:
+    parts = path.split("/")
+    return (
+        len(parts) == 3
+        and parts[0] == INCIDENTS_DIR
+        and parts[2].endswith(".md")
+        and parts[2] not in (INCIDENT_FILE, POSTMORTEM_FILE)
+    )
+
+
+def published_files(root: Path, base: str) -> dict[str, str]:
+    """Update files on ``base`` (repository-relative path -> git path), or a UsageError."""
+    try:
+        _git(root, "rev-parse", "--is-inside-work-tree")
+    except _GitError:
+        raise UsageError(f"{root} is not a git repository; --base compares against git history") from None
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    except _GitError:
+        raise UsageError(
+            f"--base {base} is not a commit in this repository; fetch it first "
+            "(in CI: actions/checkout with fetch-depth: 0)"
+        ) from None
+    prefix = _git(root, "rev-parse", "--show-prefix").strip()
+    listing = _git(root, "ls-tree", "-r", "--name-only", base, "--", f"{prefix}{INCIDENTS_DIR}/")
+    files = {}
+    for git_path in listing.splitlines():
+        path = git_path[len(prefix) :]
+        if _is_update_file(path):
+            files[path] = git_path
+    return files
+
+
+def _first_changed_line(old: str, new: str) -> int:
+    matcher = difflib.SequenceMatcher(a=old.splitlines(), b=new.splitlines(), autojunk=False)
+    for tag, _i1, _i2, j1, _j2 in matcher.get_opcodes():
+        if tag != "equal":
+            return j1 + 1
+    return 1
+
+
+def _adds_erratum(old: str, new: str) -> bool:
+    def erratum(text: str) -> str | None:
+        lines = [line for line in text.splitlines() if line.startswith(ERRATUM_KEY)]
+        return lines[0] if lines else None
+
+    return erratum(new) is not None and erratum(new) != erratum(old)
 
 
 def history_violations(root: Path, site: StatusSite, base: str) -> Iterator[Diagnostic]:
-    del root, site, base
-    return iter(())
+    published = published_files(root, base)
+    for path, git_path in sorted(published.items()):
+        current = root / path
+        if not current.exists():
+            yield Diagnostic(
+                path,
+                1,
+                1,
+                Level.ERROR,
+                "history/deleted",
+                f"this update was published on {base} and customers may have read it; restore "
+                "the file, and add an 'erratum:' line to it if it needs a correction",
+            )
+            continue
+        old = _git(root, "show", f"{base}:{git_path}")
+        new = current.read_text(encoding="utf-8", errors="replace")
+        if old == new or _adds_erratum(old, new):
+            continue
+        yield Diagnostic(
+            path,
+            _first_changed_line(old, new),
+            1,
+            Level.ERROR,
+            "history/edited",
+            f"this update was published on {base}; published updates are append-only. Undo the "
+            "edit and post a new update, or add an 'erratum:' line that explains the correction",
+        )
+    for incident in site.incidents:
+        latest = max(
+            (u.at for u in incident.updates if u.source.path in published), default=None
+        )
+        if latest is None:
+            continue
+        for update in incident.updates:
+            if update.source.path not in published and update.at < latest:
+                pos = update.source.at("at")
+                yield Diagnostic(
+                    update.source.path,
+                    pos.line,
+                    pos.col,
+                    Level.ERROR,
+                    "history/backdated",
+                    f"this new update is dated before the latest published update of the incident "
+                    f"({latest.isoformat()}); customers have seen that one already: set 'at' to now",
+                )

@@ -1,0 +1,72 @@
+"""`due` lists broken and upcoming promises; `serve` previews and rebuilds on change."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from statuspress.serve import serve
+from test_story import run
+from testsupport import REPO_ROOT
+
+
+def test_due_on_the_demo_lists_the_open_incident_with_its_promise() -> None:
+    code, out = run(REPO_ROOT, "due", "--now", "2026-11-24T12:40:00Z")
+    assert code == 0 and "due soon" in out and "2026-11-24-slow-checkout" in out and "in 5 min" in out
+    code, out = run(REPO_ROOT, "due", "--now", "2026-11-24T13:00:00Z", "--format", "json")
+    document = json.loads(out)
+    assert code == 1
+    assert document["items"][0] == {
+        "incident": "2026-11-24-slow-checkout",
+        "path": "incidents/2026-11-24-slow-checkout/20261124T1148Z-identified.md",
+        "title": "Slow checkout for some customers",
+        "what": "next update",
+        "due_at": "2026-11-24T12:45:00Z",
+        "overdue": True,
+    }
+
+
+def test_due_warns_before_a_maintenance_window_starts() -> None:
+    code, out = run(REPO_ROOT, "due", "--now", "2026-11-28T01:55:00Z", "--within", "10m")
+    assert "maintenance start update" in out and "2026-11-28-network-maintenance" in out
+
+
+def test_due_with_nothing_due_says_so_and_passes() -> None:
+    code, out = run(REPO_ROOT, "due", "--now", "2026-11-24T12:00:00Z", "--within", "1m")
+    assert (code, out.strip()) == (0, "nothing due in the next 1m")
+
+
+def test_due_rejects_a_bad_window() -> None:
+    assert run(REPO_ROOT, "due", "--within", "soon")[0] == 2
+
+
+def test_serve_serves_the_site_and_rebuilds_when_a_file_changes(write_repo) -> None:  # type: ignore[no-untyped-def]
+    root: Path = write_repo({"components/api.md": "---\nname: First name\n---\n"})
+    lines: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=serve, args=(root, 0), kwargs={"log": lines.append, "stop": stop, "interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not any("serving" in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        url = next(line for line in lines if "serving" in line).split(" on ")[1].split(" ")[0]
+        assert "First name" in urllib.request.urlopen(url, timeout=5).read().decode()
+        (root / "components/api.md").write_text("---\nname: Second name\n---\n")
+        while time.monotonic() < deadline:
+            if "Second name" in urllib.request.urlopen(url, timeout=5).read().decode():
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError(lines)
+        (root / "components/api.md").write_text("---\nnme: broken\n---\n")
+        while time.monotonic() < deadline and not any("still serving" in line for line in lines):
+            time.sleep(0.1)
+        assert any("schema/unknown-key" in line for line in lines)
+        assert "Second name" in urllib.request.urlopen(url, timeout=5).read().decode()
+    finally:
+        stop.set()
+        thread.join(timeout=10)

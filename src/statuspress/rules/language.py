@@ -105,7 +105,7 @@ _FIXED = re.compile(
 )
 _NOT_YET = re.compile(
     r"(?:\bnot\b|n't\b|\byet\b|\bonce\b|\buntil\b|\bwhen\b|\bbefore\b|\bif\b|\bwill be\b|"
-    r"\bto be\b|\bget\b|\bgets\b|\bbeing\b|\bhas been identified\b)[^.!?\n]{0,25}$",
+    r"\bto be\b|\bbe\b|\bget\b|\bgets\b|\bbeing\b|\bhas been identified\b)[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 _TIME = r"(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|utc|gmt|[a-z]{2,4}t)?|noon|midnight)"
@@ -117,7 +117,7 @@ _ETA = re.compile(
     r"\b(?:fix(?:ed)?|resolv(?:e|ed)|restor(?:e|ed)|back(?: online| up| to normal)?|"
     r"recover(?:ed|y)?|working (?:again|normally)|available again|operational(?: again)?|"
     r"up and running|normal service)\b[^.!?\n]{0,40}?\b(?:by|within|in|before|around|at)\s+"
-    rf"(?:{_TIME}|{_SPAN})\b|\bETA\b",
+    rf"(?:about |around |approximately |roughly |under )?(?:{_TIME}|{_SPAN})\b|\bETA\b",
     re.IGNORECASE,
 )
 _NEXT_UPDATE = re.compile(
@@ -138,8 +138,16 @@ _IMPACT = re.compile(
     r"payments?|orders?|checkout|emails?|api|dashboard|website|app)\b",
     re.IGNORECASE,
 )
-_ENGLISH = re.compile(r"\b(?:the|and|we|is|are|to|of|our|for|will|be|in|this|that|with|you)\b", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ENGLISH = re.compile(
+    r"\b(?:the|and|we|is|are|to|of|our|for|will|be|in|on|this|that|with|you|it|some)\b", re.IGNORECASE
+)
+#: Function words of the other languages status pages are most often written in.
+_OTHER_LANGUAGE = re.compile(
+    r"\b(?:und|der|die|das|wir|ist|nicht|sich|ein|eine|bis|mit|le|la|les|des|et|est|nous|une|"
+    r"sur|pour|dans|el|los|las|y|es|estamos|una|para|por|del|al|con|il|di|che|siamo|een|het|"
+    r"wij|zijn|niet|och|att|vi|är|inte)\b",
+    re.IGNORECASE,
+)
 
 ERRORS = {
     "language/internal-host",
@@ -197,10 +205,7 @@ def _internal_domains_pattern(domains: tuple[str, ...]) -> re.Pattern[str] | Non
 
 def is_english(text: str) -> bool:
     """A rough check: English prose is full of short function words."""
-    words = _WORD.findall(text)
-    if len(words) < 6:
-        return True
-    return len(_ENGLISH.findall(text)) / len(words) >= 0.12
+    return len(_ENGLISH.findall(text)) >= len(_OTHER_LANGUAGE.findall(text))
 
 
 def _sentence_around(text: str, start: int) -> str:

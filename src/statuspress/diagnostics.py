@@ -6,11 +6,11 @@ import enum
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Position:
-    """A place in a source file: 1-based line and column."""
+class Position(NamedTuple):
+    """A place in a source file: 1-based line and column. (A tuple: there are many.)"""
 
     line: int
     col: int = 1

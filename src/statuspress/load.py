@@ -7,7 +7,10 @@ own diagnostics say what to fix.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -104,9 +107,9 @@ def _check_id(path: str, name: str, what: str, diagnostics: list[Diagnostic]) ->
     return False
 
 
-def _read(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Document | None:
+def _read(root: Path, path: Path, diagnostics: list[Diagnostic], rel: str | None = None) -> Document | None:
     try:
-        return read_document(root, path)
+        return read_document(root, path, rel)
     except SourceError as exc:
         diagnostics.append(exc.diagnostic)
         return None
@@ -117,9 +120,13 @@ def _source(doc: Document, fields: Fields) -> Source:
 
 
 def _markdown_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    # os.scandir: the directory entry already knows whether it is a file (no stat per file).
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(".md") and not e.is_dir())
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.is_dir())
+    return [folder / name for name in names]
 
 
 def load_components(root: Path, diagnostics: list[Diagnostic]) -> tuple[Component, ...]:
@@ -365,7 +372,7 @@ def load_incident(
         return None
     ok = _check_id(rel_folder + "/" + INCIDENT_FILE, incident_id, "incident", diagnostics)
     header = None
-    doc = _read(root, header_path, diagnostics)
+    doc = _read(root, header_path, diagnostics, f"{rel_folder}/{INCIDENT_FILE}")
     if doc is not None:
         header, f = _read_incident_header(doc, incident_id, settings, components)
         diagnostics.extend(f.diagnostics)
@@ -373,7 +380,7 @@ def load_incident(
     for path in _markdown_files(folder):
         if path.name in (INCIDENT_FILE, POSTMORTEM_FILE):
             continue
-        update_doc = _read(root, path, diagnostics)
+        update_doc = _read(root, path, diagnostics, f"{rel_folder}/{path.name}")
         if update_doc is None:
             ok = False
             continue
@@ -397,6 +404,49 @@ def load_incident(
     )
 
 
+#: Below this many incidents, one process is faster than starting a second one.
+PARALLEL_THRESHOLD = 1500
+
+_Chunk = tuple[list[Incident], set[str], list[Diagnostic]]
+
+
+def _load_chunk(
+    root: Path, folders: list[Path], settings: Settings, components: Mapping[str, Component]
+) -> _Chunk:
+    incidents: list[Incident] = []
+    broken: set[str] = set()
+    diagnostics: list[Diagnostic] = []
+    for folder in folders:
+        incident = load_incident(root, folder, settings, components, diagnostics)
+        if incident is None:
+            broken.add(folder.name)
+        else:
+            incidents.append(incident)
+    return incidents, broken, diagnostics
+
+
+def _load_incidents(
+    root: Path, folders: list[Path], settings: Settings, components: Mapping[str, Component]
+) -> _Chunk:
+    """Parse incident folders, on every core when there are many (reading and parsing YAML
+    is CPU-bound; the chunks are joined in folder order, so the result is the same)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(folders) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return _load_chunk(root, folders, settings, components)
+    size = -(-len(folders) // workers)
+    chunks = [folders[i : i + size] for i in range(0, len(folders), size)]
+    with ProcessPoolExecutor(max_workers=len(chunks), mp_context=mp.get_context("fork")) as pool:
+        results = list(pool.map(_load_chunk, [root] * len(chunks), chunks, [settings] * len(chunks), [components] * len(chunks)))
+    incidents: list[Incident] = []
+    broken: set[str] = set()
+    diagnostics: list[Diagnostic] = []
+    for chunk_incidents, chunk_broken, chunk_diagnostics in results:
+        incidents.extend(chunk_incidents)
+        broken |= chunk_broken
+        diagnostics.extend(chunk_diagnostics)
+    return incidents, broken, diagnostics
+
+
 def load_site(root: Path) -> LoadResult:
     """Read a whole status repository. Never raises for a user's mistake."""
     diagnostics: list[Diagnostic] = []
@@ -404,16 +454,10 @@ def load_site(root: Path) -> LoadResult:
     diagnostics.extend(problems)
     components = load_components(root, diagnostics)
     by_id = {c.id: c for c in components}
-    incidents = []
-    broken = set()
     incidents_dir = root / INCIDENTS_DIR
     folders = sorted(p for p in incidents_dir.iterdir() if p.is_dir()) if incidents_dir.is_dir() else []
-    for folder in folders:
-        incident = load_incident(root, folder, settings, by_id, diagnostics)
-        if incident is None:
-            broken.add(folder.name)
-        else:
-            incidents.append(incident)
+    incidents, broken, problems = _load_incidents(root, folders, settings, by_id)
+    diagnostics.extend(problems)
     incidents.sort(key=lambda i: (i.started, i.id))
     components = tuple(sorted(components, key=component_sort_key))
     site = StatusSite(settings=settings, components=components, incidents=tuple(incidents))

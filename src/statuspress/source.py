@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -24,8 +25,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
 
 
-@dataclass(frozen=True)
-class YScalar:
+class YScalar(NamedTuple):
     value: str
     tag: str  # the YAML 1.1 implicit type PyYAML resolved: ...:str, ...:int, ...:timestamp ...
     plain: bool  # written without quotes
@@ -36,14 +36,12 @@ class YScalar:
         return self.tag.rsplit(":", 1)[-1]
 
 
-@dataclass(frozen=True)
-class YMap:
+class YMap(NamedTuple):
     items: tuple[tuple[YScalar, YNode], ...]
     pos: Position
 
 
-@dataclass(frozen=True)
-class YSeq:
+class YSeq(NamedTuple):
     items: tuple[YNode, ...]
     pos: Position
 
@@ -77,9 +75,9 @@ def relative_path(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_text(root: Path, path: Path) -> str:
+def read_text(root: Path, path: Path, rel: str | None = None) -> str:
     """The UTF-8 text of ``path``; raises SourceError for anything that is not a sane text file."""
-    rel = relative_path(root, path)
+    rel = rel if rel is not None else relative_path(root, path)
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         if not target.is_relative_to(Path(os.path.realpath(root))):
@@ -199,10 +197,10 @@ def split_front_matter(text: str, rel: str) -> tuple[str | None, str, int]:
     )
 
 
-def read_document(root: Path, path: Path) -> Document:
+def read_document(root: Path, path: Path, rel: str | None = None) -> Document:
     """Read one Markdown file with YAML front matter; raises SourceError on a bad file."""
-    rel = relative_path(root, path)
-    text = read_text(root, path)
+    rel = rel if rel is not None else relative_path(root, path)
+    text = read_text(root, path, rel)
     if not text.strip():
         raise _error(
             rel,

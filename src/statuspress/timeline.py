@@ -176,10 +176,17 @@ class Interval:
 
 
 def status_intervals(
-    segments: tuple[Segment, ...], component_id: str, until: datetime
+    segments: tuple[Segment, ...],
+    component_id: str,
+    until: datetime,
+    since: datetime | None = None,
 ) -> tuple[Interval, ...]:
-    """The component's non-operational stretches up to ``until``, overlaps resolved to the
-    worst status at each moment."""
+    """The component's non-operational stretches up to ``until`` (and, when given, from
+    ``since``), overlaps resolved to the worst status at each moment."""
+    if since is not None:
+        # Only segments that reach into the window: keeps the cost to the window, not the
+        # whole history.
+        segments = tuple(s for s in segments if s.end is None or s.end > since)
     points = sorted(
         {s.start for s in segments if s.start < until}
         | {min(s.end or until, until) for s in segments if s.start < until}
@@ -234,8 +241,10 @@ def component_uptime(
     now = timeline.now
     today = now.astimezone(tz).date()
     first = today - timedelta(days=days - 1)
-    intervals = status_intervals(timeline.by_component.get(component.id, ()), component.id, now)
     tracked_from = _midnight(first, tz)
+    intervals = status_intervals(
+        timeline.by_component.get(component.id, ()), component.id, now, since=tracked_from
+    )
     if component.start_date is not None and component.start_date > first:
         tracked_from = _midnight(component.start_date, tz)
     records = []

@@ -138,16 +138,34 @@ _IMPACT = re.compile(
     r"payments?|orders?|checkout|emails?|api|dashboard|website|app)\b",
     re.IGNORECASE,
 )
-_ENGLISH = re.compile(
-    r"\b(?:the|and|we|is|are|to|of|our|for|will|be|in|on|this|that|with|you|it|some)\b", re.IGNORECASE
+_ENGLISH = frozenset(
+    "the and we is are to of our for will be in on this that with you it some".split()
 )
 #: Function words of the other languages status pages are most often written in.
-_OTHER_LANGUAGE = re.compile(
-    r"\b(?:und|der|die|das|wir|ist|nicht|sich|ein|eine|bis|mit|le|la|les|des|et|est|nous|une|"
-    r"sur|pour|dans|el|los|las|y|es|estamos|una|para|por|del|al|con|il|di|che|siamo|een|het|"
-    r"wij|zijn|niet|och|att|vi|är|inte)\b",
-    re.IGNORECASE,
+_OTHER_LANGUAGE = frozenset(
+    "und der die das wir ist nicht sich ein eine bis mit le la les des et est nous une sur pour "
+    "dans el los las y es estamos una para por del al con il di che siamo een het wij zijn niet "
+    "och att vi är inte".split()
 )
+_TOKEN = re.compile(r"\w+")
+#: Cheap substring tests that must pass before an expensive pattern runs at all.
+_HOST_HINTS = ("localhost", ".internal", ".local", ".lan", ".intranet", ".corp")
+_STACK_HINTS = (
+    "Traceback", 'File "', "Exception", "Error", "goroutine", "panic:", "SIGSEGV", "segmentation",
+    ".java:", ".kt:", ".scala:", ".cs:", ".js:", ".ts:",
+)
+_SECRET_HINTS = ("AKIA", "ASIA", "earer", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat", "xox", "BEGIN", "@", "eyJ", "sk_live", "AIza")
+_SECRET_WORDS = ("api_key", "api-key", "apikey", "secret", "password", "passwd", "token")
+_AZURE_REGIONS = frozenset(
+    "eastus eastus2 westus westus2 westus3 centralus northcentralus southcentralus westcentralus "
+    "northeurope westeurope uksouth ukwest francecentral germanywestcentral swedencentral "
+    "switzerlandnorth norwayeast eastasia southeastasia japaneast japanwest australiaeast "
+    "australiasoutheast brazilsouth canadacentral canadaeast centralindia southindia koreacentral "
+    "southafricanorth uaenorth".split()
+)
+_HEX = frozenset("0123456789abcdef")
+_DIGIT_DOT = re.compile(r"\d\.\d")
+
 
 ERRORS = {
     "language/internal-host",
@@ -188,11 +206,24 @@ class TextContext:
 
 @lru_cache(maxsize=32)
 def _jargon_pattern(extra: tuple[str, ...], allowed: tuple[str, ...]) -> re.Pattern[str] | None:
-    terms = {t.lower() for t in (*JARGON_TERMS, *extra)} - {a.lower() for a in allowed}
+    terms = _jargon_terms(extra, allowed)
     if not terms:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _jargon_terms(extra: tuple[str, ...], allowed: tuple[str, ...]) -> frozenset[str]:
+    return frozenset({t.lower() for t in (*JARGON_TERMS, *extra)} - {a.lower() for a in allowed})
+
+
+@lru_cache(maxsize=32)
+def _jargon_prefilter(extra: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(single-word terms, multi-word terms): a text can only match if it holds one."""
+    terms = _jargon_terms(extra, allowed)
+    single = frozenset(t for t in terms if _TOKEN.fullmatch(t))
+    return single, tuple(t for t in terms if t not in single)
 
 
 @lru_cache(maxsize=32)
@@ -203,9 +234,13 @@ def _internal_domains_pattern(domains: tuple[str, ...]) -> re.Pattern[str] | Non
     return re.compile(rf"\b(?:[a-z0-9-]+\.)*(?:{alternatives})\b", re.IGNORECASE)
 
 
-def is_english(text: str) -> bool:
-    """A rough check: English prose is full of short function words."""
-    return len(_ENGLISH.findall(text)) >= len(_OTHER_LANGUAGE.findall(text))
+def is_english(text: str, tokens: Sequence[str] | None = None) -> bool:
+    """A rough check: English prose is full of English function words, other languages of
+    their own."""
+    words = tokens if tokens is not None else _TOKEN.findall(text.lower())
+    english = sum(1 for w in words if w in _ENGLISH)
+    other = sum(1 for w in words if w in _OTHER_LANGUAGE)
+    return english >= other
 
 
 def _sentence_around(text: str, start: int) -> str:
@@ -230,50 +265,63 @@ def lint_text(text: str, context: TextContext) -> list[Finding]:
     def add(rule: str, match: re.Match[str], message: str) -> None:
         found.append(Finding(rule, match.start(), message))
 
-    for m in _PLACEHOLDER.finditer(text):
+    lowered = text.lower()
+    tokens = _TOKEN.findall(lowered)
+    words = frozenset(tokens)
+    for m in _PLACEHOLDER.finditer(text) if "[[" in text else ():
         add("language/placeholder", m, f"replace the template placeholder {m.group(0)} with words for customers")
     custom = _internal_domains_pattern(settings.internal_domains)
-    for pattern in (_INTERNAL_HOST, custom):
+    if not any(d.lower() in lowered for d in settings.internal_domains):
+        custom = None
+    host = _INTERNAL_HOST if any(h in lowered for h in _HOST_HINTS) else None
+    for pattern in (host, custom):
         for m in pattern.finditer(text) if pattern else ():
             add("language/internal-host", m, f"'{m.group(0)}' is an internal hostname; name the service as customers know it")
-    for m in _TOOL_URL.finditer(text):
+    for m in _TOOL_URL.finditer(text) if "://" in text else ():
         add("language/internal-url", m, f"'{m.group(0)}' links to an internal tool customers cannot open; remove it")
-    for m in _IPV4.finditer(text):
+    for m in _IPV4.finditer(text) if _DIGIT_DOT.search(text) else ():
         address = m.group(0).split("/")[0]
         if all(int(part) <= 255 for part in address.split(".")):
             add("language/ip-address", m, f"'{m.group(0)}' is an IP address; describe the affected service instead")
-    for m in _IPV6_CANDIDATE.finditer(text):
+    for m in _IPV6_CANDIDATE.finditer(text) if text.count(":") >= 2 else ():
         try:
             ipaddress.IPv6Address(m.group(0))
         except ValueError:
             continue
         add("language/ip-address", m, f"'{m.group(0)}' is an IP address; describe the affected service instead")
-    for m in _REGION.finditer(text):
+    for m in _REGION.finditer(text) if "-" in text or words & _AZURE_REGIONS else ():
         add("language/region-code", m, f"'{m.group(0)}' is a cloud region code; say the region in words, such as 'US East'")
-    for m in _STACK_TRACE.finditer(text):
+    for m in _STACK_TRACE.finditer(text) if any(h in text for h in _STACK_HINTS) else ():
         add("language/stack-trace", m, f"'{m.group(0).strip()}' is from a stack trace or exception; describe what customers see")
-    for m in _SECRET.finditer(text):
+    secret_hint = any(h in text for h in _SECRET_HINTS) or any(w in lowered for w in _SECRET_WORDS)
+    for m in _SECRET.finditer(text) if secret_hint else ():
         add("language/secret", m, "this looks like a secret, token or credential; remove it now and rotate it")
-    for m in _CONNECTION_STRING.finditer(text):
+    for m in _CONNECTION_STRING.finditer(text) if "://" in text or "=" in text else ():
         add("language/connection-string", m, "this is a connection string; remove it and describe the affected service")
-    lowered = text.lower()
     for name in context.internal_component_names:
+        if name.lower() not in lowered:
+            continue
         for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered):
             add("language/internal-component", m, f"'{name}' is an internal-only component; describe the customer-facing impact instead")
 
     jargon = _jargon_pattern(settings.jargon, settings.allowed_words)
+    single, multi = _jargon_prefilter(settings.jargon, settings.allowed_words)
+    if not (words & single or any(t in lowered for t in multi)):
+        jargon = None
     for m in jargon.finditer(text) if jargon else ():
         add("language/jargon", m, f"'{m.group(0)}' is engineering jargon; say what customers see (slow pages, failed payments)")
-    for m in _HTTP_STATUS.finditer(text):
+    http_hint = "http" in lowered or bool(words & {"error", "errors", "response", "responses", "status"})
+    for m in _HTTP_STATUS.finditer(text) if http_hint else ():
         if m.group(0).lower() not in settings.allowed_words:
             add("language/jargon", m, f"'{m.group(0)}' is an HTTP status code; say 'some requests fail' instead")
-    for m in _DEPLOY_HASH.finditer(text):
+    hex_hint = any(len(w) >= 7 and _HEX.issuperset(w) for w in words)
+    for m in _DEPLOY_HASH.finditer(text) if hex_hint else ():
         add("language/jargon", m, f"'{m.group(0)}' looks like a deploy or commit id; customers cannot use it")
-    for m in _TICKET.finditer(text):
+    for m in _TICKET.finditer(text) if "-" in text else ():
         if m.group(0).lower() not in settings.allowed_words:
             add("language/jargon", m, f"'{m.group(0)}' looks like an internal ticket id; remove it")
 
-    english = settings.language.lower().startswith("en") and is_english(text)
+    english = settings.language.lower().startswith("en") and is_english(text, tokens)
     if context.is_update_body and not context.final and english:
         for m in _FIXED.finditer(text):
             if not _NOT_YET.search(text[max(0, m.start() - 40) : m.start()]):

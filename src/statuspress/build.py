@@ -35,7 +35,7 @@ def render_site(
     root: Path | None = None,
 ) -> Files:
     """Every output file of the site, in memory. Pure: same input, same bytes."""
-    from statuspress.render import badge, feeds, html, ical, statuspage_api, statuspress_json
+    from statuspress.render import badge, feeds, html, ical, report, statuspage_api, statuspress_json
 
     view = view_for(site, audience)
     context = RenderContext(
@@ -53,6 +53,7 @@ def render_site(
         ical.render(context),
         badge.render(context),
         statuspress_json.render(context),
+        report.render(context),
     )
 
 

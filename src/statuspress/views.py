@@ -80,6 +80,7 @@ class PageMeta:
     last_updated: str
     last_updated_iso: str
     support_url: str | None
+    report: bool = False  # link the Reliability & communication page
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,7 @@ class Views:
             last_updated=self.time(self.last_updated),
             last_updated_iso=iso(self.last_updated),
             support_url=self.settings.support_url,
+            report=self.settings.report_page,
         )
 
     def component_name(self, component_id: str) -> str:

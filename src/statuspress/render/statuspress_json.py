@@ -70,6 +70,15 @@ def _incident(context: RenderContext, incident: Incident) -> dict[str, Any]:
     }
 
 
+def _communication(context: RenderContext) -> dict[str, Any]:
+    """The figures of the Reliability & communication page (docs/metrics.md)."""
+    from statuspress.metrics import build_report
+    from statuspress.report import report_document
+
+    document = report_document(build_report(context.site, context.now))
+    return {k: document[k] for k in ("overall", "by_severity", "by_month")}
+
+
 def render(context: RenderContext) -> Files:
     site = context.site
     indicator = overall_indicator(site, context.timeline)
@@ -106,5 +115,6 @@ def render(context: RenderContext) -> Files:
         ],
         "incidents": [_incident(context, i) for i in listed if i.kind is Kind.INCIDENT],
         "maintenance": [_incident(context, i) for i in listed if i.kind is Kind.MAINTENANCE],
+        "communication": _communication(context),
     }
     return {paths.STATUSPRESS_JSON: (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()}

@@ -1,0 +1,103 @@
+"""The "Reliability & communication" page (``report/index.html``, opt-in with
+``report_page: true``): monthly figures as tables and small inline SVG bar charts, drawn at
+build time, each chart with a text equivalent (the table beside it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+from statuspress import paths
+from statuspress.metrics import Aggregate, build_report
+from statuspress.render import Files, RenderContext
+from statuspress.templates import make_environment, render_template
+from statuspress.timefmt import duration_words
+from statuspress.views import Views, month_label
+
+#: The page shows the last twelve months that had incidents: its size stays bounded.
+MONTHS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    label: str
+    incidents: int
+    first_update: str
+    promises_kept: str
+    resolve: str
+    impact: str
+    met_cadence: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    svg: Markup
+
+
+def bar_chart(chart_id: str, title: str, labels: list[str], values: list[float], unit: str) -> Chart:
+    """A small horizontal bar chart as inline SVG (no script, no external request)."""
+    width, bar, gap, label_w = 560, 18, 8, 130
+    height = len(values) * (bar + gap) + gap
+    top = max(values, default=0) or 1
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-labelledby="{chart_id}-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+    ]
+    for index, (label, value) in enumerate(zip(labels, values)):
+        y = gap + index * (bar + gap)
+        length = (width - label_w - 80) * value / top
+        parts.append(f'<text x="0" y="{y + 13}" class="chart-label">{escape(label)}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar}" rx="2" class="chart-bar"/>')
+        parts.append(f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{value:g} {escape(unit)}</text>')
+    parts.append("</svg>")
+    return Chart(chart_id, title, Markup("".join(parts)))
+
+
+def _words(value: timedelta | None) -> str:
+    return "—" if value is None else duration_words(value)
+
+
+def _row(a: Aggregate, label: str | None = None) -> MonthRow:
+    return MonthRow(
+        label=label or month_label(a.key),
+        incidents=a.incidents,
+        first_update=_words(a.median_time_to_first_update),
+        promises_kept="—" if a.promises_kept_pct is None else f"{a.promises_kept_pct:.0f}%",
+        resolve=_words(a.median_time_to_resolve),
+        impact=_words(a.median_customer_impact),
+        met_cadence="—" if a.met_cadence_pct is None else f"{a.met_cadence_pct:.0f}%",
+    )
+
+
+def render(context: RenderContext) -> Files:
+    if not context.site.settings.report_page:
+        return {}
+    report = build_report(context.site, context.now)
+    months = list(report.by_month)[-MONTHS_SHOWN:]
+    labels = [month_label(a.key) for a in months]
+    first = [round((a.median_time_to_first_update or timedelta(0)).total_seconds() / 60, 1) for a in months]
+    kept = [round(a.promises_kept_pct or 0, 1) for a in months]
+    charts = [
+        bar_chart("chart-first-update", "Median time to the first public update, by month (minutes)", labels, first, "min"),
+        bar_chart("chart-promises", "Promised updates that came on time, by month (percent)", labels, kept, "%"),
+    ]
+    views = Views(context)
+    meta = views.meta(paths.REPORT_PAGE, "Reliability & communication")
+    html = render_template(
+        make_environment(context.root),
+        context.root,
+        "report.html",
+        {
+            "page": meta,
+            "rows": [_row(a) for a in reversed(months)],
+            "overall": _row(report.overall, "All months"),
+            "charts": charts,
+        },
+    )
+    return {paths.REPORT_PAGE: html.encode("utf-8")}

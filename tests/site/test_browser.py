@@ -20,6 +20,7 @@ PAGES = [
     "components/checkout/",
     "history/",
     "history/2026-09/",
+    "report/",
 ]
 
 pytestmark = pytest.mark.browser

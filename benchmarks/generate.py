@@ -48,18 +48,24 @@ def _clock(value: datetime) -> str:
     return value.strftime("%H:%M UTC")
 
 
-def _update(folder: Path, at: datetime, status: str, body: str, next_update: datetime | None) -> None:
+def _update(
+    folder: Path, at: datetime, status: str, body: str, next_update: datetime | None
+) -> None:
     lines = ["---", f"at: {_utc(at)}", f"status: {status}"]
     if next_update is not None:
         lines.append(f"next_update: {_utc(next_update)}")
     lines += ["---", body, ""]
-    (folder / f"{at:%Y%m%dT%H%MZ}-{status.replace('_', '-')}.md").write_text("\n".join(lines), encoding="utf-8")
+    (folder / f"{at:%Y%m%dT%H%MZ}-{status.replace('_', '-')}.md").write_text(
+        "\n".join(lines), encoding="utf-8"
+    )
 
 
 def _incident(root: Path, rng: random.Random, n: int, started: datetime, is_open: bool) -> None:
     component = rng.sample(COMPONENTS, k=rng.choice((1, 1, 1, 2)))
     symptom, status = rng.choice(SYMPTOMS)
-    severity = {"major_outage": "sev1", "partial_outage": "sev2"}.get(status, rng.choice(("sev2", "sev3")))
+    severity = {"major_outage": "sev1", "partial_outage": "sev2"}.get(
+        status, rng.choice(("sev2", "sev3"))
+    )
     first_within, every = CADENCE[severity]
     names = " and ".join(c[1] for c in component)
     folder = root / "incidents" / f"{started:%Y-%m-%d}-{component[0][0]}-{n:05d}"
@@ -84,7 +90,9 @@ def _incident(root: Path, rng: random.Random, n: int, started: datetime, is_open
             state = "investigating"
             body = (
                 f"{names} is {symptom}. Our team is investigating and working on a resolution. "
-                f"We will post the next update by {_clock(promise)}." if promise else ""
+                f"We will post the next update by {_clock(promise)}."
+                if promise
+                else ""
             )
         elif final:
             state = "resolved"
@@ -97,13 +105,17 @@ def _incident(root: Path, rng: random.Random, n: int, started: datetime, is_open
             body = (
                 f"We have found the cause of the problem with {names} and are working on it. "
                 "Your data is safe. "
-                f"We will post the next update by {_clock(promise)}." if promise else ""
+                f"We will post the next update by {_clock(promise)}."
+                if promise
+                else ""
             )
         else:
             state = "monitoring"
             body = (
                 f"{names} is working again for the customers we have heard from. We are watching "
-                f"closely and will post the next update by {_clock(promise)}." if promise else ""
+                f"closely and will post the next update by {_clock(promise)}."
+                if promise
+                else ""
             )
         _update(folder, at, state, body, promise)
         at += timedelta(minutes=rng.randint(max(5, every // 2), every - 1))
@@ -143,7 +155,13 @@ def _maintenance(root: Path, rng: random.Random, n: int, start: datetime) -> Non
         f"The planned maintenance of {component[1]} has started. We will post the next update by {_clock(end)}.",
         end,
     )
-    _update(folder, end - timedelta(minutes=rng.randint(5, 30)), "completed", f"The maintenance of {component[1]} is complete.", None)
+    _update(
+        folder,
+        end - timedelta(minutes=rng.randint(5, 30)),
+        "completed",
+        f"The maintenance of {component[1]} is complete.",
+        None,
+    )
 
 
 def generate(root: Path, incidents: int, seed: int = 7) -> Path:
@@ -176,7 +194,9 @@ def generate(root: Path, incidents: int, seed: int = 7) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path)
     parser.add_argument("--incidents", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)

@@ -39,7 +39,9 @@ def measure(command: list[str]) -> dict[str, float]:
         "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(json.dumps({'wall': wall, 'rss_mb': rss / 1024, 'code': code}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True
+    )
     result: dict[str, float] = json.loads(done.stdout)
     if result["code"] not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed with {result['code']}")
@@ -68,7 +70,11 @@ def bench(size: int, repeat: int) -> dict[str, object]:
     repo = OUT / f"repo-{size}"
     generate(repo, size)
     site = OUT / f"site-{size}"
-    rows: dict[str, list[dict[str, float]]] = {"check": [], "cold build": [], "rebuild after one update": []}
+    rows: dict[str, list[dict[str, float]]] = {
+        "check": [],
+        "cold build": [],
+        "rebuild after one update": [],
+    }
     for _ in range(repeat):
         rows["check"].append(measure(statuspress(repo, "check")))
         shutil.rmtree(site, ignore_errors=True)
@@ -76,7 +82,9 @@ def bench(size: int, repeat: int) -> dict[str, object]:
         rows["cold build"].append(measure(statuspress(repo, "build", "--out", str(site))))
         files, size_bytes = folder_size(site)
         add_one_update(repo)
-        rows["rebuild after one update"].append(measure(statuspress(repo, "build", "--out", str(site))))
+        rows["rebuild after one update"].append(
+            measure(statuspress(repo, "build", "--out", str(site)))
+        )
         (sorted((repo / "incidents").iterdir())[-1] / "20261124T1155Z-identified.md").unlink()
     return {
         "incidents": size,
@@ -94,19 +102,27 @@ def bench(size: int, repeat: int) -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, default=OUT / "results.json")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     report = {
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "sizes": [bench(int(n), args.repeat) for n in args.sizes.split(",")],
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"{report['machine']['cores']} cores, Python {report['machine']['python']}, median of {args.repeat} run(s)\n")
+    print(
+        f"{report['machine']['cores']} cores, Python {report['machine']['python']}, median of {args.repeat} run(s)\n"
+    )
     print("| incidents | step | median wall | peak RSS | files | bytes |")
     print("|---:|---|---:|---:|---:|---:|")
     for entry in report["sizes"]:

@@ -20,8 +20,19 @@ def build_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run the real `statuspress build` in a subprocess, at DEMO_NOW."""
     return subprocess.run(
-        [sys.executable, "-m", "statuspress", "--repo", str(repo), "build", "--out", str(out),
-         "--now", NOW_ARG, *extra],
+        [
+            sys.executable,
+            "-m",
+            "statuspress",
+            "--repo",
+            str(repo),
+            "build",
+            "--out",
+            str(out),
+            "--now",
+            NOW_ARG,
+            *extra,
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},

@@ -35,7 +35,15 @@ def render_site(
     root: Path | None = None,
 ) -> Files:
     """Every output file of the site, in memory. Pure: same input, same bytes."""
-    from statuspress.render import badge, feeds, html, ical, report, statuspage_api, statuspress_json
+    from statuspress.render import (
+        badge,
+        feeds,
+        html,
+        ical,
+        report,
+        statuspage_api,
+        statuspress_json,
+    )
 
     view = view_for(site, audience)
     context = RenderContext(

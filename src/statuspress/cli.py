@@ -34,14 +34,18 @@ def resolve_now(text: str | None) -> datetime:
                 f"--now {text} has no UTC offset; write it as {text}Z or with an offset like +01:00"
             ) from None
         if value is None:
-            raise UsageError(f"--now {text} is not an ISO 8601 timestamp such as 2026-11-17T09:15:00Z")
+            raise UsageError(
+                f"--now {text} is not an ISO 8601 timestamp such as 2026-11-17T09:15:00Z"
+            )
         return value
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
         except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch} is not a whole number of seconds") from None
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH={epoch} is not a whole number of seconds"
+            ) from None
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
@@ -59,7 +63,7 @@ def handle_errors(func: F) -> F:
         except ContentError as exc:
             fmt = click.get_current_context().params.get("output_format") or "text"
             if exc.diagnostics:
-                _print_diagnostics(list(exc.diagnostics), fmt)  # type: ignore[arg-type]
+                _print_diagnostics(list(exc.diagnostics), fmt)
             click.echo(f"statuspress: {exc}", err=True)
             sys.exit(EXIT_RULES)
         except UsageError as exc:
@@ -106,8 +110,9 @@ def cli(ctx: click.Context, repo: Path) -> None:
     """statuspress: a static status page driven by git.
 
     Incidents, maintenance and every update are Markdown files in incidents/ and
-    components/; `check` validates them, `build` renders the site. See
-    https://github.com/statuspress/statuspress#readme for the content format.
+    components/; `check` validates them, `build` renders the site. Exit codes: 0 success,
+    1 the content breaks a rule (for `due`: an update is overdue), 2 usage error.
+    The content format is in docs/content-format.md; every command in docs/cli.md.
     """
     ctx.obj = repo
 
@@ -119,7 +124,9 @@ def _repo() -> Path:
 
 
 @cli.command()
-@click.option("--base", metavar="REF", help="Also enforce append-only history against this git revision.")
+@click.option(
+    "--base", metavar="REF", help="Also enforce append-only history against this git revision."
+)
 @FORMAT_OPTION
 @NOW_OPTION
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
@@ -132,7 +139,11 @@ def _repo() -> Path:
 )
 @handle_errors
 def check(
-    base: str | None, output_format: str, now_text: str | None, strict: bool, summary_path: Path | None
+    base: str | None,
+    output_format: str,
+    now_text: str | None,
+    strict: bool,
+    summary_path: Path | None,
 ) -> None:
     """Validate every file against the schema, lifecycle, cadence, language and (with --base)
     history rules.
@@ -168,7 +179,9 @@ def check(
     show_default=True,
     help="internal adds internal updates and talking points, with a banner and noindex.",
 )
-@click.option("--base-url", metavar="URL", help="Absolute URL the site is served from (overrides base_url).")
+@click.option(
+    "--base-url", metavar="URL", help="Absolute URL the site is served from (overrides base_url)."
+)
 @NOW_OPTION
 @handle_errors
 def build(out: Path, audience: str, base_url: str | None, now_text: str | None) -> None:
@@ -177,7 +190,9 @@ def build(out: Path, audience: str, base_url: str | None, now_text: str | None) 
     from statuspress.model import Audience
 
     if base_url is not None and not base_url.startswith(("http://", "https://")):
-        raise UsageError("--base-url must be an absolute http(s) URL, such as https://status.example.com/")
+        raise UsageError(
+            "--base-url must be an absolute http(s) URL, such as https://status.example.com/"
+        )
     result = build_site(_repo(), out, resolve_now(now_text), Audience(audience), base_url)
     if result.diagnostics:
         _print_diagnostics(result.diagnostics, "text")
@@ -191,7 +206,9 @@ def new() -> None:
 
 @new.command("incident")
 @click.argument("title")
-@click.option("--severity", required=True, metavar="ID", help="A severity id from the matrix, e.g. sev1.")
+@click.option(
+    "--severity", required=True, metavar="ID", help="A severity id from the matrix, e.g. sev1."
+)
 @click.option(
     "--component",
     "components",
@@ -201,7 +218,9 @@ def new() -> None:
     help="An affected component and its status; repeat for each.",
 )
 @click.option("--maintenance", is_flag=True, help="Scaffold a maintenance window instead.")
-@click.option("--start", metavar="TIME", help="Maintenance: scheduled start (ISO 8601 with offset).")
+@click.option(
+    "--start", metavar="TIME", help="Maintenance: scheduled start (ISO 8601 with offset)."
+)
 @click.option("--end", metavar="TIME", help="Maintenance: scheduled end (ISO 8601 with offset).")
 @NOW_OPTION
 @handle_errors
@@ -233,21 +252,37 @@ def new_incident(
 
 @new.command("update")
 @click.argument("incident")
-@click.option("--status", required=True, help="The new status, e.g. identified or resolved.")
-@click.option("--next-update", default=None, metavar="DURATION", help="When the next update comes, e.g. 30m.")
+@click.option(
+    "--status",
+    required=True,
+    metavar="STATUS",
+    help="investigating|identified|monitoring|resolved, or for maintenance "
+    "scheduled|in_progress|verifying|completed.",
+)
+@click.option(
+    "--next-update", default=None, metavar="DURATION", help="When the next update comes, e.g. 30m."
+)
 @NOW_OPTION
 @handle_errors
 def new_update(incident: str, status: str, next_update: str | None, now_text: str | None) -> None:
     """Add an update file to INCIDENT from the template for STATUS."""
     from statuspress.scaffold import new_update as scaffold_update
 
-    path = scaffold_update(_repo(), incident, status=status, next_update=next_update, now=resolve_now(now_text))
+    path = scaffold_update(
+        _repo(), incident, status=status, next_update=next_update, now=resolve_now(now_text)
+    )
     click.echo(f"created {path}")
 
 
 @cli.command()
 @NOW_OPTION
-@click.option("--within", default="10m", show_default=True, metavar="DURATION", help="Also list updates due this soon.")
+@click.option(
+    "--within",
+    default="10m",
+    show_default=True,
+    metavar="DURATION",
+    help="Also list updates due this soon.",
+)
 @FORMAT_OPTION
 @handle_errors
 def due(now_text: str | None, within: str, output_format: str) -> None:
@@ -262,14 +297,29 @@ def due(now_text: str | None, within: str, output_format: str) -> None:
 @click.option("--since", metavar="DATE", help="Only incidents that started on or after this date.")
 @click.option("--until", metavar="DATE", help="Only incidents that started before this date.")
 @click.option("--severity", metavar="ID", help="Only incidents of this severity.")
-@click.option("--format", "output_format", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["md", "csv", "json"]),
+    default="md",
+    show_default=True,
+    help="md: tables for a quarterly review; csv: one row per incident; json: everything.",
+)
 @NOW_OPTION
 @handle_errors
-def report(since: str | None, until: str | None, severity: str | None, output_format: str, now_text: str | None) -> None:
+def report(
+    since: str | None,
+    until: str | None,
+    severity: str | None,
+    output_format: str,
+    now_text: str | None,
+) -> None:
     """Communication metrics: time to first update, cadence kept, impact duration."""
     from statuspress.report import run_report
 
-    click.echo(run_report(_repo(), resolve_now(now_text), since, until, severity, output_format), nl=False)
+    click.echo(
+        run_report(_repo(), resolve_now(now_text), since, until, severity, output_format), nl=False
+    )
 
 
 @cli.command()

@@ -247,4 +247,3 @@ def _read_severities(f: Fields) -> tuple[Severity, ...]:
     if not result:
         f.error(f.pos("severities"), "schema/required", "'severities' must define at least one")
     return tuple(result)
-

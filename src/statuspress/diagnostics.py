@@ -44,7 +44,9 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def format_text(diagnostics: Sequence[Diagnostic]) -> str:
     """``path:line:col: error[rule-id] message`` lines and a closing count."""
-    lines = [f"{d.path}:{d.line}:{d.col}: {d.level.value}[{d.rule}] {d.message}" for d in diagnostics]
+    lines = [
+        f"{d.path}:{d.line}:{d.col}: {d.level.value}[{d.rule}] {d.message}" for d in diagnostics
+    ]
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     lines.append(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}")

@@ -47,10 +47,26 @@ def due_items(site: StatusSite, now: datetime, within: timedelta) -> list[Due]:
                 if incident.kind is Kind.MAINTENANCE and incident.status is UpdateStatus.SCHEDULED:
                     what = "maintenance start update"
                 items.append(
-                    Due(incident.id, latest.source.path, incident.title, latest.next_update, latest.next_update < now, what)
+                    Due(
+                        incident.id,
+                        latest.source.path,
+                        incident.title,
+                        latest.next_update,
+                        latest.next_update < now,
+                        what,
+                    )
                 )
         elif latest is None and incident.kind is Kind.INCIDENT:
-            items.append(Due(incident.id, incident.source.path, incident.title, incident.started, True, "first public update"))
+            items.append(
+                Due(
+                    incident.id,
+                    incident.source.path,
+                    incident.title,
+                    incident.started,
+                    True,
+                    "first public update",
+                )
+            )
     return sorted(items, key=lambda d: (d.due_at, d.incident_id))
 
 
@@ -73,7 +89,9 @@ def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[st
                             "path": i.path,
                             "title": i.title,
                             "what": i.what,
-                            "due_at": i.due_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                            "due_at": i.due_at.astimezone(timezone.utc).strftime(
+                                "%Y-%m-%dT%H:%M:%SZ"
+                            ),
                             "overdue": i.overdue,
                         }
                         for i in items

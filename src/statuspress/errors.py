@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from statuspress.diagnostics import Diagnostic
+
 
 class StatuspressError(Exception):
     """Base class: a problem the user can fix, with a message that says how."""
@@ -14,6 +16,6 @@ class UsageError(StatuspressError):
 class ContentError(StatuspressError):
     """The content breaks a rule (exit code 1); ``diagnostics`` holds the details."""
 
-    def __init__(self, message: str, diagnostics: tuple[object, ...] = ()) -> None:
+    def __init__(self, message: str, diagnostics: tuple[Diagnostic, ...] = ()) -> None:
         super().__init__(message)
         self.diagnostics = diagnostics

@@ -131,7 +131,9 @@ class Fields:
 
     # -- reporting ---------------------------------------------------------------------
     def error(self, pos: Position, rule: str, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.path, pos.line, pos.col, Level.ERROR, rule, message))
+        self.diagnostics.append(
+            Diagnostic(self.path, pos.line, pos.col, Level.ERROR, rule, message)
+        )
 
     @property
     def ok(self) -> bool:
@@ -279,7 +281,9 @@ class Fields:
         node = self.nodes.get(key)
         if node is None:
             if required:
-                self.error(self.position, "schema/required", f"{self.what} needs '{key}'; {example}")
+                self.error(
+                    self.position, "schema/required", f"{self.what} needs '{key}'; {example}"
+                )
             return None
         if isinstance(node, YScalar) and node.plain and node.kind == "null":
             if required:

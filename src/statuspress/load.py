@@ -107,7 +107,9 @@ def _check_id(path: str, name: str, what: str, diagnostics: list[Diagnostic]) ->
     return False
 
 
-def _read(root: Path, path: Path, diagnostics: list[Diagnostic], rel: str | None = None) -> Document | None:
+def _read(
+    root: Path, path: Path, diagnostics: list[Diagnostic], rel: str | None = None
+) -> Document | None:
     try:
         return read_document(root, path, rel)
     except SourceError as exc:
@@ -183,9 +185,13 @@ def _read_statuses(
             )
             continue
         if not isinstance(value, YScalar):
-            f.error(value.pos, "schema/type", f"give '{component_id}' one status: {', '.join(names)}")
+            f.error(
+                value.pos, "schema/type", f"give '{component_id}' one status: {', '.join(names)}"
+            )
             continue
-        status = f.enum_value(value, f"status of '{component_id}'", ComponentStatus, list(ComponentStatus))
+        status = f.enum_value(
+            value, f"status of '{component_id}'", ComponentStatus, list(ComponentStatus)
+        )
         if status is not None:
             statuses[component_id] = status
     if required and not node.items:
@@ -199,7 +205,9 @@ def _read_accept(f: Fields) -> dict[str, str]:
     for key_node, value in node.items if node else ():
         rule = key_node.value
         if rule.startswith(("schema", "source")):
-            f.error(key_node.pos, "schema/value", f"'{rule}' cannot be accepted: fix the file instead")
+            f.error(
+                key_node.pos, "schema/value", f"'{rule}' cannot be accepted: fix the file instead"
+            )
             continue
         who = value.value.strip() if isinstance(value, YScalar) else ""
         if not who:
@@ -238,7 +246,9 @@ def _read_incident_header(
                     f"'{key}' is only for maintenance; add 'kind: maintenance' or remove it",
                 )
     if scheduled_start and scheduled_end and scheduled_end <= scheduled_start:
-        f.error(f.pos("scheduled_end"), "schema/value", "scheduled_end must be after scheduled_start")
+        f.error(
+            f.pos("scheduled_end"), "schema/value", "scheduled_end must be after scheduled_start"
+        )
     started = f.timestamp("started", required=kind is Kind.INCIDENT)
     if started is None and kind is Kind.MAINTENANCE:
         started = scheduled_start
@@ -290,7 +300,9 @@ def _read_update(
     elif status_node is None or not isinstance(status_node, YScalar) or allowed is None:
         f.choice("status", UpdateStatus, allowed=allowed, required=True)
     else:
-        status = f.enum_value(status_node, f"status for {kind.value} updates", UpdateStatus, allowed)
+        status = f.enum_value(
+            status_node, f"status for {kind.value} updates", UpdateStatus, allowed
+        )
         if status is None:
             # Re-label the generic message: a known status of the other kind is a lifecycle slip.
             f.diagnostics[-1] = replace(f.diagnostics[-1], rule="lifecycle/status")
@@ -436,7 +448,15 @@ def _load_incidents(
     size = -(-len(folders) // workers)
     chunks = [folders[i : i + size] for i in range(0, len(folders), size)]
     with ProcessPoolExecutor(max_workers=len(chunks), mp_context=mp.get_context("fork")) as pool:
-        results = list(pool.map(_load_chunk, [root] * len(chunks), chunks, [settings] * len(chunks), [components] * len(chunks)))
+        results = list(
+            pool.map(
+                _load_chunk,
+                [root] * len(chunks),
+                chunks,
+                [settings] * len(chunks),
+                [components] * len(chunks),
+            )
+        )
     incidents: list[Incident] = []
     broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
@@ -455,7 +475,9 @@ def load_site(root: Path) -> LoadResult:
     components = load_components(root, diagnostics)
     by_id = {c.id: c for c in components}
     incidents_dir = root / INCIDENTS_DIR
-    folders = sorted(p for p in incidents_dir.iterdir() if p.is_dir()) if incidents_dir.is_dir() else []
+    folders = (
+        sorted(p for p in incidents_dir.iterdir() if p.is_dir()) if incidents_dir.is_dir() else []
+    )
     incidents, broken, problems = _load_incidents(root, folders, settings, by_id)
     diagnostics.extend(problems)
     incidents.sort(key=lambda i: (i.started, i.id))

@@ -30,4 +30,5 @@ def _parser() -> MarkdownIt:
 
 def render_markdown(text: str) -> str:
     """Customer Markdown as HTML; safe to insert into a page unescaped."""
-    return _parser().render(text)
+    html: str = _parser().render(text)
+    return html

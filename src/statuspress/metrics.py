@@ -22,6 +22,7 @@ Definitions (also in docs/metrics.md, so anyone can recompute a figure by hand):
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 import subprocess
@@ -151,25 +152,37 @@ def incident_metrics(
     public = incident.public_updates
     severity = site.settings.severity(incident.severity) if incident.severity else None
     first = public[0].at - incident.started if public else None
-    gaps = [b.at - a.at for a, b in zip(public, public[1:])]
+    gaps = [b.at - a.at for a, b in itertools.pairwise(public)]
     made = kept = 0
-    for previous, following in zip(public, public[1:]):
+    for previous, following in itertools.pairwise(public):
         if previous.next_update is not None and not previous.is_final:
             made += 1
             kept += following.at <= previous.next_update
-    if public and not public[-1].is_final and public[-1].next_update is not None:
-        if now > public[-1].next_update:
-            made += 1  # broken: nothing came by the promised time
+    latest = public[-1] if public else None
+    if (
+        latest is not None
+        and not latest.is_final
+        and latest.next_update is not None
+        and now > latest.next_update
+    ):
+        made += 1  # broken: nothing came by the promised time
     resolved = incident.resolved_at
     segments = impact_segments(incident)
     impact = impact_duration(segments, resolved or now)
     met = bool(public) and made == kept
     if severity is not None and public:
-        if severity.first_update is not None and first is not None and first > severity.first_update:
+        if (
+            severity.first_update is not None
+            and first is not None
+            and first > severity.first_update
+        ):
             met = False
         if severity.cadence is not None:
             for update in public:
-                if update.next_update is not None and update.next_update - update.at > severity.cadence:
+                if (
+                    update.next_update is not None
+                    and update.next_update - update.at > severity.cadence
+                ):
                     met = False
     delays: list[timedelta] = []
     for update in public:
@@ -211,7 +224,14 @@ def maintenance_metrics(incident: Incident) -> MaintenanceMetrics:
         notice = incident.scheduled_start - public[0].at
     overran = bool(completed and incident.scheduled_end and completed > incident.scheduled_end)
     return MaintenanceMetrics(
-        incident.id, incident.title, incident.scheduled_start, incident.scheduled_end, notice, start, completed, overran
+        incident.id,
+        incident.title,
+        incident.scheduled_start,
+        incident.scheduled_end,
+        notice,
+        start,
+        completed,
+        overran,
     )
 
 
@@ -243,11 +263,26 @@ def publication_times(root: Path) -> dict[str, datetime]:
     """
     try:
         prefix = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--show-prefix"], capture_output=True, text=True, check=True
+            ["git", "-C", str(root), "rev-parse", "--show-prefix"],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         log = subprocess.run(
-            ["git", "-C", str(root), "log", "--diff-filter=A", "--name-only", "--format=%x00%cI", "--", "incidents"],
-            capture_output=True, text=True, check=True,
+            [
+                "git",
+                "-C",
+                str(root),
+                "log",
+                "--diff-filter=A",
+                "--name-only",
+                "--format=%x00%cI",
+                "--",
+                "incidents",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     except (subprocess.CalledProcessError, FileNotFoundError):
         return {}
@@ -258,7 +293,7 @@ def publication_times(root: Path) -> dict[str, datetime]:
             stamp = datetime.fromisoformat(line[1:].strip())
         elif line.strip() and stamp is not None and line.startswith(prefix):
             # git log is newest first: the last stamp seen for a file is its first addition.
-            times[line[len(prefix):]] = stamp
+            times[line[len(prefix) :]] = stamp
     return times
 
 
@@ -288,7 +323,9 @@ def build_report(
         for i in chosen
         if i.kind is Kind.INCIDENT and (severity is None or i.severity == severity)
     ]
-    maintenance = [maintenance_metrics(i) for i in chosen if i.kind is Kind.MAINTENANCE and severity is None]
+    maintenance = [
+        maintenance_metrics(i) for i in chosen if i.kind is Kind.MAINTENANCE and severity is None
+    ]
     by_severity = [
         aggregate(s.id, [m for m in incidents if m.severity == s.id])
         for s in site.settings.severities

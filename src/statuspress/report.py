@@ -12,7 +12,14 @@ from typing import Any
 from statuspress.errors import UsageError
 from statuspress.fields import did_you_mean
 from statuspress.load import load_site
-from statuspress.metrics import Aggregate, IncidentMetrics, Report, build_report, minutes, publication_times
+from statuspress.metrics import (
+    Aggregate,
+    IncidentMetrics,
+    Report,
+    build_report,
+    minutes,
+    publication_times,
+)
 from statuspress.model import StatusSite
 from statuspress.timefmt import duration_words, zone
 
@@ -76,7 +83,9 @@ def _incident_json(m: IncidentMetrics, with_delays: bool) -> dict[str, Any]:
         "time_to_resolve_min": minutes(m.time_to_resolve),
         "open_for_min": minutes(m.open_for),
         "customer_impact_min": minutes(m.customer_impact),
-        "time_to_postmortem_h": None if m.time_to_postmortem is None else round(m.time_to_postmortem.total_seconds() / 3600, 1),
+        "time_to_postmortem_h": None
+        if m.time_to_postmortem is None
+        else round(m.time_to_postmortem.total_seconds() / 3600, 1),
         "met_cadence": m.met_cadence,
     }
     if with_delays:
@@ -113,7 +122,12 @@ def report_document(report: Report) -> dict[str, Any]:
 def _markdown(site: StatusSite, report: Report) -> str:
     tz = zone(site.settings.timezone)
     period = ", ".join(f"{k} {v}" for k, v in report.filters.items()) or "all incidents"
-    lines = [f"# Communication report: {site.settings.title}", "", f"Period: {period}. Times in {site.settings.timezone}; durations are medians unless marked p90.", ""]
+    lines = [
+        f"# Communication report: {site.settings.title}",
+        "",
+        f"Period: {period}. Times in {site.settings.timezone}; durations are medians unless marked p90.",
+        "",
+    ]
     header = "| | Incidents | Open | First update (median / p90) | Updates (median) | Promises kept | Resolve (median / p90) | Customer impact (median / p90) | Met cadence |"
     rule = "|---|---:|---:|---|---:|---:|---|---|---:|"
 
@@ -133,8 +147,12 @@ def _markdown(site: StatusSite, report: Report) -> str:
     lines += [row(a, a.key) for a in report.by_month]
     lines += ["", "## Incidents", ""]
     delay_head = " Longest publication delay |" if report.has_publication_delays else ""
-    lines.append(f"| Started | Incident | Severity | First update | Updates | Longest gap | Promises kept | Resolved in | Customer impact | Postmortem after | Cadence |{delay_head}")
-    lines.append("|---|---|---|---:|---:|---:|---:|---|---|---|---|" + ("---:|" if delay_head else ""))
+    lines.append(
+        f"| Started | Incident | Severity | First update | Updates | Longest gap | Promises kept | Resolved in | Customer impact | Postmortem after | Cadence |{delay_head}"
+    )
+    lines.append(
+        "|---|---|---|---:|---:|---:|---:|---|---|---|---|" + ("---:|" if delay_head else "")
+    )
     for m in reversed(report.incidents):
         started = m.started.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         resolved = _words(m.time_to_resolve) if not m.open else f"open for {_words(m.open_for)}"
@@ -148,11 +166,27 @@ def _markdown(site: StatusSite, report: Report) -> str:
             f"| {_words(m.time_to_postmortem)} | {'met' if m.met_cadence else 'missed'} |{delay}"
         )
     if report.maintenance:
-        lines += ["", "## Maintenance", "", "| Scheduled | Window | Notice | Completed | Overran |", "|---|---|---:|---|---|"]
+        lines += [
+            "",
+            "## Maintenance",
+            "",
+            "| Scheduled | Window | Notice | Completed | Overran |",
+            "|---|---|---:|---|---|",
+        ]
         for mm in report.maintenance:
-            start = mm.scheduled_start.astimezone(tz).strftime("%Y-%m-%d %H:%M") if mm.scheduled_start else "—"
-            done = mm.completed.astimezone(tz).strftime("%Y-%m-%d %H:%M") if mm.completed else "not yet"
-            lines.append(f"| {start} | {mm.title} | {_words(mm.notice)} | {done} | {'yes' if mm.overran else 'no'} |")
+            start = (
+                mm.scheduled_start.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+                if mm.scheduled_start
+                else "—"
+            )
+            done = (
+                mm.completed.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+                if mm.completed
+                else "not yet"
+            )
+            lines.append(
+                f"| {start} | {mm.title} | {_words(mm.notice)} | {done} | {'yes' if mm.overran else 'no'} |"
+            )
     lines += ["", "Definitions: docs/metrics.md."]
     return "\n".join(lines) + "\n"
 
@@ -160,7 +194,11 @@ def _markdown(site: StatusSite, report: Report) -> str:
 def _csv(report: Report) -> str:
     rows = [_incident_json(m, report.has_publication_delays) for m in report.incidents]
     buffer = io.StringIO()
-    fields = list(_incident_json(report.incidents[0], report.has_publication_delays)) if rows else list(_incident_json.__annotations__)
+    fields = (
+        list(_incident_json(report.incidents[0], report.has_publication_delays))
+        if rows
+        else list(_incident_json.__annotations__)
+    )
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for row in rows:
@@ -180,7 +218,9 @@ def run_report(
     start, end = _date("--since", since), _date("--until", until)
     if start and end and end <= start:
         raise UsageError("--until must be after --since")
-    report = build_report(site, now, since=start, until=end, severity=severity, publication=publication_times(root))
+    report = build_report(
+        site, now, since=start, until=end, severity=severity, publication=publication_times(root)
+    )
     if fmt == "json":
         return json.dumps(report_document(report), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -14,8 +14,8 @@ import jinja2
 import yaml
 
 from statuspress.config import Settings, load_settings
-from statuspress.fields import did_you_mean, parse_duration, parse_timestamp
 from statuspress.errors import UsageError
+from statuspress.fields import did_you_mean, parse_duration, parse_timestamp
 from statuspress.load import COMPONENTS_DIR, INCIDENT_FILE, INCIDENTS_DIR, load_site
 from statuspress.model import STATUSES_FOR_KIND, ComponentStatus, Incident, Kind, UpdateStatus
 from statuspress.templates import BUILTIN_TEMPLATES, OVERRIDES_DIR
@@ -45,8 +45,10 @@ def _file_stamp(value: datetime) -> str:
     return value.astimezone(timezone.utc).strftime("%Y%m%dT%H%MZ")
 
 
-def _front_matter(values: dict[str, object]) -> str:
-    text = yaml.safe_dump(values, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+def _front_matter(values: Mapping[str, object]) -> str:
+    text = yaml.safe_dump(
+        values, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000
+    )
     return f"---\n{text}---\n"
 
 
@@ -58,7 +60,9 @@ def _message_environment(root: Path) -> jinja2.Environment:
     loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / MESSAGES_DIR)))
     # Plain text (Markdown) out: no HTML escaping, but undefined names are errors.
     return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders), autoescape=False, undefined=jinja2.StrictUndefined,
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
 
@@ -88,12 +92,16 @@ class _Context:
 def _context(root: Path) -> _Context:
     settings, problems = load_settings(root)
     if problems:
-        raise UsageError(f"statuspress.yaml has errors; run 'statuspress check' ({problems[0].message})")
+        raise UsageError(
+            f"statuspress.yaml has errors; run 'statuspress check' ({problems[0].message})"
+        )
     site = load_site(root).site
     return _Context(settings, {c.id: c.name for c in site.components})
 
 
-def _parse_components(pairs: Sequence[str], known: dict[str, str], maintenance: bool) -> dict[str, str]:
+def _parse_components(
+    pairs: Sequence[str], known: dict[str, str], maintenance: bool
+) -> dict[str, str]:
     result: dict[str, str] = {}
     statuses = [s.value for s in ComponentStatus]
     for pair in pairs:
@@ -133,7 +141,9 @@ def new_incident(
     """Create ``incidents/<date>-<slug>/incident.md`` and its first update."""
     context = _context(root)
     if not title.strip():
-        raise UsageError("the title is empty; write what customers see, e.g. 'Payments failing at checkout'")
+        raise UsageError(
+            "the title is empty; write what customers see, e.g. 'Payments failing at checkout'"
+        )
     if severity not in context.settings.severity_ids:
         raise UsageError(
             f"--severity {severity} is not in the severity matrix; "
@@ -163,7 +173,9 @@ def new_incident(
         cadence = context.settings.severity(severity).cadence or DEFAULT_NEXT_UPDATE
         next_update = now + cadence
         window = ""
-    body = render_message(root, first_status, components=names, next_update=_clock(next_update), window=window)
+    body = render_message(
+        root, first_status, components=names, next_update=_clock(next_update), window=window
+    )
     update = {"at": _utc(now), "status": first_status.value, "next_update": _utc(next_update)}
     header_path = folder / INCIDENT_FILE
     update_path = folder / f"{_file_stamp(now)}-{first_status.value.replace('_', '-')}.md"
@@ -174,7 +186,9 @@ def new_incident(
 
 def _window(start: str | None, end: str | None, now: datetime) -> tuple[datetime, datetime]:
     if not start or not end:
-        raise UsageError("a maintenance window needs --start and --end, e.g. --start 2026-11-28T02:00:00Z")
+        raise UsageError(
+            "a maintenance window needs --start and --end, e.g. --start 2026-11-28T02:00:00Z"
+        )
     values = []
     for option, text in (("--start", start), ("--end", end)):
         try:
@@ -182,7 +196,9 @@ def _window(start: str | None, end: str | None, now: datetime) -> tuple[datetime
         except ValueError:
             raise UsageError(f"{option} {text} needs a UTC offset, e.g. {text}Z") from None
         if value is None:
-            raise UsageError(f"{option} {text} is not an ISO 8601 time such as 2026-11-28T02:00:00Z")
+            raise UsageError(
+                f"{option} {text} is not an ISO 8601 time such as 2026-11-28T02:00:00Z"
+            )
         values.append(value)
     if values[1] <= values[0]:
         raise UsageError("--end must be after --start")
@@ -196,14 +212,24 @@ def _find_incident(root: Path, name: str) -> Incident:
     by_id = {i.id: i for i in loaded.site.incidents}
     if name in by_id:
         return by_id[name]
-    folders = sorted(p.name for p in (root / INCIDENTS_DIR).iterdir() if p.is_dir()) if (root / INCIDENTS_DIR).is_dir() else []
+    folders = (
+        sorted(p.name for p in (root / INCIDENTS_DIR).iterdir() if p.is_dir())
+        if (root / INCIDENTS_DIR).is_dir()
+        else []
+    )
     if name in folders:
-        raise UsageError(f"incident '{name}' has errors; run 'statuspress check' and fix them first")
-    raise UsageError(f"there is no incident '{name}'; {did_you_mean(name, folders)}open incidents are: "
-                     f"{', '.join(i.id for i in loaded.site.incidents if i.is_open) or 'none'}")
+        raise UsageError(
+            f"incident '{name}' has errors; run 'statuspress check' and fix them first"
+        )
+    raise UsageError(
+        f"there is no incident '{name}'; {did_you_mean(name, folders)}open incidents are: "
+        f"{', '.join(i.id for i in loaded.site.incidents if i.is_open) or 'none'}"
+    )
 
 
-def new_update(root: Path, incident: str, *, status: str, next_update: str | None, now: datetime) -> Path:
+def new_update(
+    root: Path, incident: str, *, status: str, next_update: str | None, now: datetime
+) -> Path:
     """Add ``<stamp>-<status>.md`` to an incident, from the template for ``status``."""
     context = _context(root)
     found = _find_incident(root, incident)
@@ -240,7 +266,12 @@ def new_update(root: Path, incident: str, *, status: str, next_update: str | Non
         next_update=_clock(promised) if promised else "",
         window="",
     )
-    path = root / INCIDENTS_DIR / found.id / f"{_file_stamp(now)}-{new_status.value.replace('_', '-')}.md"
+    path = (
+        root
+        / INCIDENTS_DIR
+        / found.id
+        / f"{_file_stamp(now)}-{new_status.value.replace('_', '-')}.md"
+    )
     _write_new(path, _front_matter(front) + body)
     return path
 
@@ -255,7 +286,9 @@ def init_repository(directory: Path) -> list[Path]:
             continue
         relative = source.relative_to(INIT_TEMPLATE)
         # Package data cannot ship dot-files reliably: "dot-github" becomes ".github".
-        target = directory.joinpath(*[p.replace("dot-", ".", 1) if p.startswith("dot-") else p for p in relative.parts])
+        target = directory.joinpath(
+            *[p.replace("dot-", ".", 1) if p.startswith("dot-") else p for p in relative.parts]
+        )
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         created.append(target)

@@ -36,14 +36,17 @@ def rebuild(root: Path, out: Path, log: Callable[[str], None]) -> bool:
     try:
         result = build(root, out, datetime.now(timezone.utc).replace(microsecond=0))
     except ContentError as exc:
-        log(format_text(list(exc.diagnostics)) + f"statuspress: {exc}; still serving the last good build")  # type: ignore[arg-type]
+        log(
+            format_text(list(exc.diagnostics))
+            + f"statuspress: {exc}; still serving the last good build"
+        )
         return False
     log(f"built {result.files} files")
     return True
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -60,6 +63,7 @@ def serve(
         out = Path(tmp) / "site"
         rebuild(root, out, log)
         out.mkdir(exist_ok=True)
+
         class _Server(http.server.ThreadingHTTPServer):
             def finish_request(self, request: Any, client_address: Any) -> None:
                 # The folder is swapped on rebuild: serve from its current path each time.
@@ -68,7 +72,9 @@ def serve(
         server = _Server(("127.0.0.1", port), _Handler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
-        log(f"serving {root.resolve()} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
+        log(
+            f"serving {root.resolve()} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)"
+        )
         seen = snapshot(root)
         stop = stop or threading.Event()
         try:

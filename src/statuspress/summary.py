@@ -16,13 +16,18 @@ SUMMARY_LIMIT = 1_000_000
 
 def changed_paths(root: Path, base: str) -> set[str]:
     """Repository-relative paths that differ from ``base`` (committed, staged, or untracked)."""
+
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
+        ).stdout
 
     prefix = git("rev-parse", "--show-prefix").strip()
     names = git("diff", "--name-only", base, "--", ".").splitlines()
-    names += git("ls-files", "--others", "--exclude-standard", "--full-name", "--", ".").splitlines()
-    return {n[len(prefix):] for n in names if n.startswith(prefix)}
+    names += git(
+        "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."
+    ).splitlines()
+    return {n[len(prefix) :] for n in names if n.startswith(prefix)}
 
 
 def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagnostic, ...]) -> str:
@@ -32,7 +37,9 @@ def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagn
     errors = [d for d in diagnostics if d.is_error]
     warnings = [d for d in diagnostics if not d.is_error]
     verdict = "❌" if errors else ("⚠️" if warnings else "✅")
-    lines.append(f"{verdict} `statuspress check`: {len(errors)} error(s), {len(warnings)} warning(s)")
+    lines.append(
+        f"{verdict} `statuspress check`: {len(errors)} error(s), {len(warnings)} warning(s)"
+    )
     lines.append("")
     for d in diagnostics:
         lines.append(f"- `{d.path}:{d.line}` **{d.level.value}** `{d.rule}`: {d.message}")
@@ -42,11 +49,15 @@ def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagn
             if update.source.path not in changed:
                 continue
             shown += 1
-            audience = " (internal: not shown to customers)" if update.audience.value == "internal" else ""
+            audience = (
+                " (internal: not shown to customers)" if update.audience.value == "internal" else ""
+            )
             lines += ["", f"### {incident.title} — {update.status.label}{audience}", ""]
             lines.append(f"Posted {local_and_utc(update.at, zone)} · `{update.source.path}`")
             if update.next_update and not update.is_final:
-                lines.append(f"Next update promised by **{local_and_utc(update.next_update, zone)}**")
+                lines.append(
+                    f"Next update promised by **{local_and_utc(update.next_update, zone)}**"
+                )
             lines.append("")
             lines += [f"> {line}" if line else ">" for line in update.body.splitlines()]
             if update.erratum:
@@ -55,5 +66,8 @@ def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagn
         lines += ["", "No update files were added or changed."]
     text = "\n".join(lines) + "\n"
     if len(text.encode()) > SUMMARY_LIMIT:
-        text = text.encode()[: SUMMARY_LIMIT - 200].decode(errors="ignore") + "\n\n…(cut: see the job log)\n"
+        text = (
+            text.encode()[: SUMMARY_LIMIT - 200].decode(errors="ignore")
+            + "\n\n…(cut: see the job log)\n"
+        )
     return text

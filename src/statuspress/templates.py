@@ -87,7 +87,9 @@ def render_template(
     except jinja2.TemplateError as exc:
         filename, line = _template_location(root, exc)
         rel = _relative(root, filename)
-        rule = "template/syntax" if isinstance(exc, jinja2.TemplateSyntaxError) else "template/render"
+        rule = (
+            "template/syntax" if isinstance(exc, jinja2.TemplateSyntaxError) else "template/render"
+        )
         message = exc.message or str(exc)
         raise ContentError(
             f"template {rel} failed: {message}",

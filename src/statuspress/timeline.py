@@ -3,9 +3,10 @@ overall status, open incidents and maintenance windows."""
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-import math
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from statuspress.model import (
@@ -98,7 +99,9 @@ def build_timeline(site: StatusSite, now: datetime) -> Timeline:
         for segment in incident_segments:
             for component_id in segment.statuses:
                 by_component.setdefault(component_id, []).append(segment)
-    frozen = {k: tuple(sorted(v, key=lambda s: (s.start, s.incident_id))) for k, v in by_component.items()}
+    frozen = {
+        k: tuple(sorted(v, key=lambda s: (s.start, s.incident_id))) for k, v in by_component.items()
+    }
     current = {}
     for component_id, component_segments in frozen.items():
         current[component_id] = worst(
@@ -106,7 +109,9 @@ def build_timeline(site: StatusSite, now: datetime) -> Timeline:
             for s in component_segments
             if s.start <= now and (s.end is None or now < s.end)
         )
-    incidents = [i for i in site.incidents if i.kind is Kind.INCIDENT and i.is_open and i.started <= now]
+    incidents = [
+        i for i in site.incidents if i.kind is Kind.INCIDENT and i.is_open and i.started <= now
+    ]
     maintenance = [i for i in site.incidents if i.kind is Kind.MAINTENANCE and i.is_open]
     active = [i for i in maintenance if i.status in ACTIVE_MAINTENANCE_STATUSES]
     upcoming = [i for i in maintenance if i.status is UpdateStatus.SCHEDULED]
@@ -192,15 +197,18 @@ def status_intervals(
         | {min(s.end or until, until) for s in segments if s.start < until}
     )
     result: list[Interval] = []
-    for start, end in zip(points, points[1:]):
-        active = [
-            s for s in segments if s.start <= start and (s.end is None or s.end >= end)
-        ]
+    for start, end in itertools.pairwise(points):
+        active = [s for s in segments if s.start <= start and (s.end is None or s.end >= end)]
         if not active:
             continue
         status = worst(s.statuses[component_id] for s in active)
         ids = tuple(sorted({s.incident_id for s in active}))
-        if result and result[-1].end == start and result[-1].status is status and result[-1].incident_ids == ids:
+        if (
+            result
+            and result[-1].end == start
+            and result[-1].status is status
+            and result[-1].incident_ids == ids
+        ):
             result[-1] = Interval(result[-1].start, end, status, ids)
         else:
             result.append(Interval(start, end, status, ids))

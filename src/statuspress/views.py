@@ -280,7 +280,8 @@ class Views:
     # -- incidents ---------------------------------------------------------------------
     def update(self, update: Update) -> UpdateView:
         affected = tuple(
-            f"{self.component_name(cid)}: {status.label}" for cid, status in update.components.items()
+            f"{self.component_name(cid)}: {status.label}"
+            for cid, status in update.components.items()
         )
         return UpdateView(
             anchor=f"update-{update.id}",
@@ -288,7 +289,9 @@ class Views:
             time=self.time(update.at),
             time_iso=iso(update.at),
             body=Markup(render_markdown(update.body)),
-            next_update=self.time(update.next_update) if update.next_update and not update.is_final else None,
+            next_update=self.time(update.next_update)
+            if update.next_update and not update.is_final
+            else None,
             next_update_iso=iso(update.next_update) if update.next_update else None,
             erratum=update.erratum,
             internal_note=Markup(render_markdown(update.internal)) if update.internal else None,
@@ -307,8 +310,14 @@ class Views:
         if incident.severity is not None:
             severity = self.settings.severity(incident.severity).label
         schedule = None
-        if incident.kind is Kind.MAINTENANCE and incident.scheduled_start and incident.scheduled_end:
-            schedule = f"{self.time(incident.scheduled_start)} to {self.time(incident.scheduled_end)}"
+        if (
+            incident.kind is Kind.MAINTENANCE
+            and incident.scheduled_start
+            and incident.scheduled_end
+        ):
+            schedule = (
+                f"{self.time(incident.scheduled_start)} to {self.time(incident.scheduled_end)}"
+            )
         summary = IncidentSummary(
             id=incident.id,
             url=paths.page_url(paths.incident_page(incident.id)),
@@ -348,7 +357,9 @@ class Views:
             impact_duration=duration_words(impact_duration(segments, until)),
             affected=affected,
             postmortem_url=incident.postmortem_url,
-            postmortem=Markup(render_markdown(incident.postmortem)) if incident.postmortem else None,
+            postmortem=Markup(render_markdown(incident.postmortem))
+            if incident.postmortem
+            else None,
             postmortem_published=(
                 self.time(incident.postmortem_published) if incident.postmortem_published else None
             ),
@@ -374,7 +385,9 @@ class Views:
             if record.status is ComponentStatus.OPERATIONAL and not record.incident_ids:
                 text = f"{label}: no incidents"
             else:
-                text = f"{label}: {record.status.label.lower()} for {duration_words(record.impacted)}"
+                text = (
+                    f"{label}: {record.status.label.lower()} for {duration_words(record.impacted)}"
+                )
             days.append(DayView(label, record.status.value, text, links))
         incident_days = tuple(d for d in reversed(days) if d.links)
         percent = format_percent(uptime.percent) if uptime.percent is not None else None
@@ -392,8 +405,12 @@ class Views:
             id=component.id,
             url=paths.page_url(paths.component_page(component.id)),
             name=component.name,
-            description=Markup(render_markdown(component.description)) if component.description else None,
-            status=status_badge(self.context.timeline.current.get(component.id, ComponentStatus.OPERATIONAL)),
+            description=Markup(render_markdown(component.description))
+            if component.description
+            else None,
+            status=status_badge(
+                self.context.timeline.current.get(component.id, ComponentStatus.OPERATIONAL)
+            ),
             uptime=self.uptime(component),
             is_internal=component.audience is Audience.INTERNAL,
         )
@@ -418,7 +435,8 @@ class Views:
             shown = [
                 self.rows[c.id]
                 for c in members[name]
-                if c.show is Show.ALWAYS or current.get(c.id, ComponentStatus.OPERATIONAL) is not ComponentStatus.OPERATIONAL
+                if c.show is Show.ALWAYS
+                or current.get(c.id, ComponentStatus.OPERATIONAL) is not ComponentStatus.OPERATIONAL
             ]
             if not shown:
                 continue
@@ -440,7 +458,9 @@ class Views:
             overall=StatusBadge(indicator, INDICATOR_DESCRIPTIONS[indicator]),
             open_incidents=tuple(self.incident_summary(i) for i in timeline.open_incidents),
             active_maintenance=tuple(self.incident_summary(i) for i in timeline.active_maintenance),
-            upcoming_maintenance=tuple(self.incident_summary(i) for i in timeline.upcoming_maintenance),
+            upcoming_maintenance=tuple(
+                self.incident_summary(i) for i in timeline.upcoming_maintenance
+            ),
             groups=self.groups(),
             recent=tuple(self.incident_summary(i) for i in recent),
             uptime_days=self.settings.history_days,
@@ -493,7 +513,9 @@ class Views:
                     long_date(datetime.combine(day, datetime.min.time())),
                     tuple(
                         self.incident_summary(i)
-                        for i in sorted(by_month[key][day], key=lambda i: (i.started, i.id), reverse=True)
+                        for i in sorted(
+                            by_month[key][day], key=lambda i: (i.started, i.id), reverse=True
+                        )
                     ),
                 )
                 for day in sorted(by_month[key], reverse=True)
@@ -504,7 +526,11 @@ class Views:
                 month_label=month_label(key),
                 days=days,
                 months=months,
-                newer=Link(paths.page_url(paths.history_page(newer)), month_label(newer)) if newer else None,
-                older=Link(paths.page_url(paths.history_page(older)), month_label(older)) if older else None,
+                newer=Link(paths.page_url(paths.history_page(newer)), month_label(newer))
+                if newer
+                else None,
+                older=Link(paths.page_url(paths.history_page(older)), month_label(older))
+                if older
+                else None,
             )
         return pages

@@ -14,7 +14,13 @@ from testsupport import REPO_ROOT, build_cli
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "statuspage"
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(Z|[+-]\d\d:\d\d)$")
 ID = re.compile(r"^[0-9a-z]{12}$")
-COMPONENT_STATUSES = {"operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"}
+COMPONENT_STATUSES = {
+    "operational",
+    "degraded_performance",
+    "partial_outage",
+    "major_outage",
+    "under_maintenance",
+}
 
 
 def load(site: Path, name: str) -> Any:
@@ -28,7 +34,9 @@ def same_shape(ours: Any, theirs: Any, where: str = "$") -> list[str]:
         if not isinstance(ours, dict):
             return [f"{where}: expected an object"]
         if set(ours) != set(theirs):
-            problems.append(f"{where}: keys differ: extra {sorted(set(ours) - set(theirs))}, missing {sorted(set(theirs) - set(ours))}")
+            problems.append(
+                f"{where}: keys differ: extra {sorted(set(ours) - set(theirs))}, missing {sorted(set(theirs) - set(ours))}"
+            )
         for key in set(ours) & set(theirs):
             problems += same_shape(ours[key], theirs[key], f"{where}.{key}")
     elif isinstance(theirs, list):
@@ -63,7 +71,9 @@ def test_summary_has_the_shape_of_a_real_statuspage_summary(summary: Any) -> Non
     assert same_shape(summary, reference) == []
 
 
-def test_components_json_has_the_shape_of_a_real_statuspage_components_list(demo_site: Path) -> None:
+def test_components_json_has_the_shape_of_a_real_statuspage_components_list(
+    demo_site: Path,
+) -> None:
     reference = json.loads((FIXTURES / "components-discord.json").read_text())
     ours = load(demo_site, "components.json")
     members = [c for c in ours["components"] if not c["group"]]
@@ -106,7 +116,13 @@ def test_enums_are_statuspages_own(demo_site: Path, summary: Any) -> None:
         assert component["status"] in COMPONENT_STATUSES
     incidents = load(demo_site, "incidents.json")["incidents"]
     assert {i["impact"] for i in incidents} <= {"none", "minor", "major", "critical"}
-    assert {i["status"] for i in incidents} <= {"investigating", "identified", "monitoring", "resolved", "postmortem"}
+    assert {i["status"] for i in incidents} <= {
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+        "postmortem",
+    }
     for maintenance in load(demo_site, "scheduled-maintenances.json")["scheduled_maintenances"]:
         assert maintenance["impact"] == "maintenance"
         assert maintenance["status"] in {"scheduled", "in_progress", "verifying", "completed"}
@@ -131,7 +147,12 @@ def test_incident_updates_are_newest_first_with_affected_components(demo_site: P
     incidents = load(demo_site, "incidents.json")["incidents"]
     sev1 = next(i for i in incidents if i["name"] == "Payments failing at checkout")
     updates = sev1["incident_updates"]
-    assert [u["status"] for u in updates] == ["resolved", "monitoring", "identified", "investigating"]
+    assert [u["status"] for u in updates] == [
+        "resolved",
+        "monitoring",
+        "identified",
+        "investigating",
+    ]
     assert sev1["impact"] == "critical"
     assert sev1["resolved_at"] == updates[0]["created_at"]
     assert sev1["monitoring_at"] == updates[1]["created_at"]
@@ -141,10 +162,15 @@ def test_incident_updates_are_newest_first_with_affected_components(demo_site: P
     assert (checkout["old_status"], checkout["new_status"]) == ("major_outage", "major_outage")
     final = next(a for a in updates[0]["affected_components"] if a["name"] == "Checkout")
     assert (final["old_status"], final["new_status"]) == ("degraded_performance", "operational")
-    assert sev1["shortlink"] == "https://status.acme.example/incidents/2026-09-23-checkout-payments-failing/"
+    assert (
+        sev1["shortlink"]
+        == "https://status.acme.example/incidents/2026-09-23-checkout-payments-failing/"
+    )
 
 
-def test_ids_are_stable_across_builds_and_derived_from_file_names(demo_site: Path, tmp_path: Path) -> None:
+def test_ids_are_stable_across_builds_and_derived_from_file_names(
+    demo_site: Path, tmp_path: Path
+) -> None:
     other = tmp_path / "again"
     assert build_cli(REPO_ROOT, other, "--base-url", "https://elsewhere.example/").returncode == 0
     first = {i["name"]: i["id"] for i in load(demo_site, "incidents.json")["incidents"]}

@@ -13,7 +13,7 @@ from testsupport import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 
-from generate import NOW, generate  # noqa: E402
+from generate import NOW, generate
 
 
 def test_a_generated_repository_passes_check_with_no_diagnostics(tmp_path: Path) -> None:
@@ -37,8 +37,19 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
 def test_the_benchmark_command_runs_end_to_end_at_a_tiny_size(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     done = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "benchmarks" / "run.py"), "--sizes", "5", "--repeat", "1", "--json", str(out)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(REPO_ROOT / "benchmarks" / "run.py"),
+            "--sizes",
+            "5",
+            "--repeat",
+            "1",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text())

@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-
 from core_fixtures import NOW, VALID, Check
+
 from statuspress.check import CheckResult, check_repository
 
 

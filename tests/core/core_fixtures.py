@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timezone
-from pathlib import Path
 
-from statuspress.check import CheckResult, check_repository
+from statuspress.check import CheckResult
 
 NOW = datetime(2026, 11, 18, 12, 0, tzinfo=timezone.utc)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from core_fixtures import FIRST, HEADER, VALID
+
 from statuspress.cli import cli
 from statuspress.diagnostics import Diagnostic, Level, format_github
 
@@ -45,7 +45,9 @@ def test_warnings_pass_unless_strict(repo) -> None:  # type: ignore[no-untyped-d
 
 
 def test_json_format_is_one_document_with_counts(repo) -> None:  # type: ignore[no-untyped-def]
-    code, out = run(repo(**{FIRST: BROKEN_FIRST}), "check", "--format", "json", "--now", "2026-11-18T12:00:00Z")
+    code, out = run(
+        repo(**{FIRST: BROKEN_FIRST}), "check", "--format", "json", "--now", "2026-11-18T12:00:00Z"
+    )
     document = json.loads(out)
     assert code == 1
     assert document["errors"] == 1 and document["warnings"] == 0
@@ -60,9 +62,18 @@ def test_json_format_is_one_document_with_counts(repo) -> None:  # type: ignore[
 
 
 def test_github_format_prints_annotations_then_the_full_text_list(repo) -> None:  # type: ignore[no-untyped-def]
-    code, out = run(repo(**{FIRST: BROKEN_FIRST}), "check", "--format", "github", "--now", "2026-11-18T12:00:00Z")
+    _code, out = run(
+        repo(**{FIRST: BROKEN_FIRST}),
+        "check",
+        "--format",
+        "github",
+        "--now",
+        "2026-11-18T12:00:00Z",
+    )
     lines = out.splitlines()
-    assert lines[0].startswith(f"::error file={FIRST},line=3,col=1,title=cadence/next-update-missing::")
+    assert lines[0].startswith(
+        f"::error file={FIRST},line=3,col=1,title=cadence/next-update-missing::"
+    )
     assert any(line.startswith(f"{FIRST}:3:1: error[") for line in lines)
 
 
@@ -95,5 +106,7 @@ def test_python_dash_m_statuspress_runs_the_cli(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "statuspress", "--version"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "statuspress", "--version"], capture_output=True, text=True
+    )
     assert done.returncode == 0 and "statuspress" in done.stdout

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from testsupport import DEMO_NOW
 from statuspress.check import check_repository
 from statuspress.model import Audience, Kind
+from testsupport import DEMO_NOW
 
 
 def test_the_demo_content_passes_check_with_no_diagnostics(demo_root: Path) -> None:

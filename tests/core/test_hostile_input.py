@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from core_fixtures import FIRST, NOW, VALID
+
 from statuspress.check import check_repository
 from statuspress.cli import cli
 
@@ -44,7 +44,11 @@ def _repo_with(tmp_path: Path, name: str, data: bytes) -> Path:
     [
         (BILLION_LAUGHS.encode(), "source/yaml-alias", "anchors and aliases"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "source/binary", "NUL byte"),
-        (b"---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\n---\nCaf\xe9\n", "source/encoding", "UTF-8"),
+        (
+            b"---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\n---\nCaf\xe9\n",
+            "source/encoding",
+            "UTF-8",
+        ),
         (b"", "source/empty", "empty"),
         (b"   \n\n", "source/empty", "empty"),
         (b"---\n- at\n- status\n---\nBody\n", "source/front-matter", "a list"),
@@ -52,9 +56,25 @@ def _repo_with(tmp_path: Path, name: str, data: bytes) -> Path:
         (b"---\nat: 2026-11-17T09:15:00Z\n", "source/front-matter", "never closed"),
         (b"No front matter here.\n", "source/front-matter", "no front matter"),
         (b"---\nat: [unclosed\n---\nBody\n", "source/yaml", "not valid YAML"),
-        (b"---\n" + b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n---\nBody\n", "source/yaml", "nested too deeply"),
+        (
+            b"---\n" + b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n---\nBody\n",
+            "source/yaml",
+            "nested too deeply",
+        ),
     ],
-    ids=["billion-laughs", "binary", "latin-1", "empty", "blank", "list", "scalar", "unclosed", "no-front-matter", "bad-yaml", "deep"],
+    ids=[
+        "billion-laughs",
+        "binary",
+        "latin-1",
+        "empty",
+        "blank",
+        "list",
+        "scalar",
+        "unclosed",
+        "no-front-matter",
+        "bad-yaml",
+        "deep",
+    ],
 )
 def test_a_hostile_update_file_gives_one_clear_diagnostic(
     tmp_path: Path, data: bytes, rule: str, fragment: str
@@ -95,7 +115,9 @@ def test_invalid_utf8_points_at_the_line_of_the_bad_byte(tmp_path: Path) -> None
 
 def test_hostile_input_through_the_cli_prints_no_traceback(tmp_path: Path) -> None:
     root = _repo_with(tmp_path, FIRST, BILLION_LAUGHS.encode())
-    result = CliRunner().invoke(cli, ["--repo", str(root), "check", "--now", "2026-11-18T12:00:00Z"])
+    result = CliRunner().invoke(
+        cli, ["--repo", str(root), "check", "--now", "2026-11-18T12:00:00Z"]
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "error[source/yaml-alias]" in result.output

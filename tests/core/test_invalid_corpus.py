@@ -17,7 +17,9 @@ NOW = datetime(2026, 11, 18, 12, 0, tzinfo=timezone.utc).isoformat()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_invalid_repository_reports_exactly_the_expected_diagnostics(case: Path, update_golden: bool) -> None:
+def test_invalid_repository_reports_exactly_the_expected_diagnostics(
+    case: Path, update_golden: bool
+) -> None:
     result = CliRunner().invoke(cli, ["--repo", str(case), "check", "--now", NOW])
     expected = case / "expected.txt"
     if update_golden:

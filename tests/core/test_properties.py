@@ -8,23 +8,41 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import yaml
+from core_fixtures import VALID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core_fixtures import VALID
 from statuspress.fields import parse_timestamp
 from statuspress.load import UPDATE_KEYS, load_site
 
-KEYS = sorted(UPDATE_KEYS) + ["title", "severity", "started", "components", "nonsense"]
+KEYS = [*sorted(UPDATE_KEYS), "title", "severity", "started", "components", "nonsense"]
 scalars = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(),
     st.floats(allow_nan=True),
     st.text(max_size=30),
-    st.sampled_from(["2026-11-17T09:15:00Z", "2026-11-17", "10:30", "yes", "investigating", "resolved", "~", "&a", "*a"]),
+    st.sampled_from(
+        [
+            "2026-11-17T09:15:00Z",
+            "2026-11-17",
+            "10:30",
+            "yes",
+            "investigating",
+            "resolved",
+            "~",
+            "&a",
+            "*a",
+        ]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
 front_matter = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=10), values, max_size=8)
 
 
@@ -37,9 +55,13 @@ def _check_never_raises(update_text: str, header_text: str | None = None) -> Non
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-        (root / "incidents/2026-11-17-payments/20261117T0930Z-x.md").write_text(update_text, encoding="utf-8")
+        (root / "incidents/2026-11-17-payments/20261117T0930Z-x.md").write_text(
+            update_text, encoding="utf-8"
+        )
         if header_text is not None:
-            (root / "incidents/2026-11-17-payments/incident.md").write_text(header_text, encoding="utf-8")
+            (root / "incidents/2026-11-17-payments/incident.md").write_text(
+                header_text, encoding="utf-8"
+            )
         result = load_site(root)
         for d in result.diagnostics:
             assert d.line >= 1 and d.col >= 1 and d.message and d.rule
@@ -47,7 +69,9 @@ def _check_never_raises(update_text: str, header_text: str | None = None) -> Non
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(front_matter, st.text(max_size=40))
-def test_random_structured_front_matter_gives_diagnostics_not_exceptions(fm: dict[object, object], body: str) -> None:
+def test_random_structured_front_matter_gives_diagnostics_not_exceptions(
+    fm: dict[object, object], body: str
+) -> None:
     text = "---\n" + yaml.safe_dump(fm, allow_unicode=True) + "---\n" + body
     _check_never_raises(text)
     _check_never_raises("---\ntitle: x\n---\n", header_text=text)
@@ -78,4 +102,3 @@ def test_a_timestamp_without_offset_is_always_refused(naive: datetime) -> None:
         assert str(exc) == "naive"
     else:
         raise AssertionError("a naive timestamp was accepted")
-

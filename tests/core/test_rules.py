@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-
 from core_fixtures import FIRST, HEADER, INCIDENT, SECOND, Check, rules
 
 
@@ -17,14 +16,22 @@ def test_the_valid_repository_has_no_diagnostics(check: Check) -> None:
 
 
 def test_a_missing_title_is_an_error_at_the_top_of_the_front_matter(check: Check) -> None:
-    result = check({HEADER: "---\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: major_outage\n---\n"})
+    result = check(
+        {
+            HEADER: "---\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: major_outage\n---\n"
+        }
+    )
     [d] = result.diagnostics
     assert (d.path, d.rule, d.line) == (HEADER, "schema/required", 2)
     assert "title:" in d.message
 
 
 def test_an_unknown_key_suggests_the_key_that_was_meant(check: Check) -> None:
-    result = check({HEADER: "---\ntitle: T\nserverity: sev1\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: major_outage\n---\n"})
+    result = check(
+        {
+            HEADER: "---\ntitle: T\nserverity: sev1\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: major_outage\n---\n"
+        }
+    )
     [d] = result.diagnostics
     assert d.rule == "schema/unknown-key"
     assert (d.line, d.col) == (3, 1)
@@ -32,7 +39,10 @@ def test_an_unknown_key_suggests_the_key_that_was_meant(check: Check) -> None:
 
 
 def test_a_timestamp_without_an_offset_is_an_error_never_a_guess(check: Check) -> None:
-    text = (VALID_FIRST := "---\nat: 2026-11-17T09:15:00\nstatus: investigating\nnext_update: 2026-11-17T09:45:00Z\n---\nBody.\n")
+    text = (
+        VALID_FIRST
+        := "---\nat: 2026-11-17T09:15:00\nstatus: investigating\nnext_update: 2026-11-17T09:45:00Z\n---\nBody.\n"
+    )
     result = check({FIRST: VALID_FIRST})
     [d] = result.diagnostics
     assert (d.rule, d.line, d.col) == ("schema/timestamp", 2, 5)
@@ -41,42 +51,70 @@ def test_a_timestamp_without_an_offset_is_an_error_never_a_guess(check: Check) -
 
 
 def test_an_unquoted_date_or_offset_timestamp_is_accepted_as_written(check: Check) -> None:
-    result = check({FIRST: "---\nat: '2026-11-17T10:15:00+01:00'\nstatus: investigating\nnext_update: 2026-11-17 09:45:00Z\n---\nBody.\n"})
+    result = check(
+        {
+            FIRST: "---\nat: '2026-11-17T10:15:00+01:00'\nstatus: investigating\nnext_update: 2026-11-17 09:45:00Z\n---\nBody.\n"
+        }
+    )
     assert result.diagnostics == ()
 
 
 def test_a_time_without_a_date_is_explained(check: Check) -> None:
-    result = check({FIRST: "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\nnext_update: 10:30\n---\nBody.\n"})
+    result = check(
+        {
+            FIRST: "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\nnext_update: 10:30\n---\nBody.\n"
+        }
+    )
     [d] = result.diagnostics
     assert d.rule == "schema/timestamp" and "time without a date" in d.message
 
 
 def test_yes_as_a_title_is_the_word_yes_not_a_boolean(check: Check) -> None:
-    result = check({HEADER: "---\ntitle: yes\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: major_outage\n---\n"})
+    result = check(
+        {
+            HEADER: "---\ntitle: yes\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: major_outage\n---\n"
+        }
+    )
     assert result.diagnostics == ()
     assert result.site.incidents[0].title == "yes"
 
 
 def test_an_unknown_component_is_an_error_naming_the_known_ones(check: Check) -> None:
-    result = check({HEADER: "---\ntitle: T\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  chekout: major_outage\n---\n"})
+    result = check(
+        {
+            HEADER: "---\ntitle: T\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  chekout: major_outage\n---\n"
+        }
+    )
     [d] = result.diagnostics
     assert d.rule == "schema/unknown-component"
     assert "did you mean 'checkout'?" in d.message
 
 
 def test_an_unknown_component_status_is_an_error(check: Check) -> None:
-    result = check({HEADER: "---\ntitle: T\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: down\n---\n"})
+    result = check(
+        {
+            HEADER: "---\ntitle: T\nseverity: sev1\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: down\n---\n"
+        }
+    )
     assert rules(result) == ["schema/value"]
 
 
 def test_an_unknown_severity_is_an_error(check: Check) -> None:
-    result = check({HEADER: "---\ntitle: T\nseverity: sev9\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: major_outage\n---\n"})
+    result = check(
+        {
+            HEADER: "---\ntitle: T\nseverity: sev9\nstarted: 2026-11-17T09:05:00Z\ncomponents:\n  checkout: major_outage\n---\n"
+        }
+    )
     assert rules(result) == ["schema/value"]
     assert "sev1, sev2, sev3" in result.diagnostics[0].message
 
 
-def test_a_duplicate_key_is_an_error_because_yaml_would_silently_keep_the_last(check: Check) -> None:
-    result = check({SECOND: "---\nat: 2026-11-17T09:40:00Z\nstatus: resolved\nstatus: resolved\n---\nOk.\n"})
+def test_a_duplicate_key_is_an_error_because_yaml_would_silently_keep_the_last(
+    check: Check,
+) -> None:
+    result = check(
+        {SECOND: "---\nat: 2026-11-17T09:40:00Z\nstatus: resolved\nstatus: resolved\n---\nOk.\n"}
+    )
     assert rules(result) == ["schema/duplicate-key"]
 
 
@@ -96,12 +134,22 @@ def test_an_uppercase_component_file_name_is_not_a_valid_id(check: Check) -> Non
 
 
 def test_maintenance_needs_its_window(check: Check) -> None:
-    result = check({HEADER: "---\ntitle: T\nkind: maintenance\ncomponents:\n  checkout: under_maintenance\n---\n", FIRST: None, SECOND: None})
+    result = check(
+        {
+            HEADER: "---\ntitle: T\nkind: maintenance\ncomponents:\n  checkout: under_maintenance\n---\n",
+            FIRST: None,
+            SECOND: None,
+        }
+    )
     assert sorted(rules(result)) == ["schema/required", "schema/required"]
 
 
 def test_a_broken_update_does_not_cascade_into_cadence_noise(check: Check) -> None:
-    result = check({FIRST: "---\nat: nonsense\nstatus: investigating\nnext_update: 2026-11-17T09:45:00Z\n---\nBody.\n"})
+    result = check(
+        {
+            FIRST: "---\nat: nonsense\nstatus: investigating\nnext_update: 2026-11-17T09:45:00Z\n---\nBody.\n"
+        }
+    )
     assert rules(result) == ["schema/timestamp"]
 
 
@@ -121,7 +169,11 @@ def test_two_updates_at_the_same_minute_are_an_error(check: Check) -> None:
 
 
 def test_an_update_before_the_incident_started_is_an_error(check: Check) -> None:
-    result = check({FIRST: "---\nat: 2026-11-17T09:00:00Z\nstatus: investigating\nnext_update: 2026-11-17T09:30:00Z\n---\nBody.\n"})
+    result = check(
+        {
+            FIRST: "---\nat: 2026-11-17T09:00:00Z\nstatus: investigating\nnext_update: 2026-11-17T09:30:00Z\n---\nBody.\n"
+        }
+    )
     assert "lifecycle/before-start" in rules(result)
 
 
@@ -140,7 +192,11 @@ def test_a_second_resolved_update_after_resolution_is_an_error(check: Check) -> 
 
 def test_reopening_after_resolution_with_a_new_investigation_is_allowed(check: Check) -> None:
     third = f"{INCIDENT}/20261117T1000Z-investigating.md"
-    result = check({third: "---\nat: 2026-11-17T10:00:00Z\nstatus: investigating\nnext_update: 2026-11-17T10:30:00Z\n---\nIt is back. Next update by 10:30 UTC.\n"})
+    result = check(
+        {
+            third: "---\nat: 2026-11-17T10:00:00Z\nstatus: investigating\nnext_update: 2026-11-17T10:30:00Z\n---\nIt is back. Next update by 10:30 UTC.\n"
+        }
+    )
     assert result.diagnostics == ()
     assert result.site.incidents[0].is_open
 
@@ -156,7 +212,11 @@ def test_a_non_final_update_without_next_update_is_an_error(check: Check) -> Non
 
 
 def test_sev1_update_promising_next_update_in_two_hours_is_an_error(check: Check) -> None:
-    result = check({FIRST: "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\nnext_update: 2026-11-17T11:15:00Z\n---\nBody.\n"})
+    result = check(
+        {
+            FIRST: "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\nnext_update: 2026-11-17T11:15:00Z\n---\nBody.\n"
+        }
+    )
     [d] = result.diagnostics
     assert (d.rule, d.line) == ("cadence/next-update-too-late", 4)
     assert "every 30m" in d.message
@@ -170,7 +230,11 @@ def test_sev2_allows_an_hour_between_updates(check: Check) -> None:
 
 
 def test_next_update_before_at_is_an_error(check: Check) -> None:
-    result = check({FIRST: "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\nnext_update: 2026-11-17T09:10:00Z\n---\nBody.\n"})
+    result = check(
+        {
+            FIRST: "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\nnext_update: 2026-11-17T09:10:00Z\n---\nBody.\n"
+        }
+    )
     assert rules(result) == ["cadence/next-update-order"]
 
 
@@ -189,7 +253,9 @@ def test_a_sev3_has_no_first_update_deadline(check: Check) -> None:
 
 def test_an_update_later_than_the_promised_next_update_is_a_broken_promise(check: Check) -> None:
     late = f"{INCIDENT}/20261117T0950Z-resolved.md"
-    result = check({SECOND: None, late: "---\nat: 2026-11-17T09:50:00Z\nstatus: resolved\n---\nOk.\n"})
+    result = check(
+        {SECOND: None, late: "---\nat: 2026-11-17T09:50:00Z\nstatus: resolved\n---\nOk.\n"}
+    )
     [d] = result.diagnostics
     assert (d.rule, d.path) == ("cadence/promise-broken", late)
     assert "5m later" in d.message
@@ -211,7 +277,10 @@ def test_an_internal_update_does_not_keep_a_public_promise(check: Check) -> None
 def test_maintenance_announced_less_than_a_day_ahead_is_a_warning(check: Check) -> None:
     header = "---\ntitle: Upgrade\nkind: maintenance\nscheduled_start: 2026-11-20T02:00:00Z\nscheduled_end: 2026-11-20T03:00:00Z\ncomponents:\n  checkout: under_maintenance\n---\n"
     first = "---\nat: 2026-11-19T09:15:00Z\nstatus: scheduled\nnext_update: 2026-11-20T02:00:00Z\n---\nPlanned work.\n"
-    result = check({HEADER: header, FIRST: first, SECOND: None}, now=datetime(2026, 11, 19, 10, tzinfo=timezone.utc))
+    result = check(
+        {HEADER: header, FIRST: first, SECOND: None},
+        now=datetime(2026, 11, 19, 10, tzinfo=timezone.utc),
+    )
     assert rules(result) == ["cadence/maintenance-notice"]
 
 
@@ -226,7 +295,9 @@ def test_a_redefined_severity_matrix_changes_the_cadence_rules(check: Check) -> 
 
 def test_a_warning_can_be_raised_to_an_error_in_settings(check: Check) -> None:
     header = "---\ntitle: T\nseverity: sev1\nstarted: 2026-11-17T08:50:00Z\ncomponents:\n  checkout: major_outage\n---\n"
-    result = check({HEADER: header, "statuspress.yaml": "rules:\n  cadence/first-update-late: error\n"})
+    result = check(
+        {HEADER: header, "statuspress.yaml": "rules:\n  cadence/first-update-late: error\n"}
+    )
     assert [d.level.value for d in result.diagnostics] == ["error"]
 
 
@@ -259,7 +330,9 @@ def test_accepting_a_schema_error_is_refused(check: Check) -> None:
         ("rules:\n  cadence: loud\n", "error, warning, off"),
     ],
 )
-def test_a_mistake_in_settings_is_reported_at_its_line(check: Check, settings: str, fragment: str) -> None:
+def test_a_mistake_in_settings_is_reported_at_its_line(
+    check: Check, settings: str, fragment: str
+) -> None:
     result = check({"statuspress.yaml": settings})
     assert result.errors, result.diagnostics
     assert result.errors[0].path == "statuspress.yaml"

@@ -73,14 +73,22 @@ def test_public_view_drops_internal_incidents_updates_components_and_notes(tmp_p
     assert dict(incident.components) == {"web": incident.components["web"]}
 
 
-marker_strategy = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=12, max_size=16).map(lambda s: "ZQ" + s)
+marker_strategy = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=12, max_size=16).map(
+    lambda s: "ZQ" + s
+)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.lists(marker_strategy, min_size=len(MARKERS), max_size=len(MARKERS), unique=True))
-def test_random_internal_text_never_reaches_the_public_build(tmp_path_factory, markers: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_random_internal_text_never_reaches_the_public_build(
+    tmp_path_factory, markers: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path_factory.mktemp("leak")
-    chosen = dict(zip(MARKERS, markers))
+    chosen = dict(zip(MARKERS, markers, strict=False))
     public = outputs(marked_repository(root, chosen), Audience.PUBLIC)
     blob = b"".join(public.values())
     for marker in markers:

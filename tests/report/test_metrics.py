@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statuspress.cli import cli
+from statuspress.config import Settings
 from statuspress.load import load_site
 from statuspress.metrics import build_report, median, percentile
 from statuspress.model import Audience, Incident, Kind, Source, StatusSite, Update, UpdateStatus
-from statuspress.config import Settings
 
 NOW = datetime(2026, 11, 17, 11, 0, tzinfo=timezone.utc)
 MIN = timedelta(minutes=1)
@@ -62,8 +62,13 @@ def test_a_sev1_with_a_promise_missed_by_one_minute(report) -> None:  # type: ig
     assert a.time_to_first_update == 10 * MIN
     assert a.public_updates == 4
     assert (a.median_gap, a.longest_gap) == (30 * MIN, 31 * MIN)  # gaps 30, 31, 24
-    assert (a.promises_made, a.promises_kept) == (3, 2)  # exactly on time counts; a minute late does not
-    assert a.time_to_resolve == 95 * MIN and a.customer_impact == 95 * MIN  # DST does not distort durations
+    assert (a.promises_made, a.promises_kept) == (
+        3,
+        2,
+    )  # exactly on time counts; a minute late does not
+    assert (
+        a.time_to_resolve == 95 * MIN and a.customer_impact == 95 * MIN
+    )  # DST does not distort durations
     assert a.time_to_postmortem == timedelta(days=2)
     assert a.month == "2026-10" and a.met_cadence is False
 
@@ -119,13 +124,24 @@ def test_report_command_formats(write_repo) -> None:  # type: ignore[no-untyped-
     runner = CliRunner()
     md = runner.invoke(cli, ["--repo", str(root), "report", "--now", "2026-11-17T11:00:00Z"])
     assert md.exit_code == 0 and "| sev1 (Critical) | 1 | 0 | 10 min / 10 min |" in md.output
-    csv_out = runner.invoke(cli, ["--repo", str(root), "report", "--format", "csv", "--now", "2026-11-17T11:00:00Z"])
+    csv_out = runner.invoke(
+        cli, ["--repo", str(root), "report", "--format", "csv", "--now", "2026-11-17T11:00:00Z"]
+    )
     header, *rows = csv_out.output.splitlines()
     assert header.startswith("id,title,severity,started") and len(rows) == 3
-    document = json.loads(runner.invoke(cli, ["--repo", str(root), "report", "--format", "json", "--now", "2026-11-17T11:00:00Z"]).output)
+    document = json.loads(
+        runner.invoke(
+            cli,
+            ["--repo", str(root), "report", "--format", "json", "--now", "2026-11-17T11:00:00Z"],
+        ).output
+    )
     assert document["overall"]["promises_kept_pct"] == 50.0
     assert document["maintenance"][0]["overran"] is True
-    for bad in (["--since", "last week"], ["--severity", "sev9"], ["--since", "2026-11-10", "--until", "2026-11-01"]):
+    for bad in (
+        ["--since", "last week"],
+        ["--severity", "sev9"],
+        ["--since", "2026-11-10", "--until", "2026-11-01"],
+    ):
         result = runner.invoke(cli, ["--repo", str(root), "report", *bad])
         assert result.exit_code == 2 and "Traceback" not in result.output
 
@@ -136,27 +152,59 @@ def test_publication_delay_comes_from_the_commit_that_added_the_update(tmp_path:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e.x", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e.x"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e.x",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e.x",
+    }
 
     def commit(date_text: str, *paths: str) -> None:
         subprocess.run(["git", "-C", str(root), "add", *paths], check=True, env=env)
-        subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", "x"], check=True, env={**env, "GIT_COMMITTER_DATE": date_text, "GIT_AUTHOR_DATE": date_text})
+        subprocess.run(
+            ["git", "-C", str(root), "commit", "-q", "-m", "x"],
+            check=True,
+            env={**env, "GIT_COMMITTER_DATE": date_text, "GIT_AUTHOR_DATE": date_text},
+        )
 
     subprocess.run(["git", "-C", str(root), "init", "-q"], check=True, env=env)
-    commit("2026-11-17T09:00:00Z", "statuspress.yaml", "components", "incidents/2026-10-25-a", "incidents/2026-11-10-c", "incidents/2026-11-12-d", "incidents/2026-11-17-b/incident.md")
-    commit("2026-11-17T09:45:00Z", "incidents/2026-11-17-b/a.md")  # posted at 09:20, merged 25 min later
-    document = json.loads(CliRunner().invoke(cli, ["--repo", str(root), "report", "--format", "json", "--now", "2026-11-17T11:00:00Z"]).output)
+    commit(
+        "2026-11-17T09:00:00Z",
+        "statuspress.yaml",
+        "components",
+        "incidents/2026-10-25-a",
+        "incidents/2026-11-10-c",
+        "incidents/2026-11-12-d",
+        "incidents/2026-11-17-b/incident.md",
+    )
+    commit(
+        "2026-11-17T09:45:00Z", "incidents/2026-11-17-b/a.md"
+    )  # posted at 09:20, merged 25 min later
+    document = json.loads(
+        CliRunner()
+        .invoke(
+            cli,
+            ["--repo", str(root), "report", "--format", "json", "--now", "2026-11-17T11:00:00Z"],
+        )
+        .output
+    )
     b = next(i for i in document["incidents"] if i["id"] == "2026-11-17-b")
     assert b["longest_publication_delay_min"] == 25.0 and b["late_publication"] is True
 
 
 def _site(updates: list[Update], started: datetime) -> StatusSite:
-    incident = Incident("x", "X", Kind.INCIDENT, started, {}, Source("x"), tuple(updates), severity="sev1")
+    incident = Incident(
+        "x", "X", Kind.INCIDENT, started, {}, Source("x"), tuple(updates), severity="sev1"
+    )
     return StatusSite(Settings(), (), (incident,))
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 90), st.integers(-10, 60)), min_size=1, max_size=8), st.booleans())
+@given(
+    st.lists(st.tuples(st.integers(1, 90), st.integers(-10, 60)), min_size=1, max_size=8),
+    st.booleans(),
+)
 def test_invariants_hold_for_any_update_sequence(steps: list[tuple[int, int]], final: bool) -> None:
     started = datetime(2026, 1, 1, tzinfo=timezone.utc)
     at = started
@@ -165,8 +213,16 @@ def test_invariants_hold_for_any_update_sequence(steps: list[tuple[int, int]], f
         at += timedelta(minutes=gap)
         last = n == len(steps) - 1 and final
         updates.append(
-            Update(str(n), "x", at, UpdateStatus.RESOLVED if last else UpdateStatus.INVESTIGATING, "b", Source(f"{n}"),
-                   None if last else at + timedelta(minutes=max(promise, 1)), audience=Audience.PUBLIC)
+            Update(
+                str(n),
+                "x",
+                at,
+                UpdateStatus.RESOLVED if last else UpdateStatus.INVESTIGATING,
+                "b",
+                Source(f"{n}"),
+                None if last else at + timedelta(minutes=max(promise, 1)),
+                audience=Audience.PUBLIC,
+            )
         )
     m = build_report(_site(updates, started), at + timedelta(days=1)).incidents[0]
     assert 0 <= m.promises_kept <= m.promises_made <= len(updates)
@@ -177,7 +233,9 @@ def test_invariants_hold_for_any_update_sequence(steps: list[tuple[int, int]], f
     assert (m.time_to_resolve is None) == (not final)
 
 
-def test_the_report_page_is_opt_in_and_its_charts_have_text_equivalents(write_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_report_page_is_opt_in_and_its_charts_have_text_equivalents(
+    write_repo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from testsupport import build_cli
 
     root = write_repo(FILES)

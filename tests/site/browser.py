@@ -33,7 +33,7 @@ def chromium_path() -> str | None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -59,7 +59,9 @@ def launch_browser(**options: Any) -> Iterator[Any]:
     if executable is None:
         raise RuntimeError("Debian's chromium is not installed: run scripts/install-test-deps.sh")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, **options)
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_FLAGS, **options
+        )
         try:
             yield browser
         finally:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
 from browser import chromium_path, launch_browser
+
 from testsupport import require_tool
 
 

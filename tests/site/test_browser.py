@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from browser import serve_directory
-from testsupport import build_cli, require_tool
-from testsupport import REPO_ROOT
+
+from testsupport import REPO_ROOT, build_cli, require_tool
 
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [
@@ -34,12 +33,15 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
     )
     return [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
     ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_on_the_main_pages(browser: Any, demo_site: Path, scheme: str) -> None:
+def test_axe_finds_no_violations_on_the_main_pages(
+    browser: Any, demo_site: Path, scheme: str
+) -> None:
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     with serve_directory(demo_site) as base:
@@ -62,7 +64,9 @@ def test_the_internal_build_is_accessible_too(browser: Any, tmp_path: Path) -> N
     page.close()
 
 
-def test_no_request_leaves_the_site_and_pages_work_without_javascript(browser: Any, demo_site: Path) -> None:
+def test_no_request_leaves_the_site_and_pages_work_without_javascript(
+    browser: Any, demo_site: Path
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     requested: list[str] = []
@@ -75,46 +79,60 @@ def test_no_request_leaves_the_site_and_pages_work_without_javascript(browser: A
         page.get_by_role("link", name="Slow checkout for some customers").first.click()
         assert "slow-checkout" in page.url
         assert page.get_by_text("Next update by").first.is_visible()
-    assert requested and all(r.startswith(base) for r in requested), [r for r in requested if not r.startswith(base)]
+    assert requested and all(r.startswith(base) for r in requested), [
+        r for r in requested if not r.startswith(base)
+    ]
     context.close()
 
 
 @pytest.mark.parametrize("width", [320, 375])
-def test_pages_are_readable_on_a_narrow_phone_without_sideways_scrolling(browser: Any, demo_site: Path, width: int) -> None:
+def test_pages_are_readable_on_a_narrow_phone_without_sideways_scrolling(
+    browser: Any, demo_site: Path, width: int
+) -> None:
     page = browser.new_page(viewport={"width": width, "height": 800})
     with serve_directory(demo_site) as base:
         for url in PAGES:
             page.goto(base + url)
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - window.innerWidth"
+            )
             assert overflow <= 0, (url, overflow)
     page.close()
 
 
-def test_keyboard_users_reach_the_incident_days_of_an_uptime_bar(browser: Any, demo_site: Path) -> None:
+def test_keyboard_users_reach_the_incident_days_of_an_uptime_bar(
+    browser: Any, demo_site: Path
+) -> None:
     page = browser.new_page()
     with serve_directory(demo_site) as base:
         page.goto(base)
         focused = []
         for _ in range(40):
             page.keyboard.press("Tab")
-            focused.append(page.evaluate("() => document.activeElement.textContent.trim().slice(0, 60)"))
-        assert any("days with incidents" in text or "day with incidents" in text for text in focused), focused
+            focused.append(
+                page.evaluate("() => document.activeElement.textContent.trim().slice(0, 60)")
+            )
+        assert any(
+            "days with incidents" in text or "day with incidents" in text for text in focused
+        ), focused
     page.close()
 
 
 XSS_PAYLOADS = [
     "<script>window.__xss = 1</script>",
-    "<img src=x onerror=\"window.__xss=1\">",
+    '<img src=x onerror="window.__xss=1">',
     "[click](javascript:window.__xss=1)",
     "<svg onload=window.__xss=1>",
-    "\"><script>window.__xss=1</script>",
+    '"><script>window.__xss=1</script>',
     "[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==)",
-    "<a href=\"vbscript:msgbox(1)\">x</a>",
+    '<a href="vbscript:msgbox(1)">x</a>',
     "{{ 7*7 }}{% raw %}",
 ]
 
 
-def test_xss_payloads_in_titles_bodies_components_and_settings_never_run(browser: Any, write_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_xss_payloads_in_titles_bodies_components_and_settings_never_run(
+    browser: Any, write_repo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     quoted = [p.replace("\\", "\\\\").replace('"', '\\"') for p in XSS_PAYLOADS]
     files = {
         "statuspress.yaml": f'title: "Status {quoted[4]}"\ndescription: "{quoted[1]}"\n',
@@ -145,7 +163,9 @@ def test_xss_payloads_in_titles_bodies_components_and_settings_never_run(browser
             page.goto(base + url)
             for link in page.locator("a").all():
                 href = link.get_attribute("href") or ""
-                assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), href
+                assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (
+                    href
+                )
             assert page.evaluate("() => window.__xss") is None, url
             assert page.locator("script").count() == 0, url
     assert dialogs == []

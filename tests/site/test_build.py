@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from testsupport import NOW_ARG, build_cli
 from statuspress.cli import cli
-from testsupport import REPO_ROOT
+from testsupport import NOW_ARG, REPO_ROOT, build_cli
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -70,12 +69,18 @@ def test_two_builds_are_byte_identical_whatever_the_timezone_and_locale(tmp_path
     first = tmp_path / "a"
     second = tmp_path / "b"
     assert build_cli(REPO_ROOT, first, env={"TZ": "UTC", "LC_ALL": "C"}).returncode == 0
-    done = build_cli(REPO_ROOT, second, env={"TZ": "Pacific/Kiritimati", "LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8"})
+    done = build_cli(
+        REPO_ROOT,
+        second,
+        env={"TZ": "Pacific/Kiritimati", "LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8"},
+    )
     assert done.returncode == 0, done.stderr
     assert digest(first) == digest(second)
 
 
-def test_an_incident_spanning_days_is_listed_under_each_day_it_touched(write_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_incident_spanning_days_is_listed_under_each_day_it_touched(
+    write_repo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     root = write_repo(
         {
             "components/api.md": "---\nname: API\n---\n",
@@ -93,7 +98,9 @@ def test_an_incident_spanning_days_is_listed_under_each_day_it_touched(write_rep
     assert "30 October 2026" in october and "31 October 2026" in october
 
 
-def test_build_refuses_content_with_errors_and_leaves_the_previous_site(tmp_path: Path, write_repo) -> None:  # type: ignore[no-untyped-def]
+def test_build_refuses_content_with_errors_and_leaves_the_previous_site(
+    tmp_path: Path, write_repo
+) -> None:  # type: ignore[no-untyped-def]
     root = write_repo({"components/api.md": "---\nname: API\n---\n"})
     out = tmp_path / "site"
     assert build_cli(root, out).returncode == 0
@@ -107,18 +114,24 @@ def test_build_refuses_content_with_errors_and_leaves_the_previous_site(tmp_path
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
-def test_a_broken_template_override_is_reported_at_its_line_and_changes_nothing(tmp_path: Path, write_repo) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_template_override_is_reported_at_its_line_and_changes_nothing(
+    tmp_path: Path, write_repo
+) -> None:  # type: ignore[no-untyped-def]
     root = write_repo({"components/api.md": "---\nname: API\n---\n"})
     out = tmp_path / "site"
     assert build_cli(root, out).returncode == 0
     before = digest(out)
     (root / "site_templates").mkdir()
-    (root / "site_templates/index.html").write_text('{% extends "default:base.html" %}\n{% block content %}\n{{ index.nope.deeper }}\n{% endblock %}\n')
+    (root / "site_templates/index.html").write_text(
+        '{% extends "default:base.html" %}\n{% block content %}\n{{ index.nope.deeper }}\n{% endblock %}\n'
+    )
     done = build_cli(root, out)
     assert done.returncode == 1, done.stderr
     assert "site_templates/index.html:3:1: error[template/render]" in done.stdout
     assert digest(out) == before
-    (root / "site_templates/index.html").write_text('{% extends "default:base.html" %}\n{% block content %}{% if %}{% endblock %}\n')
+    (root / "site_templates/index.html").write_text(
+        '{% extends "default:base.html" %}\n{% block content %}{% if %}{% endblock %}\n'
+    )
     done = build_cli(root, out)
     assert "site_templates/index.html:2:1: error[template/syntax]" in done.stdout
     assert digest(out) == before
@@ -153,9 +166,13 @@ def test_a_killed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
         f"sys.argv = ['statuspress', '--repo', {str(REPO_ROOT)!r}, 'build', '--out', {str(out)!r}, '--now', {NOW_ARG!r}]\n"
         "main()\n"
     )
-    process = subprocess.Popen([sys.executable, "-c", slow], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-c", slow], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not any(p.name.startswith(".site.new-") for p in tmp_path.iterdir()):
+    while time.monotonic() < deadline and not any(
+        p.name.startswith(".site.new-") for p in tmp_path.iterdir()
+    ):
         time.sleep(0.02)
     time.sleep(0.3)
     process.send_signal(signal.SIGKILL)
@@ -168,10 +185,14 @@ def test_build_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path: Path, wr
     precious = tmp_path / "precious"
     precious.mkdir()
     (precious / "thesis.txt").write_text("years of work")
-    result = CliRunner().invoke(cli, ["--repo", str(root), "build", "--out", str(precious), "--now", NOW_ARG])
+    result = CliRunner().invoke(
+        cli, ["--repo", str(root), "build", "--out", str(precious), "--now", NOW_ARG]
+    )
     assert result.exit_code == 2
     assert (precious / "thesis.txt").read_text() == "years of work"
-    result = CliRunner().invoke(cli, ["--repo", str(root), "build", "--out", str(root), "--now", NOW_ARG])
+    result = CliRunner().invoke(
+        cli, ["--repo", str(root), "build", "--out", str(root), "--now", NOW_ARG]
+    )
     assert result.exit_code == 2
 
 
@@ -184,7 +205,10 @@ def test_sub_path_hosting_prefixes_absolute_urls_and_keeps_links_relative(tmp_pa
     assert "//incidents" not in sitemap
     page = (out / "incidents/2026-11-24-slow-checkout/index.html").read_text()
     assert 'href="../../assets/style.css"' in page
-    assert 'rel="canonical" href="https://example.com/status/incidents/2026-11-24-slow-checkout/"' in page
+    assert (
+        'rel="canonical" href="https://example.com/status/incidents/2026-11-24-slow-checkout/"'
+        in page
+    )
     assert 'href="/status/history/"' in (out / "404.html").read_text()
     for html in out.rglob("*.html"):
         text = html.read_text()
@@ -198,7 +222,10 @@ def test_internal_build_has_banner_notes_and_noindex_and_public_has_none(tmp_pat
     page = "incidents/2026-11-05-email-delays/index.html"
     internal_html = (internal / page).read_text()
     public_html = (public / page).read_text()
-    assert "Internal talking points" in internal_html and "Do not share it with customers" in internal_html
+    assert (
+        "Internal talking points" in internal_html
+        and "Do not share it with customers" in internal_html
+    )
     assert 'content="noindex, nofollow"' in internal_html
     assert "Disallow: /" in (internal / "robots.txt").read_text()
     assert "Talking points for support" not in public_html and "noindex" not in public_html
@@ -213,7 +240,9 @@ def test_uptime_bars_have_a_text_equivalent(demo_site: Path) -> None:
 
 
 @pytest.mark.parametrize("env", [{"TZ": "America/Los_Angeles"}])
-def test_build_output_never_depends_on_the_clock_when_now_is_given(tmp_path: Path, env: dict[str, str]) -> None:
+def test_build_output_never_depends_on_the_clock_when_now_is_given(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     assert build_cli(REPO_ROOT, a).returncode == 0
     time.sleep(1.1)

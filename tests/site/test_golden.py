@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from testsupport import build_cli
-from testsupport import REPO_ROOT
+from testsupport import REPO_ROOT, build_cli
 
 GOLDEN = REPO_ROOT / "tests" / "golden"
 FILES = [
@@ -36,7 +35,9 @@ def golden_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_rendered_output_matches_the_golden_file(golden_site: Path, name: str, update_golden: bool) -> None:
+def test_rendered_output_matches_the_golden_file(
+    golden_site: Path, name: str, update_golden: bool
+) -> None:
     expected = GOLDEN / "site" / name
     actual = (golden_site / name).read_bytes()
     if update_golden:

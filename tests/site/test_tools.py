@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from testsupport import build_cli, require_tool
-from testsupport import REPO_ROOT
+from testsupport import REPO_ROOT, build_cli, require_tool
 
 VNU = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 pytestmark = pytest.mark.tools
@@ -60,5 +59,7 @@ def test_lychee_finds_no_broken_link_under_a_sub_path(tmp_path: Path) -> None:
 
 
 def test_lychee_would_catch_a_broken_link(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text('<!DOCTYPE html><html lang="en"><title>x</title><a href="missing/">x</a><a href="#nowhere">y</a></html>')
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><title>x</title><a href="missing/">x</a><a href="#nowhere">y</a></html>'
+    )
     assert _lychee(tmp_path).returncode != 0

@@ -8,14 +8,17 @@ import time
 import urllib.request
 from pathlib import Path
 
-from statuspress.serve import serve
 from test_story import run
+
+from statuspress.serve import serve
 from testsupport import REPO_ROOT
 
 
 def test_due_on_the_demo_lists_the_open_incident_with_its_promise() -> None:
     code, out = run(REPO_ROOT, "due", "--now", "2026-11-24T12:40:00Z")
-    assert code == 0 and "due soon" in out and "2026-11-24-slow-checkout" in out and "in 5 min" in out
+    assert (
+        code == 0 and "due soon" in out and "2026-11-24-slow-checkout" in out and "in 5 min" in out
+    )
     code, out = run(REPO_ROOT, "due", "--now", "2026-11-24T13:00:00Z", "--format", "json")
     document = json.loads(out)
     assert code == 1
@@ -30,7 +33,7 @@ def test_due_on_the_demo_lists_the_open_incident_with_its_promise() -> None:
 
 
 def test_due_warns_before_a_maintenance_window_starts() -> None:
-    code, out = run(REPO_ROOT, "due", "--now", "2026-11-28T01:55:00Z", "--within", "10m")
+    _code, out = run(REPO_ROOT, "due", "--now", "2026-11-28T01:55:00Z", "--within", "10m")
     assert "maintenance start update" in out and "2026-11-28-network-maintenance" in out
 
 
@@ -47,7 +50,12 @@ def test_serve_serves_the_site_and_rebuilds_when_a_file_changes(write_repo) -> N
     root: Path = write_repo({"components/api.md": "---\nname: First name\n---\n"})
     lines: list[str] = []
     stop = threading.Event()
-    thread = threading.Thread(target=serve, args=(root, 0), kwargs={"log": lines.append, "stop": stop, "interval": 0.1}, daemon=True)
+    thread = threading.Thread(
+        target=serve,
+        args=(root, 0),
+        kwargs={"log": lines.append, "stop": stop, "interval": 0.1},
+        daemon=True,
+    )
     thread.start()
     try:
         deadline = time.monotonic() + 20

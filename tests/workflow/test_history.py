@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from test_story import git, make_repo, run
 
 from statuspress.cli import cli
-from test_story import git, make_repo, run
 
 HEADER = "---\ntitle: Slow API\nseverity: sev3\nstarted: 2026-11-17T09:00:00Z\ncomponents:\n  checkout: degraded_performance\n---\n"
 FIRST = "---\nat: 2026-11-17T09:10:00Z\nstatus: investigating\nnext_update: 2026-11-17T10:10:00Z\n---\nCheckout is slow. Next update by 10:10 UTC.\n"
@@ -33,7 +33,9 @@ def test_deleting_a_published_update_is_an_error(tmp_path: Path) -> None:
 
 def test_a_new_update_dated_before_a_published_one_is_backdated(tmp_path: Path) -> None:
     root = published(tmp_path)
-    (root / "incidents/2026-11-17-slow/b.md").write_text("---\nat: 2026-11-17T09:05:00Z\nstatus: identified\nnext_update: 2026-11-17T10:00:00Z\n---\nFound it. Next update by 10:00 UTC.\n")
+    (root / "incidents/2026-11-17-slow/b.md").write_text(
+        "---\nat: 2026-11-17T09:05:00Z\nstatus: identified\nnext_update: 2026-11-17T10:00:00Z\n---\nFound it. Next update by 10:00 UTC.\n"
+    )
     code, out = run(root, "check", "--base", "HEAD", "--now", "2026-11-17T12:00:00Z")
     assert code == 1 and "error[history/backdated]" in out
 
@@ -59,9 +61,13 @@ def test_base_outside_a_git_repository_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_the_pull_request_summary_shows_the_new_update_as_customers_read_it(tmp_path: Path) -> None:
     root = published(tmp_path)
-    (root / "incidents/2026-11-17-slow/b.md").write_text("---\nat: 2026-11-17T09:40:00Z\nstatus: resolved\n---\nCheckout is **fast** again.\n")
+    (root / "incidents/2026-11-17-slow/b.md").write_text(
+        "---\nat: 2026-11-17T09:40:00Z\nstatus: resolved\n---\nCheckout is **fast** again.\n"
+    )
     summary = tmp_path / "summary.md"
-    code, out = run(root, "check", "--base", "HEAD", "--now", "2026-11-17T12:00:00Z", "--summary", str(summary))
+    code, out = run(
+        root, "check", "--base", "HEAD", "--now", "2026-11-17T12:00:00Z", "--summary", str(summary)
+    )
     assert code == 0, out
     text = summary.read_text()
     assert "### Slow API — Resolved" in text and "> Checkout is **fast** again." in text

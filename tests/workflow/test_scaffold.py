@@ -6,9 +6,10 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
+from test_story import make_repo, run
+
 from statuspress.check import check_repository
 from statuspress.fields import parse_timestamp
-from test_story import make_repo, run
 from testsupport import REPO_ROOT
 
 NOW = "2026-11-17T09:15:00Z"
@@ -16,7 +17,18 @@ NOW = "2026-11-17T09:15:00Z"
 
 def test_new_incident_sets_next_update_from_the_severity_cadence(tmp_path: Path) -> None:
     root = make_repo(tmp_path)
-    code, out = run(root, "new", "incident", "Checkout slow", "--severity", "sev2", "--component", "checkout=degraded_performance", "--now", NOW)
+    code, out = run(
+        root,
+        "new",
+        "incident",
+        "Checkout slow",
+        "--severity",
+        "sev2",
+        "--component",
+        "checkout=degraded_performance",
+        "--now",
+        NOW,
+    )
     assert code == 0, out
     update = root / "incidents/2026-11-17-checkout-slow/20261117T0915Z-investigating.md"
     text = update.read_text()
@@ -28,7 +40,17 @@ def test_new_incident_sets_next_update_from_the_severity_cadence(tmp_path: Path)
 
 def test_new_incident_never_overwrites_an_existing_incident(tmp_path: Path) -> None:
     root = make_repo(tmp_path)
-    args = ["new", "incident", "Checkout slow", "--severity", "sev2", "--component", "checkout=degraded_performance", "--now", NOW]
+    args = [
+        "new",
+        "incident",
+        "Checkout slow",
+        "--severity",
+        "sev2",
+        "--component",
+        "checkout=degraded_performance",
+        "--now",
+        NOW,
+    ]
     assert run(root, *args)[0] == 0
     code, out = run(root, *args)
     assert code == 2 and "already exists" in out
@@ -36,49 +58,150 @@ def test_new_incident_never_overwrites_an_existing_incident(tmp_path: Path) -> N
 
 def test_new_incident_explains_an_unknown_component_or_severity(tmp_path: Path) -> None:
     root = make_repo(tmp_path)
-    code, out = run(root, "new", "incident", "X", "--severity", "sev1", "--component", "chekout=major_outage", "--now", NOW)
+    code, out = run(
+        root,
+        "new",
+        "incident",
+        "X",
+        "--severity",
+        "sev1",
+        "--component",
+        "chekout=major_outage",
+        "--now",
+        NOW,
+    )
     assert code == 2 and "did you mean 'checkout'?" in out
-    code, out = run(root, "new", "incident", "X", "--severity", "sev9", "--component", "checkout=major_outage", "--now", NOW)
+    code, out = run(
+        root,
+        "new",
+        "incident",
+        "X",
+        "--severity",
+        "sev9",
+        "--component",
+        "checkout=major_outage",
+        "--now",
+        NOW,
+    )
     assert code == 2 and "sev1, sev2, sev3" in out
-    code, out = run(root, "new", "incident", "X", "--severity", "sev1", "--component", "checkout=down", "--now", NOW)
+    code, out = run(
+        root,
+        "new",
+        "incident",
+        "X",
+        "--severity",
+        "sev1",
+        "--component",
+        "checkout=down",
+        "--now",
+        NOW,
+    )
     assert code == 2 and "major_outage" in out
 
 
 def test_new_update_follows_on_with_a_valid_file_for_each_status(tmp_path: Path) -> None:
     root = make_repo(tmp_path)
-    run(root, "new", "incident", "Checkout down", "--severity", "sev1", "--component", "checkout=major_outage", "--now", NOW)
+    run(
+        root,
+        "new",
+        "incident",
+        "Checkout down",
+        "--severity",
+        "sev1",
+        "--component",
+        "checkout=major_outage",
+        "--now",
+        NOW,
+    )
     incident = "2026-11-17-checkout-down"
-    code, out = run(root, "new", "update", incident, "--status", "identified", "--now", "2026-11-17T09:40:00Z")
+    code, out = run(
+        root, "new", "update", incident, "--status", "identified", "--now", "2026-11-17T09:40:00Z"
+    )
     assert code == 0, out
     identified = root / f"incidents/{incident}/20261117T0940Z-identified.md"
     assert "2026-11-17T10:10:00Z" in identified.read_text()
-    code, out = run(root, "new", "update", incident, "--status", "monitoring", "--next-update", "20m", "--now", "2026-11-17T10:00:00Z")
-    assert code == 0 and "2026-11-17T10:20:00Z" in (root / f"incidents/{incident}/20261117T1000Z-monitoring.md").read_text()
-    code, out = run(root, "new", "update", incident, "--status", "resolved", "--now", "2026-11-17T10:15:00Z")
+    code, out = run(
+        root,
+        "new",
+        "update",
+        incident,
+        "--status",
+        "monitoring",
+        "--next-update",
+        "20m",
+        "--now",
+        "2026-11-17T10:00:00Z",
+    )
+    assert (
+        code == 0
+        and "2026-11-17T10:20:00Z"
+        in (root / f"incidents/{incident}/20261117T1000Z-monitoring.md").read_text()
+    )
+    code, out = run(
+        root, "new", "update", incident, "--status", "resolved", "--now", "2026-11-17T10:15:00Z"
+    )
     resolved = (root / f"incidents/{incident}/20261117T1015Z-resolved.md").read_text()
     assert code == 0 and "next_update" not in resolved
-    code, out = run(root, "new", "update", incident, "--status", "completed", "--now", "2026-11-17T10:20:00Z")
-    assert code == 2 and "not a incident status" in out or "not an incident status" in out or "use one of" in out
+    code, out = run(
+        root, "new", "update", incident, "--status", "completed", "--now", "2026-11-17T10:20:00Z"
+    )
+    assert (
+        (code == 2 and "not a incident status" in out)
+        or "not an incident status" in out
+        or "use one of" in out
+    )
     code, out = run(root, "new", "update", "2026-11-17-checkout-dwn", "--status", "resolved")
     assert code == 2 and "did you mean '2026-11-17-checkout-down'?" in out
 
 
 def test_a_maintenance_window_is_scaffolded_with_its_schedule(tmp_path: Path) -> None:
     root = make_repo(tmp_path)
-    code, out = run(root, "new", "incident", "Database upgrade", "--severity", "sev3", "--maintenance",
-                    "--component", "checkout=under_maintenance", "--start", "2026-11-20T02:00:00Z", "--end", "2026-11-20T03:00:00Z", "--now", NOW)
+    code, out = run(
+        root,
+        "new",
+        "incident",
+        "Database upgrade",
+        "--severity",
+        "sev3",
+        "--maintenance",
+        "--component",
+        "checkout=under_maintenance",
+        "--start",
+        "2026-11-20T02:00:00Z",
+        "--end",
+        "2026-11-20T03:00:00Z",
+        "--now",
+        NOW,
+    )
     assert code == 0, out
     header = (root / "incidents/2026-11-17-database-upgrade/incident.md").read_text()
     assert "kind: maintenance" in header and "scheduled_start" in header
-    update = (root / "incidents/2026-11-17-database-upgrade/20261117T0915Z-scheduled.md").read_text()
-    assert "status: scheduled" in update and "20 November 2026 from 02:00 UTC to 03:00 UTC" in update
+    update = (
+        root / "incidents/2026-11-17-database-upgrade/20261117T0915Z-scheduled.md"
+    ).read_text()
+    assert (
+        "status: scheduled" in update and "20 November 2026 from 02:00 UTC to 03:00 UTC" in update
+    )
 
 
 def test_a_repository_can_override_a_message_template(tmp_path: Path) -> None:
     root = make_repo(tmp_path)
     (root / "site_templates/messages").mkdir(parents=True)
-    (root / "site_templates/messages/investigating.md.j2").write_text("Our own words about {{ components }}; next update by {{ next_update }}.\n")
-    run(root, "new", "incident", "X", "--severity", "sev1", "--component", "checkout=major_outage", "--now", NOW)
+    (root / "site_templates/messages/investigating.md.j2").write_text(
+        "Our own words about {{ components }}; next update by {{ next_update }}.\n"
+    )
+    run(
+        root,
+        "new",
+        "incident",
+        "X",
+        "--severity",
+        "sev1",
+        "--component",
+        "checkout=major_outage",
+        "--now",
+        NOW,
+    )
     text = (root / "incidents/2026-11-17-x/20261117T0915Z-investigating.md").read_text()
     assert "Our own words about Checkout; next update by 09:45 UTC." in text
 
@@ -87,8 +210,16 @@ def test_init_creates_a_repository_that_checks_and_builds(tmp_path: Path) -> Non
     target = tmp_path / "new-status"
     code, out = run(tmp_path, "init", str(target))
     assert code == 0, out
-    for name in (".github/workflows/status-check.yml", ".github/workflows/publish.yml", ".github/workflows/due.yml",
-                 ".github/CODEOWNERS", "statuspress.yaml", "components/website.md", "README.md", ".gitignore"):
+    for name in (
+        ".github/workflows/status-check.yml",
+        ".github/workflows/publish.yml",
+        ".github/workflows/due.yml",
+        ".github/CODEOWNERS",
+        "statuspress.yaml",
+        "components/website.md",
+        "README.md",
+        ".gitignore",
+    ):
         assert (target / name).is_file(), name
     assert run(target, "check")[0] == 0
     assert run(target, "build", "--out", str(tmp_path / "site"))[0] == 0
@@ -98,5 +229,10 @@ def test_init_creates_a_repository_that_checks_and_builds(tmp_path: Path) -> Non
 
 def test_this_repositorys_status_workflows_are_the_ones_init_writes() -> None:
     packaged = REPO_ROOT / "src/statuspress/init_template/dot-github"
-    for name in ("workflows/status-check.yml", "workflows/publish.yml", "workflows/due.yml", "CODEOWNERS"):
+    for name in (
+        "workflows/status-check.yml",
+        "workflows/publish.yml",
+        "workflows/due.yml",
+        "CODEOWNERS",
+    ):
         assert filecmp.cmp(packaged / name, REPO_ROOT / ".github" / name, shallow=False), name

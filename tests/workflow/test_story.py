@@ -13,9 +13,18 @@ from statuspress.cli import cli
 
 def git(root: Path, *args: str) -> str:
     return subprocess.run(
-        ["git", "-C", str(root), *args], capture_output=True, text=True, check=True,
-        env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-             "GIT_COMMITTER_EMAIL": "t@example.com", "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(root)},
+        ["git", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "PATH": "/usr/bin:/bin:/usr/local/bin",
+            "HOME": str(root),
+        },
     ).stdout
 
 
@@ -49,12 +58,25 @@ def test_the_whole_pull_request_story(tmp_path: Path) -> None:
 
     # 1. An engineer opens the incident on a branch.
     git(root, "checkout", "-q", "-b", "incident")
-    code, out = run(root, "new", "incident", "Payments failing at checkout", "--severity", "sev1",
-                    "--component", "checkout=major_outage", "--now", now)
+    code, out = run(
+        root,
+        "new",
+        "incident",
+        "Payments failing at checkout",
+        "--severity",
+        "sev1",
+        "--component",
+        "checkout=major_outage",
+        "--now",
+        now,
+    )
     assert code == 0, out
     folder = root / "incidents/2026-11-17-payments-failing-at-checkout"
     first = folder / "20261117T0915Z-investigating.md"
-    assert "next_update: '2026-11-17T09:45:00Z'" in first.read_text() or "next_update: 2026-11-17T09:45:00Z" in first.read_text()
+    assert (
+        "next_update: '2026-11-17T09:45:00Z'" in first.read_text()
+        or "next_update: 2026-11-17T09:45:00Z" in first.read_text()
+    )
     code, out = run(root, "check", "--base", "main", "--now", now)
     assert code == 1 and "language/placeholder" in out  # the template's blanks must be filled
     fill_placeholders(first)
@@ -70,14 +92,24 @@ def test_the_whole_pull_request_story(tmp_path: Path) -> None:
     # 3. Someone edits the published update: the history rule catches it at its line.
     git(root, "checkout", "-q", "-b", "edit")
     text = first.read_text()
-    first.write_text(text.replace("customers see failed payments", "customers see some failed payments", 1))
-    changed_line = next(n for n, line in enumerate(first.read_text().splitlines(), 1) if "some failed" in line)
+    first.write_text(
+        text.replace("customers see failed payments", "customers see some failed payments", 1)
+    )
+    changed_line = next(
+        n for n, line in enumerate(first.read_text().splitlines(), 1) if "some failed" in line
+    )
     code, out = run(root, "check", "--base", "main", "--now", "2026-11-17T09:20:00Z")
     assert code == 1
     assert f"{first.relative_to(root).as_posix()}:{changed_line}:1: error[history/edited]" in out
 
     # 4. An erratum makes the correction honest, and public.
-    first.write_text(first.read_text().replace("status: investigating", "status: investigating\nerratum: We first wrote that all payments failed; some succeeded.", 1))
+    first.write_text(
+        first.read_text().replace(
+            "status: investigating",
+            "status: investigating\nerratum: We first wrote that all payments failed; some succeeded.",
+            1,
+        )
+    )
     code, out = run(root, "check", "--base", "main", "--now", "2026-11-17T09:20:00Z")
     assert code == 0, out
 

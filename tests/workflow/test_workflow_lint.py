@@ -17,13 +17,24 @@ pytestmark = pytest.mark.tools
 
 def test_actionlint_reports_nothing() -> None:
     require_tool("actionlint", shutil.which("actionlint") is not None)
-    done = subprocess.run(["actionlint", *map(str, WORKFLOWS)], cwd=REPO_ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["actionlint", *map(str, WORKFLOWS)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_zizmor_reports_nothing() -> None:
     require_tool("zizmor", shutil.which("zizmor") is not None)
-    done = subprocess.run(["zizmor", "--offline", str(REPO_ROOT / ".github" / "workflows")], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["zizmor", "--offline", str(REPO_ROOT / ".github" / "workflows")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings" in done.stdout + done.stderr
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from feedgen.feed import FeedGenerator
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from statuspress import paths
 from statuspress.markdown import render_markdown
@@ -68,7 +68,10 @@ def _feeds(
         fg.generator("statuspress")
         # feedgen prepends entries: add oldest first so the document is newest first.
         for incident, update in reversed(entries):
-            link = context.url(paths.page_url(paths.incident_page(incident.id))) + f"#update-{update.id}"
+            link = (
+                context.url(paths.page_url(paths.incident_page(incident.id)))
+                + f"#update-{update.id}"
+            )
             fe = fg.add_entry()
             fe.id(link)
             fe.guid(link, permalink=True)

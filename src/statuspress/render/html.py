@@ -21,7 +21,9 @@ def render(context: RenderContext) -> Files:
     views = Views(context)
     files: Files = {}
 
-    def page(path: str, template: str, title: str, feeds: tuple[Feed, ...] = (), **values: Any) -> None:
+    def page(
+        path: str, template: str, title: str, feeds: tuple[Feed, ...] = (), **values: Any
+    ) -> None:
         meta = views.meta(path, title, feeds)
         html = render_template(env, context.root, template, {"page": meta, **values})
         files[path] = html.encode("utf-8")
@@ -63,7 +65,9 @@ def render(context: RenderContext) -> Files:
     history = views.history()
     newest = max(history)
     for key, month in history.items():
-        page(paths.history_page(key), "history.html", f"History: {month.month_label}", history=month)
+        page(
+            paths.history_page(key), "history.html", f"History: {month.month_label}", history=month
+        )
     page(paths.history_page(), "history.html", "History", history=history[newest])
 
     base_path = urlsplit(context.base_url).path or "/"

@@ -28,9 +28,7 @@ def ical_time(value: datetime) -> str:
 
 
 def escape_text(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
@@ -97,4 +95,6 @@ def render(context: RenderContext) -> Files:
     for incident in sorted(maintenance, key=lambda i: (i.scheduled_start or i.started, i.id)):
         lines.extend(_event(context, incident, host))
     lines.append("END:VCALENDAR")
-    return {paths.MAINTENANCE_ICS: ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")}
+    return {
+        paths.MAINTENANCE_ICS: ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+    }

@@ -39,7 +39,9 @@ class Chart:
     svg: Markup
 
 
-def bar_chart(chart_id: str, title: str, labels: list[str], values: list[float], unit: str) -> Chart:
+def bar_chart(
+    chart_id: str, title: str, labels: list[str], values: list[float], unit: str
+) -> Chart:
     """A small horizontal bar chart as inline SVG (no script, no external request)."""
     width, bar, gap, label_w = 560, 18, 8, 130
     height = len(values) * (bar + gap) + gap
@@ -49,12 +51,16 @@ def bar_chart(chart_id: str, title: str, labels: list[str], values: list[float],
         f'aria-labelledby="{chart_id}-title" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
     ]
-    for index, (label, value) in enumerate(zip(labels, values)):
+    for index, (label, value) in enumerate(zip(labels, values, strict=False)):
         y = gap + index * (bar + gap)
         length = (width - label_w - 80) * value / top
         parts.append(f'<text x="0" y="{y + 13}" class="chart-label">{escape(label)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar}" rx="2" class="chart-bar"/>')
-        parts.append(f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{value:g} {escape(unit)}</text>')
+        parts.append(
+            f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar}" rx="2" class="chart-bar"/>'
+        )
+        parts.append(
+            f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{value:g} {escape(unit)}</text>'
+        )
     parts.append("</svg>")
     return Chart(chart_id, title, Markup("".join(parts)))
 
@@ -81,11 +87,26 @@ def render(context: RenderContext) -> Files:
     report = build_report(context.site, context.now)
     months = list(report.by_month)[-MONTHS_SHOWN:]
     labels = [month_label(a.key) for a in months]
-    first = [round((a.median_time_to_first_update or timedelta(0)).total_seconds() / 60, 1) for a in months]
+    first = [
+        round((a.median_time_to_first_update or timedelta(0)).total_seconds() / 60, 1)
+        for a in months
+    ]
     kept = [round(a.promises_kept_pct or 0, 1) for a in months]
     charts = [
-        bar_chart("chart-first-update", "Median time to the first public update, by month (minutes)", labels, first, "min"),
-        bar_chart("chart-promises", "Promised updates that came on time, by month (percent)", labels, kept, "%"),
+        bar_chart(
+            "chart-first-update",
+            "Median time to the first public update, by month (minutes)",
+            labels,
+            first,
+            "min",
+        ),
+        bar_chart(
+            "chart-promises",
+            "Promised updates that came on time, by month (percent)",
+            labels,
+            kept,
+            "%",
+        ),
     ]
     views = Views(context)
     meta = views.meta(paths.REPORT_PAGE, "Reliability & communication")

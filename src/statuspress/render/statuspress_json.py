@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from statuspress import paths
-from statuspress.model import Incident, Kind
+from statuspress.model import ComponentStatus, Incident, Kind
 from statuspress.render import Files, RenderContext
 from statuspress.timeline import INDICATOR_DESCRIPTIONS, impact_duration, overall_indicator
 
@@ -83,7 +83,9 @@ def render(context: RenderContext) -> Files:
     site = context.site
     indicator = overall_indicator(site, context.timeline)
     newest = sorted(site.incidents, key=lambda i: (i.started, i.id), reverse=True)
-    listed = [i for i in newest if i.is_open] + [i for i in newest if not i.is_open][:INCIDENT_LIMIT]
+    listed = [i for i in newest if i.is_open] + [i for i in newest if not i.is_open][
+        :INCIDENT_LIMIT
+    ]
     document = {
         "schema_version": SCHEMA_VERSION,
         "generated_at": _t(context.now),
@@ -98,7 +100,9 @@ def render(context: RenderContext) -> Files:
                 "id": s.id,
                 "label": s.label,
                 "customer_impact": s.customer_impact,
-                "first_update_minutes": int(s.first_update.total_seconds() // 60) if s.first_update else None,
+                "first_update_minutes": int(s.first_update.total_seconds() // 60)
+                if s.first_update
+                else None,
                 "cadence_minutes": int(s.cadence.total_seconds() // 60) if s.cadence else None,
                 "statuspage_impact": s.statuspage_impact,
             }
@@ -109,7 +113,7 @@ def render(context: RenderContext) -> Files:
                 "id": c.id,
                 "name": c.name,
                 "group": c.group,
-                "status": context.timeline.current.get(c.id).value if c.id in context.timeline.current else "operational",
+                "status": context.timeline.current.get(c.id, ComponentStatus.OPERATIONAL).value,
             }
             for c in site.components
         ],
@@ -117,4 +121,6 @@ def render(context: RenderContext) -> Files:
         "maintenance": [_incident(context, i) for i in listed if i.kind is Kind.MAINTENANCE],
         "communication": _communication(context),
     }
-    return {paths.STATUSPRESS_JSON: (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()}
+    return {
+        paths.STATUSPRESS_JSON: (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+    }

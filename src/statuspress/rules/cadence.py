@@ -3,6 +3,7 @@ and every promise of a next update is kept."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
@@ -80,7 +81,7 @@ def _incident_cadence(site: StatusSite, incident: Incident) -> Iterator[Diagnost
                 f"{format_duration(late)} late. Post the first update sooner next time, or check "
                 "that 'started' is right",
             )
-    for previous, update in zip(public, public[1:]):
+    for previous, update in itertools.pairwise(public):
         promised = previous.next_update
         if promised is not None and promised > previous.at and update.at > promised:
             late = update.at - promised

@@ -51,7 +51,9 @@ def published_files(root: Path, base: str) -> dict[str, str]:
     try:
         _git(root, "rev-parse", "--is-inside-work-tree")
     except _GitError:
-        raise UsageError(f"{root} is not a git repository; --base compares against git history") from None
+        raise UsageError(
+            f"{root} is not a git repository; --base compares against git history"
+        ) from None
     try:
         _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     except _GitError:
@@ -114,9 +116,7 @@ def history_violations(root: Path, site: StatusSite, base: str) -> Iterator[Diag
             "edit and post a new update, or add an 'erratum:' line that explains the correction",
         )
     for incident in site.incidents:
-        latest = max(
-            (u.at for u in incident.updates if u.source.path in published), default=None
-        )
+        latest = max((u.at for u in incident.updates if u.source.path in published), default=None)
         if latest is None:
             continue
         for update in incident.updates:

@@ -89,7 +89,9 @@ JARGON_TERMS: tuple[str, ...] = (
     "thread pool", "gc pause", "garbage collection", "heap", "canary", "stack trace", "upstream",
     "downstream service", "microservice", "nginx", "haproxy", "etcd", "zookeeper",
 )  # fmt: skip
-_HTTP_STATUS = re.compile(r"\bHTTP[ /]?\d{3}\b|\b[45]\d\d (?:errors?|responses?|status(?: codes?)?)\b", re.IGNORECASE)
+_HTTP_STATUS = re.compile(
+    r"\bHTTP[ /]?\d{3}\b|\b[45]\d\d (?:errors?|responses?|status(?: codes?)?)\b", re.IGNORECASE
+)
 _DEPLOY_HASH = re.compile(
     r"\b(?:commit|deploy|build|sha|rev|revision|release)\s+#?[0-9a-f]{7,40}\b|"
     r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,40}\b",
@@ -139,29 +141,154 @@ _IMPACT = re.compile(
     re.IGNORECASE,
 )
 _ENGLISH = frozenset(
-    "the and we is are to of our for will be in on this that with you it some".split()
+    [
+        "the",
+        "and",
+        "we",
+        "is",
+        "are",
+        "to",
+        "of",
+        "our",
+        "for",
+        "will",
+        "be",
+        "in",
+        "on",
+        "this",
+        "that",
+        "with",
+        "you",
+        "it",
+        "some",
+    ]
 )
 #: Function words of the other languages status pages are most often written in.
 _OTHER_LANGUAGE = frozenset(
-    "und der die das wir ist nicht sich ein eine bis mit le la les des et est nous une sur pour "
-    "dans el los las y es estamos una para por del al con il di che siamo een het wij zijn niet "
-    "och att vi är inte".split()
+    [
+        "und",
+        "der",
+        "die",
+        "das",
+        "wir",
+        "ist",
+        "nicht",
+        "sich",
+        "ein",
+        "eine",
+        "bis",
+        "mit",
+        "le",
+        "la",
+        "les",
+        "des",
+        "et",
+        "est",
+        "nous",
+        "une",
+        "sur",
+        "pour",
+        "dans",
+        "el",
+        "los",
+        "las",
+        "y",
+        "es",
+        "estamos",
+        "una",
+        "para",
+        "por",
+        "del",
+        "al",
+        "con",
+        "il",
+        "di",
+        "che",
+        "siamo",
+        "een",
+        "het",
+        "wij",
+        "zijn",
+        "niet",
+        "och",
+        "att",
+        "vi",
+        "är",
+        "inte",
+    ]
 )
 _TOKEN = re.compile(r"\w+")
 #: Cheap substring tests that must pass before an expensive pattern runs at all.
 _HOST_HINTS = ("localhost", ".internal", ".local", ".lan", ".intranet", ".corp")
 _STACK_HINTS = (
-    "Traceback", 'File "', "Exception", "Error", "goroutine", "panic:", "SIGSEGV", "segmentation",
-    ".java:", ".kt:", ".scala:", ".cs:", ".js:", ".ts:",
+    "Traceback",
+    'File "',
+    "Exception",
+    "Error",
+    "goroutine",
+    "panic:",
+    "SIGSEGV",
+    "segmentation",
+    ".java:",
+    ".kt:",
+    ".scala:",
+    ".cs:",
+    ".js:",
+    ".ts:",
 )
-_SECRET_HINTS = ("AKIA", "ASIA", "earer", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat", "xox", "BEGIN", "@", "eyJ", "sk_live", "AIza")
+_SECRET_HINTS = (
+    "AKIA",
+    "ASIA",
+    "earer",
+    "ghp_",
+    "gho_",
+    "ghu_",
+    "ghs_",
+    "ghr_",
+    "github_pat",
+    "xox",
+    "BEGIN",
+    "@",
+    "eyJ",
+    "sk_live",
+    "AIza",
+)
 _SECRET_WORDS = ("api_key", "api-key", "apikey", "secret", "password", "passwd", "token")
 _AZURE_REGIONS = frozenset(
-    "eastus eastus2 westus westus2 westus3 centralus northcentralus southcentralus westcentralus "
-    "northeurope westeurope uksouth ukwest francecentral germanywestcentral swedencentral "
-    "switzerlandnorth norwayeast eastasia southeastasia japaneast japanwest australiaeast "
-    "australiasoutheast brazilsouth canadacentral canadaeast centralindia southindia koreacentral "
-    "southafricanorth uaenorth".split()
+    [
+        "eastus",
+        "eastus2",
+        "westus",
+        "westus2",
+        "westus3",
+        "centralus",
+        "northcentralus",
+        "southcentralus",
+        "westcentralus",
+        "northeurope",
+        "westeurope",
+        "uksouth",
+        "ukwest",
+        "francecentral",
+        "germanywestcentral",
+        "swedencentral",
+        "switzerlandnorth",
+        "norwayeast",
+        "eastasia",
+        "southeastasia",
+        "japaneast",
+        "japanwest",
+        "australiaeast",
+        "australiasoutheast",
+        "brazilsouth",
+        "canadacentral",
+        "canadaeast",
+        "centralindia",
+        "southindia",
+        "koreacentral",
+        "southafricanorth",
+        "uaenorth",
+    ]
 )
 _HEX = frozenset("0123456789abcdef")
 _DIGIT_DOT = re.compile(r"\d\.\d")
@@ -219,7 +346,9 @@ def _jargon_terms(extra: tuple[str, ...], allowed: tuple[str, ...]) -> frozenset
 
 
 @lru_cache(maxsize=32)
-def _jargon_prefilter(extra: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+def _jargon_prefilter(
+    extra: tuple[str, ...], allowed: tuple[str, ...]
+) -> tuple[frozenset[str], tuple[str, ...]]:
     """(single-word terms, multi-word terms): a text can only match if it holds one."""
     terms = _jargon_terms(extra, allowed)
     single = frozenset(t for t in terms if _TOKEN.fullmatch(t))
@@ -269,54 +398,108 @@ def lint_text(text: str, context: TextContext) -> list[Finding]:
     tokens = _TOKEN.findall(lowered)
     words = frozenset(tokens)
     for m in _PLACEHOLDER.finditer(text) if "[[" in text else ():
-        add("language/placeholder", m, f"replace the template placeholder {m.group(0)} with words for customers")
+        add(
+            "language/placeholder",
+            m,
+            f"replace the template placeholder {m.group(0)} with words for customers",
+        )
     custom = _internal_domains_pattern(settings.internal_domains)
     if not any(d.lower() in lowered for d in settings.internal_domains):
         custom = None
     host = _INTERNAL_HOST if any(h in lowered for h in _HOST_HINTS) else None
     for pattern in (host, custom):
         for m in pattern.finditer(text) if pattern else ():
-            add("language/internal-host", m, f"'{m.group(0)}' is an internal hostname; name the service as customers know it")
+            add(
+                "language/internal-host",
+                m,
+                f"'{m.group(0)}' is an internal hostname; name the service as customers know it",
+            )
     for m in _TOOL_URL.finditer(text) if "://" in text else ():
-        add("language/internal-url", m, f"'{m.group(0)}' links to an internal tool customers cannot open; remove it")
+        add(
+            "language/internal-url",
+            m,
+            f"'{m.group(0)}' links to an internal tool customers cannot open; remove it",
+        )
     for m in _IPV4.finditer(text) if _DIGIT_DOT.search(text) else ():
         address = m.group(0).split("/")[0]
         if all(int(part) <= 255 for part in address.split(".")):
-            add("language/ip-address", m, f"'{m.group(0)}' is an IP address; describe the affected service instead")
+            add(
+                "language/ip-address",
+                m,
+                f"'{m.group(0)}' is an IP address; describe the affected service instead",
+            )
     for m in _IPV6_CANDIDATE.finditer(text) if text.count(":") >= 2 else ():
         try:
             ipaddress.IPv6Address(m.group(0))
         except ValueError:
             continue
-        add("language/ip-address", m, f"'{m.group(0)}' is an IP address; describe the affected service instead")
+        add(
+            "language/ip-address",
+            m,
+            f"'{m.group(0)}' is an IP address; describe the affected service instead",
+        )
     for m in _REGION.finditer(text) if "-" in text or words & _AZURE_REGIONS else ():
-        add("language/region-code", m, f"'{m.group(0)}' is a cloud region code; say the region in words, such as 'US East'")
+        add(
+            "language/region-code",
+            m,
+            f"'{m.group(0)}' is a cloud region code; say the region in words, such as 'US East'",
+        )
     for m in _STACK_TRACE.finditer(text) if any(h in text for h in _STACK_HINTS) else ():
-        add("language/stack-trace", m, f"'{m.group(0).strip()}' is from a stack trace or exception; describe what customers see")
+        add(
+            "language/stack-trace",
+            m,
+            f"'{m.group(0).strip()}' is from a stack trace or exception; describe what customers see",
+        )
     secret_hint = any(h in text for h in _SECRET_HINTS) or any(w in lowered for w in _SECRET_WORDS)
     for m in _SECRET.finditer(text) if secret_hint else ():
-        add("language/secret", m, "this looks like a secret, token or credential; remove it now and rotate it")
+        add(
+            "language/secret",
+            m,
+            "this looks like a secret, token or credential; remove it now and rotate it",
+        )
     for m in _CONNECTION_STRING.finditer(text) if "://" in text or "=" in text else ():
-        add("language/connection-string", m, "this is a connection string; remove it and describe the affected service")
+        add(
+            "language/connection-string",
+            m,
+            "this is a connection string; remove it and describe the affected service",
+        )
     for name in context.internal_component_names:
         if name.lower() not in lowered:
             continue
         for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered):
-            add("language/internal-component", m, f"'{name}' is an internal-only component; describe the customer-facing impact instead")
+            add(
+                "language/internal-component",
+                m,
+                f"'{name}' is an internal-only component; describe the customer-facing impact instead",
+            )
 
     jargon = _jargon_pattern(settings.jargon, settings.allowed_words)
     single, multi = _jargon_prefilter(settings.jargon, settings.allowed_words)
     if not (words & single or any(t in lowered for t in multi)):
         jargon = None
     for m in jargon.finditer(text) if jargon else ():
-        add("language/jargon", m, f"'{m.group(0)}' is engineering jargon; say what customers see (slow pages, failed payments)")
-    http_hint = "http" in lowered or bool(words & {"error", "errors", "response", "responses", "status"})
+        add(
+            "language/jargon",
+            m,
+            f"'{m.group(0)}' is engineering jargon; say what customers see (slow pages, failed payments)",
+        )
+    http_hint = "http" in lowered or bool(
+        words & {"error", "errors", "response", "responses", "status"}
+    )
     for m in _HTTP_STATUS.finditer(text) if http_hint else ():
         if m.group(0).lower() not in settings.allowed_words:
-            add("language/jargon", m, f"'{m.group(0)}' is an HTTP status code; say 'some requests fail' instead")
+            add(
+                "language/jargon",
+                m,
+                f"'{m.group(0)}' is an HTTP status code; say 'some requests fail' instead",
+            )
     hex_hint = any(len(w) >= 7 and _HEX.issuperset(w) for w in words)
     for m in _DEPLOY_HASH.finditer(text) if hex_hint else ():
-        add("language/jargon", m, f"'{m.group(0)}' looks like a deploy or commit id; customers cannot use it")
+        add(
+            "language/jargon",
+            m,
+            f"'{m.group(0)}' looks like a deploy or commit id; customers cannot use it",
+        )
     for m in _TICKET.finditer(text) if "-" in text else ():
         if m.group(0).lower() not in settings.allowed_words:
             add("language/jargon", m, f"'{m.group(0)}' looks like an internal ticket id; remove it")
@@ -325,12 +508,23 @@ def lint_text(text: str, context: TextContext) -> list[Finding]:
     if context.is_update_body and not context.final and english:
         for m in _FIXED.finditer(text):
             if not _NOT_YET.search(text[max(0, m.start() - 40) : m.start()]):
-                add("language/fixed-wording", m, f"'{m.group(0)}' in an update that is not final; say what has changed, and keep 'resolved' for the final update")
+                add(
+                    "language/fixed-wording",
+                    m,
+                    f"'{m.group(0)}' in an update that is not final; say what has changed, and keep 'resolved' for the final update",
+                )
         if not context.maintenance and not context.eta_approved:
             for m in _ETA.finditer(text):
-                if _NEXT_UPDATE.search(_sentence_around(text, m.start())) and "update" in m.group(0).lower():
+                if (
+                    _NEXT_UPDATE.search(_sentence_around(text, m.start()))
+                    and "update" in m.group(0).lower()
+                ):
                     continue
-                add("language/eta", m, "this promises when the problem will be fixed; a missed promise costs trust. Remove it, or add 'eta_approved_by: <name>' if it was approved")
+                add(
+                    "language/eta",
+                    m,
+                    "this promises when the problem will be fixed; a missed promise costs trust. Remove it, or add 'eta_approved_by: <name>' if it was approved",
+                )
     if context.is_update_body and not context.final and context.next_update is not None:
         wanted = _times_of(context.next_update, settings.timezone)
         clocks = [(int(m.group(1)), int(m.group(2)), m) for m in _CLOCK.finditer(text)]
@@ -339,17 +533,33 @@ def lint_text(text: str, context: TextContext) -> list[Finding]:
         elif english:
             mention = _NEXT_UPDATE.search(text)
             if mention is None:
-                found.append(Finding("language/next-update", len(text.rstrip()), "say when the next update comes, such as 'We will post the next update by 10:45 UTC.'"))
+                found.append(
+                    Finding(
+                        "language/next-update",
+                        len(text.rstrip()),
+                        "say when the next update comes, such as 'We will post the next update by 10:45 UTC.'",
+                    )
+                )
             else:
                 sentence = _sentence_around(text, mention.start())
                 stated = [(h, mi) for h, mi, _ in clocks if f"{h}" in sentence]
                 if stated:
                     when = sorted(wanted)[0]
-                    found.append(Finding("language/next-update", mention.start(), f"the text promises the next update at {stated[0][0]:02d}:{stated[0][1]:02d}, but next_update says {when[0]:02d}:{when[1]:02d}; make them agree"))
+                    found.append(
+                        Finding(
+                            "language/next-update",
+                            mention.start(),
+                            f"the text promises the next update at {stated[0][0]:02d}:{stated[0][1]:02d}, but next_update says {when[0]:02d}:{when[1]:02d}; make them agree",
+                        )
+                    )
     if context.is_update_body and english:
         for m in _VAGUE.finditer(text):
             if not _IMPACT.search(text):
-                add("language/vague", m, "say what customers see and who is affected, not only that something is happening")
+                add(
+                    "language/vague",
+                    m,
+                    "say what customers see and who is affected, not only that something is happening",
+                )
     return sorted(found, key=lambda f: (f.start, f.rule))
 
 
@@ -376,9 +586,7 @@ def _diagnostics(
         yield Diagnostic(path, pos.line, pos.col, finding.level, finding.rule, finding.message)
 
 
-def _update_texts(
-    incident: Incident, update: Update, base: TextContext
-) -> Iterator[Diagnostic]:
+def _update_texts(incident: Incident, update: Update, base: TextContext) -> Iterator[Diagnostic]:
     source = update.source
     context = TextContext(
         settings=base.settings,

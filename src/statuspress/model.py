@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from statuspress.config import Settings
-from statuspress.diagnostics import Position
+from statuspress.diagnostics import Diagnostic, Level, Position
 
 
 class ComponentStatus(str, enum.Enum):
@@ -129,6 +129,11 @@ class Source:
         if key is not None and key in self.keys:
             return self.keys[key]
         return Position(1, 1)
+
+    def diagnostic(self, key: str | None, level: Level, rule: str, message: str) -> Diagnostic:
+        """A diagnostic pointing at ``key`` of this file."""
+        pos = self.at(key)
+        return Diagnostic(self.path, pos.line, pos.col, level, rule, message)
 
 
 @dataclass(frozen=True)

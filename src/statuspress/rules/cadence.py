@@ -13,8 +13,7 @@ from statuspress.model import Incident, Kind, StatusSite, Update
 
 
 def _diag(update: Update, key: str, level: Level, rule: str, message: str) -> Diagnostic:
-    pos = update.source.at(key)
-    return Diagnostic(update.source.path, pos.line, pos.col, level, rule, message)
+    return update.source.diagnostic(key, level, rule, message)
 
 
 def _hhmm(value: datetime) -> str:

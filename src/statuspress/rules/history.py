@@ -121,11 +121,8 @@ def history_violations(root: Path, site: StatusSite, base: str) -> Iterator[Diag
             continue
         for update in incident.updates:
             if update.source.path not in published and update.at < latest:
-                pos = update.source.at("at")
-                yield Diagnostic(
-                    update.source.path,
-                    pos.line,
-                    pos.col,
+                yield update.source.diagnostic(
+                    "at",
                     Level.ERROR,
                     "history/backdated",
                     f"this new update is dated before the latest published update of the incident "

@@ -603,26 +603,29 @@ def _update_texts(incident: Incident, update: Update, base: TextContext) -> Iter
         yield from _diagnostics(source.path, update.erratum, base, line, col)
 
 
+def _document_texts(
+    source: Source, key: str, value: str, body: str, base: TextContext
+) -> Iterator[Diagnostic]:
+    """A header's one-line text (a name or title) and its Markdown body."""
+    line, col = _field_position(source, key)
+    yield from _diagnostics(source.path, value, base, line, col)
+    if body:
+        yield from _diagnostics(source.path, body, base, source.body_line)
+
+
 def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
     del now
     internal_names = tuple(c.name for c in site.components if c.audience is Audience.INTERNAL)
     base = TextContext(settings=site.settings, internal_component_names=internal_names)
     for component in site.components:
-        if component.audience is Audience.INTERNAL:
-            continue
-        source = component.source
-        line, col = _field_position(source, "name")
-        yield from _diagnostics(source.path, component.name, base, line, col)
-        if component.description:
-            yield from _diagnostics(source.path, component.description, base, source.body_line)
+        if component.audience is not Audience.INTERNAL:
+            yield from _document_texts(
+                component.source, "name", component.name, component.description, base
+            )
     for incident in site.incidents:
         if incident.audience is Audience.INTERNAL:
             continue
-        source = incident.source
-        line, col = _field_position(source, "title")
-        yield from _diagnostics(source.path, incident.title, base, line, col)
-        if incident.summary:
-            yield from _diagnostics(source.path, incident.summary, base, source.body_line)
+        yield from _document_texts(incident.source, "title", incident.title, incident.summary, base)
         for update in incident.updates:
             if update.audience is Audience.PUBLIC:
                 yield from _update_texts(incident, update, base)

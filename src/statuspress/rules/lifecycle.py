@@ -13,8 +13,7 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 def _diag(update: Update, key: str, rule: str, message: str) -> Diagnostic:
-    pos = update.source.at(key)
-    return Diagnostic(update.source.path, pos.line, pos.col, Level.ERROR, rule, message)
+    return update.source.diagnostic(key, Level.ERROR, rule, message)
 
 
 def lifecycle_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
@@ -24,11 +23,8 @@ def lifecycle_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic
 
 def _incident_violations(incident: Incident, now: datetime) -> Iterator[Diagnostic]:
     if incident.kind is Kind.INCIDENT and incident.started > now + FUTURE_TOLERANCE:
-        pos = incident.source.at("started")
-        yield Diagnostic(
-            incident.source.path,
-            pos.line,
-            pos.col,
+        yield incident.source.diagnostic(
+            "started",
             Level.ERROR,
             "lifecycle/future",
             f"'started' is in the future ({incident.started.isoformat()}); an incident starts when "

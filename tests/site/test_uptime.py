@@ -1,0 +1,130 @@
+"""The uptime formula, on hand-computed cases: a major outage counts fully, a partial
+outage 30%, degraded performance and maintenance not at all; overlaps count once at the
+worst status; tracking starts at start_date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from statuspress.config import Settings
+from statuspress.model import (
+    Component,
+    ComponentStatus,
+    Incident,
+    Kind,
+    Source,
+    StatusSite,
+    Update,
+    UpdateStatus,
+)
+from statuspress.timeline import build_timeline, component_uptime, format_percent
+
+UTC = timezone.utc
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+API = Component("api", "API", Source("components/api.md"))
+
+
+def incident(
+    incident_id: str,
+    start: datetime,
+    hours: float,
+    status: ComponentStatus,
+    kind: Kind = Kind.INCIDENT,
+) -> Incident:
+    end = start + timedelta(hours=hours)
+    if kind is Kind.MAINTENANCE:
+        updates = (
+            Update("a", incident_id, start, UpdateStatus.IN_PROGRESS, "x", Source("a"), end),
+            Update("b", incident_id, end, UpdateStatus.COMPLETED, "x", Source("b")),
+        )
+    else:
+        updates = (Update("b", incident_id, end, UpdateStatus.RESOLVED, "x", Source("b")),)
+    return Incident(
+        incident_id,
+        incident_id,
+        kind,
+        start,
+        {"api": status},
+        Source("i"),
+        updates,
+        severity="sev2",
+    )
+
+
+def uptime(*incidents: Incident, component: Component = API, days: int = 90):  # type: ignore[no-untyped-def]
+    site = StatusSite(Settings(), (component,), tuple(sorted(incidents, key=lambda i: i.started)))
+    return component_uptime(build_timeline(site, NOW), component, UTC, days)
+
+
+def test_no_incident_is_100_percent() -> None:
+    result = uptime()
+    assert result.percent == 100.0 and format_percent(result.percent) == "100.00%"
+    assert len(result.days) == 90 and result.days[-1].day == date(2026, 11, 30)
+
+
+def test_major_counts_fully_and_partial_counts_thirty_percent() -> None:
+    result = uptime(
+        incident("major", datetime(2026, 11, 10, 8, tzinfo=UTC), 1, ComponentStatus.MAJOR_OUTAGE),
+        incident(
+            "partial", datetime(2026, 11, 12, 8, tzinfo=UTC), 2, ComponentStatus.PARTIAL_OUTAGE
+        ),
+        incident(
+            "degraded",
+            datetime(2026, 11, 14, 8, tzinfo=UTC),
+            5,
+            ComponentStatus.DEGRADED_PERFORMANCE,
+        ),
+        incident(
+            "maintenance",
+            datetime(2026, 11, 16, 8, tzinfo=UTC),
+            3,
+            ComponentStatus.UNDER_MAINTENANCE,
+            Kind.MAINTENANCE,
+        ),
+    )
+    tracked = timedelta(days=89, hours=12)  # from 00:00 on the first of the 90 days until now
+    assert result.downtime == timedelta(hours=1) + 0.3 * timedelta(hours=2)
+    assert result.percent == 100 * (1 - timedelta(hours=1.6) / tracked)
+    assert format_percent(result.percent) == "99.92%"  # 99.9253…, rounded down
+    by_day = {d.day: d for d in result.days}
+    assert by_day[date(2026, 11, 10)].status is ComponentStatus.MAJOR_OUTAGE
+    assert by_day[date(2026, 11, 14)].downtime == timedelta(0)
+    assert by_day[date(2026, 11, 14)].impacted == timedelta(hours=5)
+    assert by_day[date(2026, 11, 16)].status is ComponentStatus.UNDER_MAINTENANCE
+
+
+def test_overlapping_incidents_count_once_at_the_worst_status() -> None:
+    result = uptime(
+        incident("a", datetime(2026, 11, 10, 8, tzinfo=UTC), 2, ComponentStatus.PARTIAL_OUTAGE),
+        incident("b", datetime(2026, 11, 10, 9, tzinfo=UTC), 2, ComponentStatus.MAJOR_OUTAGE),
+    )
+    # 08-09 partial (0.3 h), 09-11 major (2 h): 2.3 h, not 0.6 + 2.
+    assert result.downtime == timedelta(hours=2.3)
+
+
+def test_an_outage_across_midnight_is_split_between_the_days() -> None:
+    result = uptime(
+        incident("night", datetime(2026, 11, 20, 23, tzinfo=UTC), 2, ComponentStatus.MAJOR_OUTAGE)
+    )
+    by_day = {d.day: d for d in result.days}
+    assert by_day[date(2026, 11, 20)].downtime == timedelta(hours=1)
+    assert by_day[date(2026, 11, 21)].downtime == timedelta(hours=1)
+
+
+def test_tracking_starts_at_the_component_start_date() -> None:
+    young = Component("api", "API", Source("components/api.md"), start_date=date(2026, 11, 29))
+    result = uptime(
+        incident("x", datetime(2026, 11, 30, 0, tzinfo=UTC), 3.6, ComponentStatus.MAJOR_OUTAGE),
+        component=young,
+    )
+    assert [d.tracked for d in result.days[-3:]] == [False, True, True]
+    assert result.percent == 100 * (1 - 3.6 / 36)  # 36 h tracked: 29 Nov 00:00 to 30 Nov 12:00
+    assert format_percent(result.percent) == "90.00%"
+
+
+def test_a_tiny_outage_never_shows_as_100_percent() -> None:
+    result = uptime(
+        incident("blip", datetime(2026, 11, 10, 8, tzinfo=UTC), 0.01, ComponentStatus.MAJOR_OUTAGE)
+    )
+    assert result.percent is not None and result.percent < 100
+    assert format_percent(result.percent) == "99.99%"

@@ -132,6 +132,10 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> YNode | None:
         line = first_line + (mark.line if mark else 0)
         col = (mark.column + 1) if mark else 1
         problem = exc.problem or exc.context or "syntax error"
+        if "depth" in problem:  # libyaml's own limit on nesting
+            raise _error(
+                rel, "source/yaml", "front matter is nested too deeply", line, col
+            ) from exc
         raise _error(
             rel,
             "source/yaml",

@@ -7,10 +7,8 @@ own diagnostics say what to fix.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
-from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +29,7 @@ from statuspress.model import (
     Update,
     UpdateStatus,
 )
+from statuspress.parallel import fork_map
 from statuspress.source import (
     Document,
     SourceError,
@@ -441,29 +440,20 @@ def _load_incidents(
     root: Path, folders: list[Path], settings: Settings, components: Mapping[str, Component]
 ) -> _Chunk:
     """Parse incident folders, on every core when there are many (reading and parsing YAML
-    is CPU-bound; the chunks are joined in folder order, so the result is the same)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(folders) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return _load_chunk(root, folders, settings, components)
-    size = -(-len(folders) // workers)
-    chunks = [folders[i : i + size] for i in range(0, len(folders), size)]
-    with ProcessPoolExecutor(max_workers=len(chunks), mp_context=mp.get_context("fork")) as pool:
-        results = list(
-            pool.map(
-                _load_chunk,
-                [root] * len(chunks),
-                chunks,
-                [settings] * len(chunks),
-                [components] * len(chunks),
-            )
-        )
+    is CPU-bound; shares are joined in folder order, so the result is the same)."""
+
+    def load_share(share: Sequence[Path]) -> _Chunk:
+        return _load_chunk(root, list(share), settings, components)
+
     incidents: list[Incident] = []
     broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
-    for chunk_incidents, chunk_broken, chunk_diagnostics in results:
-        incidents.extend(chunk_incidents)
-        broken |= chunk_broken
-        diagnostics.extend(chunk_diagnostics)
+    for share_incidents, share_broken, share_diagnostics in fork_map(
+        load_share, folders, PARALLEL_THRESHOLD
+    ):
+        incidents.extend(share_incidents)
+        broken |= share_broken
+        diagnostics.extend(share_diagnostics)
     return incidents, broken, diagnostics
 
 

@@ -3,6 +3,7 @@ and the stylesheet."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -11,9 +12,13 @@ import jinja2
 
 from statuspress import paths
 from statuspress.model import Incident
+from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
 from statuspress.templates import make_environment, render_template
 from statuspress.views import Feed, Views
+
+#: Below this many incidents, rendering their pages in one process is faster.
+PARALLEL_PAGES = 1500
 
 
 def render(context: RenderContext) -> Files:
@@ -30,14 +35,20 @@ def render(context: RenderContext) -> Files:
 
     page(paths.INDEX, "index.html", "Current status", index=views.index())
 
+    def incident_pages(incidents: Sequence[Incident]) -> Files:
+        rendered: Files = {}
+        for incident in incidents:
+            path = paths.incident_page(incident.id)
+            meta = views.meta(path, incident.title)
+            values = {"page": meta, "incident": views.incident_page(incident)}
+            rendered[path] = render_template(env, context.root, "incident.html", values).encode()
+        return rendered
+
+    # One page per incident is most of the work: spread it over the cores.
+    for share in fork_map(incident_pages, context.site.incidents, PARALLEL_PAGES):
+        files.update(share)
     touching: dict[str, list[Incident]] = {c.id: [] for c in context.site.components}
     for incident in context.site.incidents:
-        page(
-            paths.incident_page(incident.id),
-            "incident.html",
-            incident.title,
-            incident=views.incident_page(incident),
-        )
         for component_id in _components_touched(context, incident):
             touching.setdefault(component_id, []).append(incident)
 

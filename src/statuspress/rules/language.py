@@ -22,6 +22,7 @@ from functools import lru_cache
 from statuspress.config import Settings
 from statuspress.diagnostics import Diagnostic, Level, Position
 from statuspress.model import Audience, Incident, Kind, Source, StatusSite, Update
+from statuspress.parallel import fork_map
 from statuspress.timefmt import zone
 
 # -- what customers must never see (errors) -----------------------------------------------
@@ -613,6 +614,10 @@ def _document_texts(
         yield from _diagnostics(source.path, body, base, source.body_line)
 
 
+#: Below this many incidents, linting in one process is faster than starting another.
+PARALLEL_THRESHOLD = 1500
+
+
 def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
     del now
     internal_names = tuple(c.name for c in site.components if c.audience is Audience.INTERNAL)
@@ -622,13 +627,22 @@ def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]
             yield from _document_texts(
                 component.source, "name", component.name, component.description, base
             )
-    for incident in site.incidents:
-        if incident.audience is Audience.INTERNAL:
-            continue
-        yield from _document_texts(incident.source, "title", incident.title, incident.summary, base)
-        for update in incident.updates:
-            if update.audience is Audience.PUBLIC:
-                yield from _update_texts(incident, update, base)
+
+    def lint_share(incidents: Sequence[Incident]) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        for incident in incidents:
+            if incident.audience is Audience.INTERNAL:
+                continue
+            found.extend(
+                _document_texts(incident.source, "title", incident.title, incident.summary, base)
+            )
+            for update in incident.updates:
+                if update.audience is Audience.PUBLIC:
+                    found.extend(_update_texts(incident, update, base))
+        return found
+
+    for share in fork_map(lint_share, site.incidents, PARALLEL_THRESHOLD):
+        yield from share
 
 
 def findings_for(texts: Iterable[tuple[str, TextContext]]) -> Sequence[list[Finding]]:

@@ -1,0 +1,51 @@
+"""Work spread over the cores gives exactly what one process gives: same diagnostics,
+same model, same bytes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import statuspress.load
+import statuspress.render.html
+import statuspress.rules.language
+from statuspress.build import render_site
+from statuspress.check import check_repository
+from statuspress.parallel import WorkerError, fork_map
+from testsupport import REPO_ROOT
+
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+from generate import NOW, generate
+
+
+def test_parallel_and_serial_runs_are_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = generate(tmp_path / "repo", 40, seed=11)
+    (root / "incidents" / "2024-01-01-broken").mkdir()
+    (root / "incidents" / "2024-01-01-broken" / "incident.md").write_text("---\ntitle: x\n---\n")
+    serial = check_repository(root, NOW)
+    serial_files = render_site(serial.site, NOW)
+    for module in (statuspress.load, statuspress.rules.language):
+        monkeypatch.setattr(module, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(statuspress.render.html, "PARALLEL_PAGES", 2)
+    parallel = check_repository(root, NOW)
+    assert parallel.diagnostics == serial.diagnostics and parallel.errors
+    assert parallel.site == serial.site
+    assert render_site(parallel.site, NOW) == serial_files
+
+
+def _fail(share: object) -> object:
+    raise ValueError("boom")
+
+
+def test_a_failing_worker_is_reported_not_swallowed() -> None:
+    with pytest.raises((WorkerError, ValueError)):
+        fork_map(_fail, list(range(10)), minimum=2)
+
+
+def test_small_work_stays_in_one_process() -> None:
+    assert fork_map(lambda share: list(share), [1, 2, 3], minimum=10) == [[1, 2, 3]]
+    assert sum(fork_map(lambda share: sum(share), list(range(100)), minimum=2)) == 4950

@@ -18,7 +18,7 @@ from statuspress.templates import make_environment, render_template
 from statuspress.views import Feed, Views
 
 #: Below this many incidents, rendering their pages in one process is faster.
-PARALLEL_PAGES = 1500
+PARALLEL_PAGES = 400
 
 
 def render(context: RenderContext) -> Files:

@@ -615,7 +615,7 @@ def _document_texts(
 
 
 #: Below this many incidents, linting in one process is faster than starting another.
-PARALLEL_THRESHOLD = 1500
+PARALLEL_THRESHOLD = 400
 
 
 def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from statuspress.config import SETTINGS_FILE
 from statuspress.diagnostics import Diagnostic, sort_diagnostics
-from statuspress.load import load_site
+from statuspress.errors import UsageError
+from statuspress.load import COMPONENTS_DIR, INCIDENTS_DIR, load_site
 from statuspress.model import StatusSite
 from statuspress.rules import apply_policy, run_rules
 from statuspress.rules.history import history_violations
@@ -30,6 +32,20 @@ class CheckResult:
         return bool(self.errors or (strict and self.warnings))
 
 
+def require_repository(root: Path) -> None:
+    """Refuse a folder that is not a status repository: a green check on the wrong folder
+    would be a false all-clear."""
+    markers = (SETTINGS_FILE, COMPONENTS_DIR, INCIDENTS_DIR)
+    if not root.is_dir():
+        raise UsageError(f"{root} is not a folder")
+    if not any((root / marker).exists() for marker in markers):
+        raise UsageError(
+            f"{root.resolve()} is not a status repository (it has no statuspress.yaml, "
+            "components/ or incidents/); run the command there, pass --repo DIR, or create "
+            "one with 'statuspress init DIR'"
+        )
+
+
 def check_repository(root: Path, now: datetime, base: str | None = None) -> CheckResult:
     """Every diagnostic for the repository at ``root``, in reading order.
 
@@ -37,6 +53,7 @@ def check_repository(root: Path, now: datetime, base: str | None = None) -> Chec
     Raises ``statuspress.errors.UsageError`` only for problems outside the content
     (``base`` is not a git revision).
     """
+    require_repository(root)
     loaded = load_site(root)
     found = list(loaded.diagnostics)
     found.extend(run_rules(loaded.site, now))

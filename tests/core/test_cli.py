@@ -110,3 +110,10 @@ def test_python_dash_m_statuspress_runs_the_cli(tmp_path: Path) -> None:
         [sys.executable, "-m", "statuspress", "--version"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "statuspress" in done.stdout
+
+
+def test_a_folder_that_is_not_a_status_repository_is_a_usage_error(tmp_path: Path) -> None:
+    for command in (["check"], ["build", "--out", str(tmp_path / "site")]):
+        code, out = run(tmp_path, *command)
+        assert code == 2 and "is not a status repository" in out
+    assert not (tmp_path / "site").exists()

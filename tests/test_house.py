@@ -41,3 +41,30 @@ def test_generated_output_and_environments_are_not_tracked() -> None:
         or path.endswith(".pyc")
     ]
     assert offenders == []
+
+
+def test_the_wheel_ships_the_theme_the_message_templates_and_the_init_template(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            str(REPO_ROOT),
+            "-w",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    names = set(zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist())
+    for theme in (REPO_ROOT / "src/statuspress").glob("*_template*/**/*"):
+        if theme.is_file():
+            assert theme.relative_to(REPO_ROOT / "src").as_posix() in names, theme
+    assert "statuspress/py.typed" in names

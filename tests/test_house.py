@@ -55,7 +55,6 @@ def test_the_wheel_ships_the_theme_the_message_templates_and_the_init_template(t
             "wheel",
             "-q",
             "--no-deps",
-            "--no-build-isolation",
             str(REPO_ROOT),
             "-w",
             str(tmp_path),

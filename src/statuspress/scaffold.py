@@ -46,10 +46,18 @@ def _file_stamp(value: datetime) -> str:
 
 
 def _front_matter(values: Mapping[str, object]) -> str:
-    text = yaml.safe_dump(
-        values, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000
-    )
-    return f"---\n{text}---\n"
+    """Front matter as a person would write it: timestamps and ids plain, text quoted only
+    where YAML needs it, component maps indented under their key."""
+    lines = ["---"]
+    for key, value in values.items():
+        if isinstance(value, Mapping):
+            lines.append(f"{key}:")
+            lines.extend(f"  {k}: {v}" for k, v in value.items())
+        elif key == "title":
+            lines.append(yaml.safe_dump({key: value}, allow_unicode=True, width=1000).rstrip("\n"))
+        else:
+            lines.append(f"{key}: {value}")
+    return "\n".join([*lines, "---", ""])
 
 
 def _message_environment(root: Path) -> jinja2.Environment:
@@ -154,7 +162,8 @@ def new_incident(
     folder = root / INCIDENTS_DIR / f"{now.astimezone(timezone.utc):%Y-%m-%d}-{slugify(title)}"
     if folder.exists():
         raise UsageError(f"{folder} already exists; choose another title or add an update to it")
-    header: dict[str, object] = {"title": title.strip()}
+    # One line of text: line and paragraph separators (which YAML folds) become spaces.
+    header: dict[str, object] = {"title": " ".join(title.split())}
     names = _names(list(statuses), context.components)
     if maintenance:
         scheduled_start, scheduled_end = _window(start, end, now)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_story import make_repo, run
 
 from statuspress.check import check_repository
@@ -236,3 +238,31 @@ def test_this_repositorys_status_workflows_are_the_ones_init_writes() -> None:
         "CODEOWNERS",
     ):
         assert filecmp.cmp(packaged / name, REPO_ROOT / ".github" / name, shallow=False), name
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(min_size=1, max_size=60).filter(lambda t: t.strip() and "\x00" not in t))
+def test_any_title_scaffolds_a_file_that_loads_with_that_title(
+    tmp_path_factory, title: str
+) -> None:  # type: ignore[no-untyped-def]
+    root = make_repo(tmp_path_factory.mktemp("t"))
+    # Options first, then "--": a title may start with a dash.
+    code, out = run(
+        root,
+        "new",
+        "incident",
+        "--severity",
+        "sev2",
+        "--component",
+        "checkout=degraded_performance",
+        "--now",
+        NOW,
+        "--",
+        title,
+    )
+    assert code == 0, out
+    result = check_repository(root, parse_timestamp(NOW))  # type: ignore[arg-type]
+    assert all(d.rule.startswith("language/") for d in result.diagnostics), result.diagnostics
+    assert [i.title for i in result.site.incidents] == [" ".join(title.split())]

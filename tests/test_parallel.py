@@ -48,4 +48,18 @@ def test_a_failing_worker_is_reported_not_swallowed() -> None:
 
 def test_small_work_stays_in_one_process() -> None:
     assert fork_map(lambda share: list(share), [1, 2, 3], minimum=10) == [[1, 2, 3]]
-    assert sum(fork_map(lambda share: sum(share), list(range(100)), minimum=2)) == 4950
+    shares = fork_map(lambda share: sum(share), list(range(100)), minimum=2)
+    assert sum(shares) == 4950 and len(shares) >= 1
+
+
+def test_when_no_process_can_be_started_the_work_is_done_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing.context
+
+    def refuse(self: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
+    shares = fork_map(lambda share: list(share), list(range(6)), minimum=2)
+    assert [n for share in shares for n in share] == list(range(6))

@@ -47,14 +47,19 @@ def fork_map(func: Callable[[Sequence[T]], R], items: Sequence[T], minimum: int)
     size = -(-len(items) // workers)
     shares = [items[i : i + size] for i in range(0, len(items), size)]
     children = []
+    local: list[Sequence[T]] = [shares[0]]
     for share in shares[1:]:
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(func, share, sender), daemon=True)
-        process.start()
+        try:
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(func, share, sender), daemon=True)
+            process.start()
+        except OSError:
+            local.append(share)  # no process to be had (limits, sandbox): do it here
+            continue
         sender.close()
-        children.append((receiver, process))
-    results = [func(shares[0])]
-    for receiver, process in children:
+        children.append((receiver, process, share))
+    done = {id(share): func(share) for share in local}
+    for receiver, process, share in children:
         try:
             status, value = receiver.recv()
         except EOFError:
@@ -63,5 +68,5 @@ def fork_map(func: Callable[[Sequence[T]], R], items: Sequence[T], minimum: int)
             process.join()
         if status != "ok":
             raise WorkerError(value)
-        results.append(value)
-    return results
+        done[id(share)] = value
+    return [done[id(share)] for share in shares]

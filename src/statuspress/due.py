@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from statuspress.errors import UsageError
 from statuspress.fields import format_duration, parse_duration
 from statuspress.load import load_site
 from statuspress.model import Kind, StatusSite, UpdateStatus
-from statuspress.timefmt import duration_words
+from statuspress.timefmt import duration_words, iso, utc_clock_on_date
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Due:
     what: str  # "next update" | "maintenance start"
 
     def message(self, now: datetime) -> str:
-        when = self.due_at.astimezone(timezone.utc).strftime("%H:%M UTC on %Y-%m-%d")
+        when = utc_clock_on_date(self.due_at)
         if self.overdue:
             late = duration_words(now - self.due_at)
             return f"{self.incident_id}: the {self.what} was promised by {when}, {late} ago ({self.title})"
@@ -81,7 +81,7 @@ def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[st
         echo(
             json.dumps(
                 {
-                    "now": now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "now": iso(now),
                     "within": format_duration(window),
                     "items": [
                         {
@@ -89,9 +89,7 @@ def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[st
                             "path": i.path,
                             "title": i.title,
                             "what": i.what,
-                            "due_at": i.due_at.astimezone(timezone.utc).strftime(
-                                "%Y-%m-%dT%H:%M:%SZ"
-                            ),
+                            "due_at": iso(i.due_at),
                             "overdue": i.overdue,
                         }
                         for i in items

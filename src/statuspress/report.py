@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from statuspress.metrics import (
     publication_times,
 )
 from statuspress.model import StatusSite
-from statuspress.timefmt import duration_words, zone
+from statuspress.timefmt import duration_words, iso, zone
 
 
 def _date(option: str, text: str | None) -> date | None:
@@ -42,7 +42,7 @@ def _pct(value: float | None) -> str:
 
 
 def _utc(value: datetime | None) -> str | None:
-    return None if value is None else value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if value is None else iso(value)
 
 
 def _aggregate_json(a: Aggregate) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from statuspress.fields import did_you_mean, parse_duration, parse_timestamp
 from statuspress.load import COMPONENTS_DIR, INCIDENT_FILE, INCIDENTS_DIR, load_site
 from statuspress.model import STATUSES_FOR_KIND, ComponentStatus, Incident, Kind, UpdateStatus
 from statuspress.templates import BUILTIN_TEMPLATES, OVERRIDES_DIR
+from statuspress.timefmt import iso, long_date
 
 MESSAGES_DIR = "messages"
 INIT_TEMPLATE = Path(__file__).parent / "init_template"
@@ -30,10 +31,6 @@ PLACEHOLDER = re.compile(r"\[\[[^\]]+\]\]")
 def slugify(title: str, limit: int = 48) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
     return slug[:limit].rstrip("-") or "incident"
-
-
-def _utc(value: datetime) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _clock(value: datetime) -> str:
@@ -169,15 +166,15 @@ def new_incident(
         scheduled_start, scheduled_end = _window(start, end, now)
         header.update(
             kind="maintenance",
-            scheduled_start=_utc(scheduled_start),
-            scheduled_end=_utc(scheduled_end),
+            scheduled_start=iso(scheduled_start),
+            scheduled_end=iso(scheduled_end),
             components=statuses,
         )
         first_status = UpdateStatus.SCHEDULED
         next_update = scheduled_start
-        window = f"{scheduled_start.astimezone(timezone.utc):%d %B %Y} from {_clock(scheduled_start)} to {_clock(scheduled_end)}"
+        window = f"{long_date(scheduled_start.astimezone(timezone.utc))} from {_clock(scheduled_start)} to {_clock(scheduled_end)}"
     else:
-        header.update(severity=severity, started=_utc(now), components=statuses)
+        header.update(severity=severity, started=iso(now), components=statuses)
         first_status = UpdateStatus.INVESTIGATING
         cadence = context.settings.severity(severity).cadence or DEFAULT_NEXT_UPDATE
         next_update = now + cadence
@@ -185,7 +182,7 @@ def new_incident(
     body = render_message(
         root, first_status, components=names, next_update=_clock(next_update), window=window
     )
-    update = {"at": _utc(now), "status": first_status.value, "next_update": _utc(next_update)}
+    update = {"at": iso(now), "status": first_status.value, "next_update": iso(next_update)}
     header_path = folder / INCIDENT_FILE
     update_path = folder / f"{_file_stamp(now)}-{first_status.value.replace('_', '-')}.md"
     _write_new(header_path, _front_matter(header))
@@ -253,7 +250,7 @@ def new_update(
             f"{did_you_mean(status, [s.value for s in allowed])}use one of: {', '.join(s.value for s in allowed)}"
         )
     assert new_status is not None
-    front: dict[str, object] = {"at": _utc(now), "status": new_status.value}
+    front: dict[str, object] = {"at": iso(now), "status": new_status.value}
     promised = None
     if not new_status.is_final:
         if next_update is not None:
@@ -266,7 +263,7 @@ def new_update(
         else:
             severity = context.settings.severity(found.severity) if found.severity else None
             promised = now + ((severity.cadence if severity else None) or DEFAULT_NEXT_UPDATE)
-        front["next_update"] = _utc(promised)
+        front["next_update"] = iso(promised)
     names = _names(list(found.components), context.components)
     body = render_message(
         root,

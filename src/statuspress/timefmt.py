@@ -48,6 +48,12 @@ def iso(value: datetime) -> str:
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def utc_clock_on_date(value: datetime) -> str:
+    """``10:45 UTC on 2026-11-17``: a time in diagnostics and terminal output."""
+    utc = value.astimezone(timezone.utc)
+    return f"{clock(utc)} UTC on {utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
+
+
 def duration_words(value: timedelta) -> str:
     """``1 h 20 min``, ``45 min``, ``2 d 3 h``, ``under a minute``."""
     minutes = int(value.total_seconds() // 60)

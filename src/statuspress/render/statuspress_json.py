@@ -4,12 +4,13 @@ update, customer-impact window), public data only. Schema: docs/statuspress.sche
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from statuspress import paths
 from statuspress.model import ComponentStatus, Incident, Kind
 from statuspress.render import Files, RenderContext
+from statuspress.timefmt import iso
 from statuspress.timeline import INDICATOR_DESCRIPTIONS, impact_duration, overall_indicator
 
 SCHEMA_VERSION = 1
@@ -20,7 +21,7 @@ INCIDENT_LIMIT = 50
 def _t(value: datetime | None) -> str | None:
     if value is None:
         return None
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso(value)
 
 
 def _incident(context: RenderContext, incident: Incident) -> dict[str, Any]:

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.fields import format_duration
 from statuspress.model import Incident, Kind, StatusSite, Update
+from statuspress.timefmt import utc_clock_on_date
 
 
 def _diag(update: Update, key: str, level: Level, rule: str, message: str) -> Diagnostic:
     return update.source.diagnostic(key, level, rule, message)
-
-
-def _hhmm(value: datetime) -> str:
-    utc = value.astimezone(timezone.utc)
-    return f"{utc:%H:%M} UTC on {utc:%Y-%m-%d}"
 
 
 def cadence_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
@@ -89,7 +85,7 @@ def _incident_cadence(site: StatusSite, incident: Incident) -> Iterator[Diagnost
                 "at",
                 Level.WARNING,
                 "cadence/promise-broken",
-                f"{previous.id}.md promised the next update by {_hhmm(promised)}; this "
+                f"{previous.id}.md promised the next update by {utc_clock_on_date(promised)}; this "
                 f"one came {format_duration(late)} later. Customers were waiting: post a short "
                 "update on time even when nothing has changed",
             )

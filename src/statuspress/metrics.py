@@ -26,7 +26,7 @@ import itertools
 import math
 import statistics
 import subprocess
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -352,9 +352,3 @@ def build_report(
 
 def minutes(value: timedelta | None) -> float | None:
     return None if value is None else round(value.total_seconds() / 60, 1)
-
-
-def iter_all(report: Report) -> Iterable[Aggregate]:
-    yield report.overall
-    yield from report.by_severity
-    yield from report.by_month

@@ -232,15 +232,3 @@ class StatusSite:
     settings: Settings
     components: tuple[Component, ...]
     incidents: tuple[Incident, ...]  # sorted by started, then id
-
-    def component(self, component_id: str) -> Component:
-        for component in self.components:
-            if component.id == component_id:
-                return component
-        raise KeyError(component_id)
-
-    def incident(self, incident_id: str) -> Incident:
-        for incident in self.incidents:
-            if incident.id == incident_id:
-                return incident
-        raise KeyError(incident_id)

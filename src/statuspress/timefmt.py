@@ -6,7 +6,7 @@ machine to machine; these tables do not.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -21,12 +21,12 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def short_date(value: datetime) -> str:
+def short_date(value: date) -> str:
     """``23 Sep 2026`` in the value's own offset."""
     return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
 
 
-def long_date(value: datetime) -> str:
+def long_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 

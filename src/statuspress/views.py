@@ -34,6 +34,7 @@ from statuspress.timefmt import (
     iso,
     local_and_utc,
     long_date,
+    short_date,
     zone,
 )
 from statuspress.timeline import (
@@ -371,14 +372,14 @@ class Views:
         uptime = component_uptime(self.context.timeline, component, self.tz, window)
         days = []
         for record in uptime.days:
-            label = f"{record.day.day} {MONTHS[record.day.month - 1][:3]} {record.day.year}"
+            label = short_date(record.day)
             if not record.tracked:
                 days.append(DayView(label, "untracked", f"{label}: no data", ()))
                 continue
             links = tuple(
                 Link(
                     paths.page_url(paths.incident_page(i)),
-                    self.site.incident(i).title if self._has_incident(i) else i,
+                    self._titles.get(i, i),
                 )
                 for i in record.incident_ids
             )
@@ -393,12 +394,10 @@ class Views:
         percent = format_percent(uptime.percent) if uptime.percent is not None else None
         return UptimeView(percent, tuple(days), incident_days, window)
 
-    def _has_incident(self, incident_id: str) -> bool:
-        return incident_id in self._incident_ids
-
     @cached_property
-    def _incident_ids(self) -> frozenset[str]:
-        return frozenset(i.id for i in self.site.incidents)
+    def _titles(self) -> dict[str, str]:
+        """incident id -> title, for the uptime bars' links (one lookup per link)."""
+        return {i.id: i.title for i in self.site.incidents}
 
     def component_row(self, component: Component) -> ComponentRow:
         return ComponentRow(
@@ -510,7 +509,7 @@ class Views:
             )
             days = tuple(
                 HistoryDay(
-                    long_date(datetime.combine(day, datetime.min.time())),
+                    long_date(day),
                     tuple(
                         self.incident_summary(i)
                         for i in sorted(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -643,8 +643,3 @@ def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]
 
     for share in fork_map(lint_share, site.incidents, PARALLEL_THRESHOLD):
         yield from share
-
-
-def findings_for(texts: Iterable[tuple[str, TextContext]]) -> Sequence[list[Finding]]:
-    """lint_text over many texts (for the corpus tests)."""
-    return [lint_text(text, context) for text, context in texts]

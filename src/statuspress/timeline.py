@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from statuspress.model import (
@@ -83,6 +83,8 @@ class Timeline:
     open_incidents: tuple[Incident, ...]  # unresolved incidents (not maintenance), newest first
     active_maintenance: tuple[Incident, ...]  # maintenance in progress now
     upcoming_maintenance: tuple[Incident, ...]  # scheduled, not yet started, soonest first
+    #: component id -> incidents naming it (header or any update), in `started` order
+    incidents_by_component: Mapping[str, tuple[Incident, ...]] = field(default_factory=dict)
 
     def status_at(self, component_id: str, when: datetime) -> ComponentStatus:
         return worst(
@@ -115,8 +117,14 @@ def build_timeline(site: StatusSite, now: datetime) -> Timeline:
     maintenance = [i for i in site.incidents if i.kind is Kind.MAINTENANCE and i.is_open]
     active = [i for i in maintenance if i.status in ACTIVE_MAINTENANCE_STATUSES]
     upcoming = [i for i in maintenance if i.status is UpdateStatus.SCHEDULED]
+    naming: dict[str, list[Incident]] = {c.id: [] for c in site.components}
+    for incident in site.incidents:
+        named = set(incident.components).union(*(u.components for u in incident.updates))
+        for component_id in sorted(named):
+            naming.setdefault(component_id, []).append(incident)
     return Timeline(
         now=now,
+        incidents_by_component={k: tuple(v) for k, v in naming.items()},
         segments=segments,
         by_component=frozen,
         current=current,

@@ -107,11 +107,7 @@ def render(context: RenderContext) -> Files:
 
 
 def _component_feeds(context: RenderContext, component: Component, limit: int) -> Files:
-    touching = [
-        i
-        for i in context.site.incidents
-        if component.id in i.components or any(component.id in u.components for u in i.updates)
-    ]
+    touching = context.timeline.incidents_by_component.get(component.id, ())
     return _feeds(
         context,
         _entries(touching, context.now, limit),

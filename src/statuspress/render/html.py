@@ -4,6 +4,7 @@ and the stylesheet."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -26,32 +27,30 @@ def render(context: RenderContext) -> Files:
     views = Views(context)
     files: Files = {}
 
+    def rendered(
+        path: str, template: str, title: str, feeds: tuple[Feed, ...] = (), **values: Any
+    ) -> bytes:
+        meta = views.meta(path, title, feeds)
+        return render_template(env, context.root, template, {"page": meta, **values}).encode()
+
     def page(
         path: str, template: str, title: str, feeds: tuple[Feed, ...] = (), **values: Any
     ) -> None:
-        meta = views.meta(path, title, feeds)
-        html = render_template(env, context.root, template, {"page": meta, **values})
-        files[path] = html.encode("utf-8")
+        files[path] = rendered(path, template, title, feeds, **values)
 
     page(paths.INDEX, "index.html", "Current status", index=views.index())
 
     def incident_pages(incidents: Sequence[Incident]) -> Files:
-        rendered: Files = {}
-        for incident in incidents:
-            path = paths.incident_page(incident.id)
-            meta = views.meta(path, incident.title)
-            values = {"page": meta, "incident": views.incident_page(incident)}
-            rendered[path] = render_template(env, context.root, "incident.html", values).encode()
-        return rendered
+        return {
+            paths.incident_page(i.id): rendered(
+                paths.incident_page(i.id), "incident.html", i.title, incident=views.incident_page(i)
+            )
+            for i in incidents
+        }
 
     # One page per incident is most of the work: spread it over the cores.
     for share in fork_map(incident_pages, context.site.incidents, PARALLEL_PAGES):
         files.update(share)
-    touching: dict[str, list[Incident]] = {c.id: [] for c in context.site.components}
-    for incident in context.site.incidents:
-        for component_id in _components_touched(context, incident):
-            touching.setdefault(component_id, []).append(incident)
-
     for component in context.site.components:
         feeds = (
             Feed(
@@ -70,7 +69,9 @@ def render(context: RenderContext) -> Files:
             "component.html",
             component.name,
             feeds,
-            component=views.component_page(component, touching.get(component.id, [])),
+            component=views.component_page(
+                component, context.timeline.incidents_by_component.get(component.id, ())
+            ),
         )
 
     history = views.history()
@@ -83,7 +84,7 @@ def render(context: RenderContext) -> Files:
 
     base_path = urlsplit(context.base_url).path or "/"
     meta_404 = views.meta(paths.NOT_FOUND, "Page not found")
-    meta_404 = type(meta_404)(**{**meta_404.__dict__, "root": base_path})
+    meta_404 = replace(meta_404, root=base_path)
     files[paths.NOT_FOUND] = render_template(
         env, context.root, "404.html", {"page": meta_404}
     ).encode("utf-8")
@@ -92,13 +93,6 @@ def render(context: RenderContext) -> Files:
     files[paths.SITEMAP] = _sitemap(context, sorted(p for p in files if p.endswith("index.html")))
     files[paths.ROBOTS] = _robots(context)
     return files
-
-
-def _components_touched(context: RenderContext, incident: Incident) -> list[str]:
-    touched = set(incident.components)
-    for update in incident.updates:
-        touched.update(update.components)
-    return sorted(touched)
 
 
 def _asset(env: jinja2.Environment, name: str) -> bytes:

@@ -107,10 +107,15 @@ def _check_id(path: str, name: str, what: str, diagnostics: list[Diagnostic]) ->
 
 
 def _read(
-    root: Path, path: Path, diagnostics: list[Diagnostic], rel: str | None = None
+    root: Path,
+    path: Path | str,
+    diagnostics: list[Diagnostic],
+    rel: str | None = None,
+    *,
+    symlink: bool | None = None,
 ) -> Document | None:
     try:
-        return read_document(root, path, rel)
+        return read_document(root, path, rel, symlink=symlink)
     except SourceError as exc:
         diagnostics.append(exc.diagnostic)
         return None
@@ -120,24 +125,28 @@ def _source(doc: Document, fields: Fields) -> Source:
     return Source(doc.path, dict(fields.keys), doc.body_line)
 
 
-def _markdown_files(folder: Path) -> list[Path]:
-    # os.scandir: the directory entry already knows whether it is a file (no stat per file).
+def _listing(folder: Path) -> dict[str, os.DirEntry[str]]:
+    """The entries of ``folder`` by name, in name order. A directory entry already knows
+    whether it is a folder or a link, so nothing is asked of the disk per file."""
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(".md") and not e.is_dir())
+            return {e.name: e for e in sorted(entries, key=lambda e: e.name)}
     except (FileNotFoundError, NotADirectoryError):
-        return []
-    return [folder / name for name in names]
+        return {}
+
+
+def _markdown_files(listing: Mapping[str, os.DirEntry[str]]) -> list[os.DirEntry[str]]:
+    return [e for name, e in listing.items() if name.endswith(".md") and not e.is_dir()]
 
 
 def load_components(root: Path, diagnostics: list[Diagnostic]) -> tuple[Component, ...]:
     components = []
-    for path in _markdown_files(root / COMPONENTS_DIR):
-        component_id = path.stem
-        rel = path.relative_to(root).as_posix()
+    for entry in _markdown_files(_listing(root / COMPONENTS_DIR)):
+        component_id = entry.name.removesuffix(".md")
+        rel = f"{COMPONENTS_DIR}/{entry.name}"
         if not _check_id(rel, component_id, "component", diagnostics):
             continue
-        doc = _read(root, path, diagnostics)
+        doc = _read(root, entry.path, diagnostics, rel, symlink=entry.is_symlink())
         if doc is None:
             continue
         f = Fields(doc.path, doc.front_matter, COMPONENT_KEYS, "a component")
@@ -322,7 +331,7 @@ def _read_update(
     if not f.ok or at is None or status is None:
         return None, f.diagnostics
     update = Update(
-        id=Path(doc.path).stem,
+        id=doc.path.rsplit("/", 1)[-1].removesuffix(".md"),
         incident_id=incident_id,
         at=at,
         status=status,
@@ -340,14 +349,12 @@ def _read_update(
 
 
 def _read_postmortem(
-    root: Path, folder: Path, diagnostics: list[Diagnostic]
+    root: Path, entry: os.DirEntry[str] | None, rel: str, diagnostics: list[Diagnostic]
 ) -> tuple[str | None, datetime | None, bool]:
-    path = folder / POSTMORTEM_FILE
-    if not path.exists():
+    if entry is None:
         return None, None, True
     try:
-        rel = path.relative_to(root).as_posix()
-        text = read_text(root, path)
+        text = read_text(root, entry.path, rel, symlink=entry.is_symlink())
         front, body, _ = split_front_matter(text, rel)
         node = parse_yaml(front, rel, first_line=2) if front is not None else None
     except SourceError as exc:
@@ -368,9 +375,10 @@ def load_incident(
 ) -> Incident | None:
     """One incident folder -> Incident, or None (with diagnostics) when any file is broken."""
     incident_id = folder.name
-    rel_folder = folder.relative_to(root).as_posix()
-    header_path = folder / INCIDENT_FILE
-    if not header_path.exists():
+    rel_folder = f"{INCIDENTS_DIR}/{incident_id}"
+    listing = _listing(folder)
+    header_entry = listing.get(INCIDENT_FILE)
+    if header_entry is None:
         diagnostics.append(
             _error(
                 rel_folder + "/" + INCIDENT_FILE,
@@ -383,15 +391,27 @@ def load_incident(
         return None
     ok = _check_id(rel_folder + "/" + INCIDENT_FILE, incident_id, "incident", diagnostics)
     header = None
-    doc = _read(root, header_path, diagnostics, f"{rel_folder}/{INCIDENT_FILE}")
+    doc = _read(
+        root,
+        header_entry.path,
+        diagnostics,
+        f"{rel_folder}/{INCIDENT_FILE}",
+        symlink=header_entry.is_symlink(),
+    )
     if doc is not None:
         header, f = _read_incident_header(doc, incident_id, settings, components)
         diagnostics.extend(f.diagnostics)
     updates = []
-    for path in _markdown_files(folder):
-        if path.name in (INCIDENT_FILE, POSTMORTEM_FILE):
+    for entry in _markdown_files(listing):
+        if entry.name in (INCIDENT_FILE, POSTMORTEM_FILE):
             continue
-        update_doc = _read(root, path, diagnostics, f"{rel_folder}/{path.name}")
+        update_doc = _read(
+            root,
+            entry.path,
+            diagnostics,
+            f"{rel_folder}/{entry.name}",
+            symlink=entry.is_symlink(),
+        )
         if update_doc is None:
             ok = False
             continue
@@ -403,7 +423,9 @@ def load_incident(
             ok = False
         else:
             updates.append(update)
-    postmortem, published, postmortem_ok = _read_postmortem(root, folder, diagnostics)
+    postmortem, published, postmortem_ok = _read_postmortem(
+        root, listing.get(POSTMORTEM_FILE), f"{rel_folder}/{POSTMORTEM_FILE}", diagnostics
+    )
     if header is None or not ok or not postmortem_ok:
         return None
     updates.sort(key=lambda u: (u.at, u.id))

@@ -8,6 +8,7 @@ repository, YAML that does not parse, an alias bomb) becomes a Diagnostic.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -75,10 +76,16 @@ def relative_path(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_text(root: Path, path: Path, rel: str | None = None) -> str:
-    """The UTF-8 text of ``path``; raises SourceError for anything that is not a sane text file."""
-    rel = rel if rel is not None else relative_path(root, path)
-    if path.is_symlink():
+def read_text(
+    root: Path, path: Path | str, rel: str | None = None, *, symlink: bool | None = None
+) -> str:
+    """The UTF-8 text of ``path``; raises SourceError for anything that is not a sane text file.
+
+    ``symlink`` is whether ``path`` is a symbolic link, when the caller already knows (a
+    directory listing does), saving a system call per file.
+    """
+    rel = rel if rel is not None else relative_path(root, Path(path))
+    if symlink if symlink is not None else os.path.islink(path):
         target = Path(os.path.realpath(path))
         if not target.is_relative_to(Path(os.path.realpath(root))):
             raise _error(
@@ -88,7 +95,7 @@ def read_text(root: Path, path: Path, rel: str | None = None) -> str:
                 "replace the link with the file itself",
             )
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise _error(rel, "source/unreadable", f"cannot read this file ({exc.strerror})") from exc
@@ -125,6 +132,12 @@ def read_text(root: Path, path: Path, rel: str | None = None) -> str:
 
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> YNode | None:
     """Parse one YAML document into located nodes; ``first_line`` is where ``text`` starts."""
+    flat = parse_flat(text, first_line)
+    return flat if flat is not None else parse_with_libyaml(text, rel, first_line)
+
+
+def parse_with_libyaml(text: str, rel: str, first_line: int = 1) -> YNode | None:
+    """``parse_yaml`` without the fast path: any YAML, through libyaml."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -153,6 +166,99 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> YNode | None:
     return _convert(node, rel, first_line, set(), 0)
 
 
+# -- the fast path for the front matter people actually write -----------------------------
+#
+# Nearly every status file is ``key: value`` lines, with at most one level of indented
+# ``component: status`` lines under a key. Reading those lines directly is several times
+# faster than composing a YAML node graph, and gives the very same nodes: the tags come
+# from PyYAML's own resolver, and anything beyond this shape (quotes, comments, lists,
+# flow style, block scalars, tabs, anchors, tags, odd characters) goes to libyaml.
+# tests/core/test_source_fast_path.py holds the two paths equal on generated documents.
+
+_FLAT_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
+_FLAT_UNSAFE_START = frozenset("-?:,[]{}#&*!|>'\"%@`~ ")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _flat_scalar(text: str, line: int, col: int) -> YScalar | None:
+    value = text.rstrip(" ")
+    if (
+        not value
+        or value[0] in _FLAT_UNSAFE_START
+        or value[-1] == ":"
+        or ": " in value
+        or " #" in value
+        or not value.isprintable()
+    ):
+        return None
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return YScalar(value, tag, True, Position(line, col))
+
+
+def parse_flat(text: str, first_line: int = 1) -> YMap | None:
+    """The nodes of flat front matter, exactly as libyaml would give them; None when
+    ``text`` is not flat (the caller then asks libyaml)."""
+    lines = text.split("\n")
+    count = len(lines)
+    items: list[tuple[YScalar, YNode]] = []
+    index = 0
+    while index < count:
+        line = lines[index]
+        if not line.strip(" "):
+            index += 1
+            continue
+        match = _FLAT_KEY.match(line)
+        if match is None:
+            return None
+        number = first_line + index
+        key = _flat_scalar(match.group(1), number, 1)
+        if key is None:
+            return None
+        index += 1
+        value: YNode | None
+        if match.end() < len(line):
+            value = _flat_scalar(line[match.end() :], number, match.end() + 1)
+        else:
+            value, index = _flat_nested(lines, index, first_line)
+        if value is None:
+            return None
+        items.append((key, value))
+    if not items:
+        return None
+    return YMap(tuple(items), items[0][0].pos)
+
+
+def _flat_nested(lines: list[str], index: int, first_line: int) -> tuple[YMap | None, int]:
+    """The indented ``key: value`` lines from ``index`` on, and the index after them."""
+    items: list[tuple[YScalar, YNode]] = []
+    indent = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.lstrip(" ")
+        if not stripped:
+            index += 1
+            continue
+        depth = len(line) - len(stripped)
+        if depth == 0:
+            break
+        if indent and depth != indent:
+            return None, index
+        indent = depth
+        match = _FLAT_KEY.match(stripped)
+        if match is None or match.end() == len(stripped):
+            return None, index
+        number = first_line + index
+        key = _flat_scalar(match.group(1), number, depth + 1)
+        value = _flat_scalar(stripped[match.end() :], number, depth + match.end() + 1)
+        if key is None or value is None:
+            return None, index
+        items.append((key, value))
+        index += 1
+    if not items:
+        return None, index
+    return YMap(tuple(items), items[0][0].pos), index
+
+
 def _convert(node: yaml.Node, rel: str, first_line: int, seen: set[int], depth: int) -> YNode:
     pos = Position(first_line + node.start_mark.line, node.start_mark.column + 1)
     # Aliases make the composed graph share nodes; expanding them is how a "billion laughs"
@@ -170,7 +276,8 @@ def _convert(node: yaml.Node, rel: str, first_line: int, seen: set[int], depth: 
     if depth > MAX_DEPTH:
         raise _error(rel, "source/yaml", "front matter is nested too deeply", pos.line, pos.col)
     if isinstance(node, yaml.ScalarNode):
-        return YScalar(str(node.value), str(node.tag), node.style is None, pos)
+        # PyYAML marks a plain scalar with style None, libyaml with an empty string.
+        return YScalar(str(node.value), str(node.tag), not node.style, pos)
     if isinstance(node, yaml.SequenceNode):
         return YSeq(tuple(_convert(n, rel, first_line, seen, depth + 1) for n in node.value), pos)
     assert isinstance(node, yaml.MappingNode)
@@ -201,10 +308,12 @@ def split_front_matter(text: str, rel: str) -> tuple[str | None, str, int]:
     )
 
 
-def read_document(root: Path, path: Path, rel: str | None = None) -> Document:
+def read_document(
+    root: Path, path: Path | str, rel: str | None = None, *, symlink: bool | None = None
+) -> Document:
     """Read one Markdown file with YAML front matter; raises SourceError on a bad file."""
-    rel = rel if rel is not None else relative_path(root, path)
-    text = read_text(root, path, rel)
+    rel = rel if rel is not None else relative_path(root, Path(path))
+    text = read_text(root, path, rel, symlink=symlink)
     if not text.strip():
         raise _error(
             rel,

@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import statuspress.load
 import statuspress.render.html
 import statuspress.rules.language
 from statuspress.build import render_site
 from statuspress.check import check_repository
-from statuspress.parallel import WorkerError, fork_map
+from statuspress.parallel import WorkerError, fork_map, split
 from testsupport import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
@@ -63,3 +65,23 @@ def test_when_no_process_can_be_started_the_work_is_done_here(
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
     shares = fork_map(lambda share: list(share), list(range(6)), minimum=2)
     assert [n for share in shares for n in share] == list(range(6))
+
+
+@given(st.integers(0, 5000), st.integers(2, 4), st.floats(0.0, 1.0))
+def test_shares_cover_every_item_once_in_order(count: int, workers: int, local: float) -> None:
+    bounds = split(count, workers, local)
+    assert [i for start, stop in bounds for i in range(start, stop)] == list(range(count))
+    assert len(bounds) <= workers
+    first = bounds[0][1] - bounds[0][0]
+    assert first >= max(-(-count // workers), round(count * local))
+    assert all(stop > start for start, stop in bounds[1:])
+
+
+def test_a_larger_local_share_changes_nothing_but_the_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    items = list(range(1000))
+    assert fork_map(lambda share: list(share), items, 2, local_share=0.7)[0] == items[:700]
+    joined = [i for share in fork_map(lambda s: list(s), items, 2, 0.7) for i in share]
+    assert joined == items

@@ -10,6 +10,7 @@ from statuspress.audience import view_for
 from statuspress.check import check_repository
 from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
+from statuspress.gcpause import gc_paused
 from statuspress.model import Audience, StatusSite
 from statuspress.render import Files, RenderContext
 from statuspress.timeline import build_timeline
@@ -54,15 +55,16 @@ def render_site(
         base_url=normalize_base_url(base_url or site.settings.base_url),
         root=root or Path("."),
     )
-    return merge_outputs(
-        html.render(context),
-        feeds.render(context),
-        statuspage_api.render(context),
-        ical.render(context),
-        badge.render(context),
-        statuspress_json.render(context),
-        report.render(context),
-    )
+    with gc_paused():
+        return merge_outputs(
+            html.render(context),
+            feeds.render(context),
+            statuspage_api.render(context),
+            ical.render(context),
+            badge.render(context),
+            statuspress_json.render(context),
+            report.render(context),
+        )
 
 
 def build(

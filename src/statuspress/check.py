@@ -9,6 +9,7 @@ from pathlib import Path
 from statuspress.config import SETTINGS_FILE
 from statuspress.diagnostics import Diagnostic, sort_diagnostics
 from statuspress.errors import UsageError
+from statuspress.gcpause import gc_paused
 from statuspress.load import COMPONENTS_DIR, INCIDENTS_DIR, load_site
 from statuspress.model import StatusSite
 from statuspress.rules import apply_policy, run_rules
@@ -54,9 +55,10 @@ def check_repository(root: Path, now: datetime, base: str | None = None) -> Chec
     (``base`` is not a git revision).
     """
     require_repository(root)
-    loaded = load_site(root)
-    found = list(loaded.diagnostics)
-    found.extend(run_rules(loaded.site, now))
+    with gc_paused():
+        loaded = load_site(root)
+        found = list(loaded.diagnostics)
+        found.extend(run_rules(loaded.site, now))
     if base is not None:
         found.extend(history_violations(root, loaded.site, base))
     return CheckResult(loaded.site, tuple(sort_diagnostics(apply_policy(loaded.site, found))))

@@ -16,6 +16,7 @@ from pathlib import Path
 from statuspress.config import Settings, load_settings
 from statuspress.diagnostics import Diagnostic, Level, Position
 from statuspress.fields import ID_PATTERN, Fields, did_you_mean
+from statuspress.gcpause import gc_paused
 from statuspress.model import (
     STATUSES_FOR_KIND,
     Audience,
@@ -440,6 +441,9 @@ def load_incident(
 #: Below this many incidents, one process is faster than starting a second one (measured:
 #: at 1,000 incidents two processes already win).
 PARALLEL_THRESHOLD = 400
+#: This process loads this much of the history itself: unpickling what a worker sends back
+#: costs about a fifth of loading it (measured at 10,000 incidents on two cores).
+LOCAL_SHARE = 0.56
 
 _Chunk = tuple[list[Incident], set[str], list[Diagnostic]]
 
@@ -472,7 +476,7 @@ def _load_incidents(
     broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
     for share_incidents, share_broken, share_diagnostics in fork_map(
-        load_share, folders, PARALLEL_THRESHOLD
+        load_share, folders, PARALLEL_THRESHOLD, LOCAL_SHARE
     ):
         incidents.extend(share_incidents)
         broken |= share_broken
@@ -482,6 +486,11 @@ def _load_incidents(
 
 def load_site(root: Path) -> LoadResult:
     """Read a whole status repository. Never raises for a user's mistake."""
+    with gc_paused():
+        return _load_site(root)
+
+
+def _load_site(root: Path) -> LoadResult:
     diagnostics: list[Diagnostic] = []
     settings, problems = load_settings(root)
     diagnostics.extend(problems)

@@ -7,6 +7,7 @@ link validator, which we tighten to an allow-list.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -28,7 +29,22 @@ def _parser() -> MarkdownIt:
     return md
 
 
+# Most updates are one plain paragraph: no character that Markdown gives meaning to, and
+# nothing at the start of the line that could open a block. Those render as <p>text</p>
+# without the parser; tests/core/test_markdown_fast_path.py holds the two equal.
+_PLAIN = re.compile(r"[A-Za-z(][^\x00-\x1f\x7f*_`\[\]<>!&\\~#|=\u0080-\u00a0\u2028\u2029]*")
+
+
+def _plain_paragraph(text: str) -> str | None:
+    if _PLAIN.fullmatch(text) is None or "  " in text or text != text.rstrip():
+        return None
+    return "<p>" + text.replace('"', "&quot;") + "</p>\n"
+
+
 def render_markdown(text: str) -> str:
     """Customer Markdown as HTML; safe to insert into a page unescaped."""
+    plain = _plain_paragraph(text)
+    if plain is not None:
+        return plain
     html: str = _parser().render(text)
     return html

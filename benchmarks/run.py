@@ -3,6 +3,7 @@ repositories of growing size; report wall time (median), peak memory, files and 
 
     python benchmarks/run.py                       # N = 100, 1000, 10000; 3 runs each
     python benchmarks/run.py --sizes 100 --repeat 1
+    python benchmarks/run.py --work /dev/shm/sp-bench   # repositories and sites in memory
 
 Writes a Markdown table to stdout and JSON to benchmarks/out/results.json. Each measured
 command runs in a fresh subprocess; peak RSS is that process tree's maximum.
@@ -30,7 +31,13 @@ OUT = HERE / "out"
 
 
 def measure(command: list[str]) -> dict[str, float]:
-    """Run ``command`` in a child that reports its own children's peak RSS."""
+    """Run ``command`` in a child that reports its own children's peak RSS.
+
+    Dirty pages of the previous step are flushed first, so one run does not pay for the
+    writes of the one before.
+    """
+    if hasattr(os, "sync"):
+        os.sync()
     probe = (
         "import resource, subprocess, sys, time, json\n"
         "t = time.perf_counter()\n"
@@ -66,10 +73,18 @@ def add_one_update(repo: Path) -> None:
     )
 
 
-def bench(size: int, repeat: int) -> dict[str, object]:
-    repo = OUT / f"repo-{size}"
+def same_tree(a: Path, b: Path) -> bool:
+    """Whether two folders hold the same files with the same bytes."""
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    return files_a == files_b and all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
+
+
+def bench(size: int, repeat: int, work: Path) -> dict[str, object]:
+    repo = work / f"repo-{size}"
     generate(repo, size)
-    site = OUT / f"site-{size}"
+    site = work / f"site-{size}"
+    fresh = work / f"site-{size}-cold"
     rows: dict[str, list[dict[str, float]]] = {
         "check": [],
         "cold build": [],
@@ -85,6 +100,13 @@ def bench(size: int, repeat: int) -> dict[str, object]:
         rows["rebuild after one update"].append(
             measure(statuspress(repo, "build", "--out", str(site)))
         )
+        shutil.rmtree(fresh, ignore_errors=True)
+        subprocess.run(
+            statuspress(repo, "build", "--out", str(fresh)), check=True, capture_output=True
+        )
+        if not same_tree(site, fresh):
+            raise SystemExit(f"the rebuild of {repo} differs from a cold build of the same content")
+        shutil.rmtree(fresh)
         (sorted((repo / "incidents").iterdir())[-1] / "20261124T1155Z-identified.md").unlink()
     return {
         "incidents": size,
@@ -108,15 +130,22 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, default=OUT / "results.json")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=OUT,
+        help="where the generated repositories and sites go (default benchmarks/out)",
+    )
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
+    args.work.mkdir(parents=True, exist_ok=True)
     report = {
         "machine": {
             "cores": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
-        "sizes": [bench(int(n), args.repeat) for n in args.sizes.split(",")],
+        "work": str(args.work),
+        "sizes": [bench(int(n), args.repeat, args.work) for n in args.sizes.split(",")],
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -46,6 +46,8 @@ def test_the_benchmark_command_runs_end_to_end_at_a_tiny_size(tmp_path: Path) ->
             "1",
             "--json",
             str(out),
+            "--work",
+            str(tmp_path / "work"),
         ],
         capture_output=True,
         text=True,
@@ -57,3 +59,4 @@ def test_the_benchmark_command_runs_end_to_end_at_a_tiny_size(tmp_path: Path) ->
     assert set(steps) == {"check", "cold build", "rebuild after one update"}
     assert report["sizes"][0]["files_written"] > 10
     assert "| 5 | cold build |" in done.stdout
+    assert (tmp_path / "work" / "repo-5" / "incidents").is_dir()

@@ -37,6 +37,37 @@ def test_parallel_and_serial_runs_are_identical(
     assert parallel.diagnostics == serial.diagnostics and parallel.errors
     assert parallel.site == serial.site
     assert render_site(parallel.site, NOW) == serial_files
+    in_shares = check_repository(root, NOW, keep_site=False)
+    assert in_shares.diagnostics == serial.diagnostics
+    assert in_shares.site.incidents == ()
+
+
+def test_checking_in_shares_keeps_the_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Levels from settings and per-file accept: apply the same when each share of the
+    history is checked in its own process."""
+    root = generate(tmp_path / "repo", 30, seed=3)
+    (root / "statuspress.yaml").write_text(
+        "title: T\nbase_url: https://s.example/\nrules:\n  language/jargon: error\n"
+        "  cadence: off\njargon: [working]\n",
+        encoding="utf-8",
+    )
+    accepted = sorted((root / "incidents").glob("*/*-investigating.md"))[3]
+    text = accepted.read_text(encoding="utf-8")
+    accepted.write_text(
+        text.replace("---\n", "---\naccept:\n  language/jargon: Jane (comms)\n", 1),
+        encoding="utf-8",
+    )
+    for module in (statuspress.load, statuspress.rules.language):
+        monkeypatch.setattr(module, "PARALLEL_THRESHOLD", 2)
+    whole = check_repository(root, NOW)
+    shares = check_repository(root, NOW, keep_site=False)
+    assert shares.diagnostics == whole.diagnostics
+    jargon = [d for d in whole.diagnostics if d.rule == "language/jargon"]
+    assert jargon and all(d.is_error for d in jargon)
+    assert not any(d.path.endswith(accepted.name) for d in jargon)
+    assert not any(d.rule.startswith("cadence") for d in whole.diagnostics)
 
 
 def _fail(share: object) -> object:

@@ -12,7 +12,7 @@ from statuspress.errors import UsageError
 from statuspress.gcpause import gc_paused
 from statuspress.load import COMPONENTS_DIR, INCIDENTS_DIR, load_site
 from statuspress.model import StatusSite
-from statuspress.rules import apply_policy, run_rules
+from statuspress.rules import INCIDENT_FAMILIES, SITE_FAMILIES, apply_policy, run_rules
 from statuspress.rules.history import history_violations
 
 
@@ -47,18 +47,38 @@ def require_repository(root: Path) -> None:
         )
 
 
-def check_repository(root: Path, now: datetime, base: str | None = None) -> CheckResult:
+def check_repository(
+    root: Path, now: datetime, base: str | None = None, *, keep_site: bool = True
+) -> CheckResult:
     """Every diagnostic for the repository at ``root``, in reading order.
 
     ``base`` is a git revision; when given, the append-only **history** rules run too.
+    With ``keep_site=False`` (and no ``base``) the result's site has no incidents: each
+    share of the history is checked where it was loaded, which is faster on many cores.
     Raises ``statuspress.errors.UsageError`` only for problems outside the content
     (``base`` is not a git revision).
     """
     require_repository(root)
+    if not keep_site and base is None:
+        return _check_in_shares(root, now)
     with gc_paused():
         loaded = load_site(root)
         found = list(loaded.diagnostics)
         found.extend(run_rules(loaded.site, now))
     if base is not None:
         found.extend(history_violations(root, loaded.site, base))
+    return CheckResult(loaded.site, tuple(sort_diagnostics(apply_policy(loaded.site, found))))
+
+
+def _check_in_shares(root: Path, now: datetime) -> CheckResult:
+    """The same diagnostics, with the incident rules and their policy (which is per file)
+    applied to each share of the history in the process that loaded it."""
+
+    def check_share(share: StatusSite, loading: list[Diagnostic]) -> list[Diagnostic]:
+        return apply_policy(share, [*loading, *run_rules(share, now, INCIDENT_FAMILIES)])
+
+    with gc_paused():
+        loaded = load_site(root, share_work=check_share, keep_incidents=False)
+        found = [*loaded.diagnostics, *run_rules(loaded.site, now, SITE_FAMILIES)]
+    # The policy is idempotent: the shares' findings pass through unchanged a second time.
     return CheckResult(loaded.site, tuple(sort_diagnostics(apply_policy(loaded.site, found))))

@@ -154,7 +154,7 @@ def check(
 
     if summary_path is not None and base is None:
         raise UsageError("--summary needs --base: it shows the updates added since that revision")
-    result = check_repository(_repo(), resolve_now(now_text), base=base)
+    result = check_repository(_repo(), resolve_now(now_text), base=base, keep_site=False)
     _print_diagnostics(result.diagnostics, output_format)
     if summary_path is not None and base is not None:
         from statuspress.summary import pr_summary

@@ -8,7 +8,7 @@ own diagnostics say what to fix.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -446,6 +446,9 @@ PARALLEL_THRESHOLD = 400
 LOCAL_SHARE = 0.56
 
 _Chunk = tuple[list[Incident], set[str], list[Diagnostic]]
+#: Work to do on each share of loaded incidents where it was loaded: given a site holding
+#: just that share and the share's loading diagnostics, the diagnostics to keep.
+ShareWork = Callable[[StatusSite, list[Diagnostic]], list[Diagnostic]]
 
 
 def _load_chunk(
@@ -464,13 +467,23 @@ def _load_chunk(
 
 
 def _load_incidents(
-    root: Path, folders: list[Path], settings: Settings, components: Mapping[str, Component]
+    root: Path,
+    folders: list[Path],
+    settings: Settings,
+    components: tuple[Component, ...],
+    share_work: ShareWork | None,
+    keep_incidents: bool,
 ) -> _Chunk:
     """Parse incident folders, on every core when there are many (reading and parsing YAML
     is CPU-bound; shares are joined in folder order, so the result is the same)."""
+    by_id = {c.id: c for c in components}
 
     def load_share(share: Sequence[Path]) -> _Chunk:
-        return _load_chunk(root, list(share), settings, components)
+        incidents, broken, diagnostics = _load_chunk(root, list(share), settings, by_id)
+        if share_work is not None:
+            part = StatusSite(settings, components, tuple(sorted(incidents, key=_started_order)))
+            diagnostics = share_work(part, diagnostics)
+        return (incidents if keep_incidents else []), broken, diagnostics
 
     incidents: list[Incident] = []
     broken: set[str] = set()
@@ -484,28 +497,38 @@ def _load_incidents(
     return incidents, broken, diagnostics
 
 
-def load_site(root: Path) -> LoadResult:
-    """Read a whole status repository. Never raises for a user's mistake."""
+def load_site(
+    root: Path, *, share_work: ShareWork | None = None, keep_incidents: bool = True
+) -> LoadResult:
+    """Read a whole status repository. Never raises for a user's mistake.
+
+    ``share_work`` runs on each share of the incidents in the process that loaded it (see
+    ``ShareWork``); with ``keep_incidents=False`` the incidents stay there too, and the
+    site comes back without them: for ``check``, which needs only the diagnostics, this
+    saves sending the whole history between processes.
+    """
     with gc_paused():
-        return _load_site(root)
+        diagnostics: list[Diagnostic] = []
+        settings, problems = load_settings(root)
+        diagnostics.extend(problems)
+        components = tuple(sorted(load_components(root, diagnostics), key=component_sort_key))
+        incidents_dir = root / INCIDENTS_DIR
+        folders = (
+            sorted(p for p in incidents_dir.iterdir() if p.is_dir())
+            if incidents_dir.is_dir()
+            else []
+        )
+        incidents, broken, problems = _load_incidents(
+            root, folders, settings, components, share_work, keep_incidents
+        )
+        diagnostics.extend(problems)
+        incidents.sort(key=_started_order)
+        site = StatusSite(settings=settings, components=components, incidents=tuple(incidents))
+        return LoadResult(site, tuple(diagnostics), frozenset(broken))
 
 
-def _load_site(root: Path) -> LoadResult:
-    diagnostics: list[Diagnostic] = []
-    settings, problems = load_settings(root)
-    diagnostics.extend(problems)
-    components = load_components(root, diagnostics)
-    by_id = {c.id: c for c in components}
-    incidents_dir = root / INCIDENTS_DIR
-    folders = (
-        sorted(p for p in incidents_dir.iterdir() if p.is_dir()) if incidents_dir.is_dir() else []
-    )
-    incidents, broken, problems = _load_incidents(root, folders, settings, by_id)
-    diagnostics.extend(problems)
-    incidents.sort(key=lambda i: (i.started, i.id))
-    components = tuple(sorted(components, key=component_sort_key))
-    site = StatusSite(settings=settings, components=components, incidents=tuple(incidents))
-    return LoadResult(site, tuple(diagnostics), frozenset(broken))
+def _started_order(incident: Incident) -> tuple[datetime, str]:
+    return (incident.started, incident.id)
 
 
 def component_sort_key(component: Component) -> tuple[int, str, str]:

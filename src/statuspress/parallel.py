@@ -26,7 +26,13 @@ class WorkerError(RuntimeError):
     """A forked worker failed; carries its traceback text (a bug, not a user error)."""
 
 
+#: True in a forked worker: work it starts runs in the worker itself, never forks again.
+_in_worker = False
+
+
 def _child(func: Callable[[Sequence[Any]], Any], share: Sequence[Any], conn: Connection) -> None:
+    global _in_worker
+    _in_worker = True
     try:
         conn.send(("ok", func(share)))
     except BaseException:  # the parent re-raises it; a child must never die silently
@@ -64,7 +70,12 @@ def fork_map(
     and big results it should take a little more than half.
     """
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(items) < minimum or workers < 2 or "fork" not in mp.get_all_start_methods():
+    if (
+        len(items) < minimum
+        or workers < 2
+        or _in_worker
+        or "fork" not in mp.get_all_start_methods()
+    ):
         return [func(items)]
     context = mp.get_context("fork")
     shares = [items[start:stop] for start, stop in split(len(items), workers, local_share)]

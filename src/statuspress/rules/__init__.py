@@ -14,24 +14,34 @@ from datetime import datetime
 from statuspress.diagnostics import Diagnostic
 from statuspress.model import StatusSite
 from statuspress.rules.cadence import cadence_violations
-from statuspress.rules.language import language_violations
+from statuspress.rules.language import (
+    component_language_violations,
+    incident_language_violations,
+)
 from statuspress.rules.lifecycle import lifecycle_violations
 
 RuleFamily = Callable[[StatusSite, datetime], Iterable[Diagnostic]]
 
-FAMILIES: tuple[RuleFamily, ...] = (
+#: Rules that look at one incident at a time: any share of the history can be checked
+#: apart from the rest (``check`` does so on every core while loading).
+INCIDENT_FAMILIES: tuple[RuleFamily, ...] = (
     lifecycle_violations,
     cadence_violations,
-    language_violations,
+    incident_language_violations,
 )
+#: Rules about the rest of the site (components).
+SITE_FAMILIES: tuple[RuleFamily, ...] = (component_language_violations,)
+FAMILIES = SITE_FAMILIES + INCIDENT_FAMILIES
 
 #: Families whose findings mean the content cannot be read at all: never re-levelled.
 UNCONFIGURABLE = ("schema", "source")
 
 
-def run_rules(site: StatusSite, now: datetime) -> list[Diagnostic]:
-    """Every finding of every family over ``site``, before policy."""
-    return [d for family in FAMILIES for d in family(site, now)]
+def run_rules(
+    site: StatusSite, now: datetime, families: tuple[RuleFamily, ...] = FAMILIES
+) -> list[Diagnostic]:
+    """Every finding of ``families`` (all of them by default) over ``site``, before policy."""
+    return [d for family in families for d in family(site, now)]
 
 
 def accepted_rules(site: StatusSite) -> dict[str, dict[str, str]]:

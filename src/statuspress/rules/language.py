@@ -630,15 +630,26 @@ def _document_texts(
 PARALLEL_THRESHOLD = 400
 
 
-def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
-    del now
+def _base_context(site: StatusSite) -> TextContext:
     internal_names = tuple(c.name for c in site.components if c.audience is Audience.INTERNAL)
-    base = TextContext(settings=site.settings, internal_component_names=internal_names)
+    return TextContext(settings=site.settings, internal_component_names=internal_names)
+
+
+def component_language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
+    """The words of the public components' names and descriptions."""
+    del now
+    base = _base_context(site)
     for component in site.components:
         if component.audience is not Audience.INTERNAL:
             yield from _document_texts(
                 component.source, "name", component.name, component.description, base
             )
+
+
+def incident_language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
+    """The words of every public incident title, summary and update, each on its own."""
+    del now
+    base = _base_context(site)
 
     def lint_share(incidents: Sequence[Incident]) -> list[Diagnostic]:
         found: list[Diagnostic] = []
@@ -655,3 +666,8 @@ def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]
 
     for share in fork_map(lint_share, site.incidents, PARALLEL_THRESHOLD):
         yield from share
+
+
+def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
+    yield from component_language_violations(site, now)
+    yield from incident_language_violations(site, now)

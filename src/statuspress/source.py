@@ -195,31 +195,39 @@ def _flat_scalar(text: str, line: int, col: int) -> YScalar | None:
     return YScalar(value, tag, True, Position(line, col))
 
 
+def _flat_entry(text: str, line: int, offset: int) -> tuple[YScalar, str, int] | None:
+    """``key: rest`` starting at column ``offset + 1``: the key's node, the rest of the
+    line and the rest's column; None when ``text`` is not such a line."""
+    match = _FLAT_KEY.match(text)
+    if match is None:
+        return None
+    key = _flat_scalar(match.group(1), line, offset + 1)
+    if key is None:
+        return None
+    return key, text[match.end() :], offset + match.end() + 1
+
+
 def parse_flat(text: str, first_line: int = 1) -> YMap | None:
     """The nodes of flat front matter, exactly as libyaml would give them; None when
     ``text`` is not flat (the caller then asks libyaml)."""
     lines = text.split("\n")
-    count = len(lines)
     items: list[tuple[YScalar, YNode]] = []
     index = 0
-    while index < count:
+    while index < len(lines):
         line = lines[index]
         if not line.strip(" "):
             index += 1
             continue
-        match = _FLAT_KEY.match(line)
-        if match is None:
+        entry = _flat_entry(line, first_line + index, 0)
+        if entry is None:
             return None
-        number = first_line + index
-        key = _flat_scalar(match.group(1), number, 1)
-        if key is None:
-            return None
-        index += 1
+        key, rest, col = entry
         value: YNode | None
-        if match.end() < len(line):
-            value = _flat_scalar(line[match.end() :], number, match.end() + 1)
+        if rest:
+            value = _flat_scalar(rest, first_line + index, col)
+            index += 1
         else:
-            value, index = _flat_nested(lines, index, first_line)
+            value, index = _flat_nested(lines, index + 1, first_line)
         if value is None:
             return None
         items.append((key, value))
@@ -244,13 +252,12 @@ def _flat_nested(lines: list[str], index: int, first_line: int) -> tuple[YMap | 
         if indent and depth != indent:
             return None, index
         indent = depth
-        match = _FLAT_KEY.match(stripped)
-        if match is None or match.end() == len(stripped):
+        entry = _flat_entry(stripped, first_line + index, depth)
+        if entry is None or not entry[1]:
             return None, index
-        number = first_line + index
-        key = _flat_scalar(match.group(1), number, depth + 1)
-        value = _flat_scalar(stripped[match.end() :], number, depth + match.end() + 1)
-        if key is None or value is None:
+        key, rest, col = entry
+        value = _flat_scalar(rest, first_line + index, col)
+        if value is None:
             return None, index
         items.append((key, value))
         index += 1

@@ -29,6 +29,7 @@ from statuspress.model import (
     StatusSite,
     Update,
     UpdateStatus,
+    by_started,
 )
 from statuspress.parallel import fork_map
 from statuspress.source import (
@@ -481,7 +482,7 @@ def _load_incidents(
     def load_share(share: Sequence[Path]) -> _Chunk:
         incidents, broken, diagnostics = _load_chunk(root, list(share), settings, by_id)
         if share_work is not None:
-            part = StatusSite(settings, components, tuple(sorted(incidents, key=_started_order)))
+            part = StatusSite(settings, components, tuple(sorted(incidents, key=by_started)))
             diagnostics = share_work(part, diagnostics)
         return (incidents if keep_incidents else []), broken, diagnostics
 
@@ -522,13 +523,9 @@ def load_site(
             root, folders, settings, components, share_work, keep_incidents
         )
         diagnostics.extend(problems)
-        incidents.sort(key=_started_order)
+        incidents.sort(key=by_started)
         site = StatusSite(settings=settings, components=components, incidents=tuple(incidents))
         return LoadResult(site, tuple(diagnostics), frozenset(broken))
-
-
-def _started_order(incident: Incident) -> tuple[datetime, str]:
-    return (incident.started, incident.id)
 
 
 def component_sort_key(component: Component) -> tuple[int, str, str]:

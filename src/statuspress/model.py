@@ -225,6 +225,11 @@ class Incident:
         return tuple(u for u in self.updates if u.audience is Audience.PUBLIC)
 
 
+def by_started(incident: Incident) -> tuple[datetime, str]:
+    """The order of the history: by start, ties by id (a sort key)."""
+    return (incident.started, incident.id)
+
+
 @dataclass(frozen=True)
 class StatusSite:
     """A whole status repository, loaded and typed."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from statuspress.model import (
@@ -17,6 +17,7 @@ from statuspress.model import (
     Kind,
     StatusSite,
     UpdateStatus,
+    by_started,
     worst,
 )
 
@@ -84,7 +85,7 @@ class Timeline:
     active_maintenance: tuple[Incident, ...]  # maintenance in progress now
     upcoming_maintenance: tuple[Incident, ...]  # scheduled, not yet started, soonest first
     #: component id -> incidents naming it (header or any update), in `started` order
-    incidents_by_component: Mapping[str, tuple[Incident, ...]] = field(default_factory=dict)
+    incidents_by_component: Mapping[str, tuple[Incident, ...]]
 
     def status_at(self, component_id: str, when: datetime) -> ComponentStatus:
         return worst(
@@ -128,8 +129,8 @@ def build_timeline(site: StatusSite, now: datetime) -> Timeline:
         segments=segments,
         by_component=frozen,
         current=current,
-        open_incidents=tuple(sorted(incidents, key=lambda i: (i.started, i.id), reverse=True)),
-        active_maintenance=tuple(sorted(active, key=lambda i: (i.started, i.id))),
+        open_incidents=tuple(sorted(incidents, key=by_started, reverse=True)),
+        active_maintenance=tuple(sorted(active, key=by_started)),
         upcoming_maintenance=tuple(
             sorted(upcoming, key=lambda i: (i.scheduled_start or i.started, i.id))
         ),

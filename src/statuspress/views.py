@@ -25,6 +25,7 @@ from statuspress.model import (
     Kind,
     Show,
     Update,
+    by_started,
     worst,
 )
 from statuspress.render import RenderContext
@@ -512,9 +513,7 @@ class Views:
                     long_date(day),
                     tuple(
                         self.incident_summary(i)
-                        for i in sorted(
-                            by_month[key][day], key=lambda i: (i.started, i.id), reverse=True
-                        )
+                        for i in sorted(by_month[key][day], key=by_started, reverse=True)
                     ),
                 )
                 for day in sorted(by_month[key], reverse=True)

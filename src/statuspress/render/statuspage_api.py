@@ -13,7 +13,15 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from statuspress import paths
-from statuspress.model import Component, ComponentStatus, Incident, Kind, Update, UpdateStatus
+from statuspress.model import (
+    Component,
+    ComponentStatus,
+    Incident,
+    Kind,
+    Update,
+    UpdateStatus,
+    by_started,
+)
 from statuspress.render import Files, RenderContext
 from statuspress.render.ids import component_id, group_id, incident_id, page_id, update_id
 from statuspress.timefmt import zone
@@ -216,7 +224,7 @@ class StatuspageDocuments:
         return document
 
     def newest(self, incidents: Iterable[Incident]) -> list[Json]:
-        ordered = sorted(incidents, key=lambda i: (i.started, i.id), reverse=True)
+        ordered = sorted(incidents, key=by_started, reverse=True)
         return [self.incident(i) for i in ordered[:LIST_LIMIT]]
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from statuspress import paths
-from statuspress.model import ComponentStatus, Incident, Kind
+from statuspress.model import ComponentStatus, Incident, Kind, by_started
 from statuspress.render import Files, RenderContext
 from statuspress.timefmt import iso
 from statuspress.timeline import INDICATOR_DESCRIPTIONS, impact_duration, overall_indicator
@@ -83,7 +83,7 @@ def _communication(context: RenderContext) -> dict[str, Any]:
 def render(context: RenderContext) -> Files:
     site = context.site
     indicator = overall_indicator(site, context.timeline)
-    newest = sorted(site.incidents, key=lambda i: (i.started, i.id), reverse=True)
+    newest = sorted(site.incidents, key=by_started, reverse=True)
     listed = [i for i in newest if i.is_open] + [i for i in newest if not i.is_open][
         :INCIDENT_LIMIT
     ]

@@ -8,7 +8,7 @@ under any sub-path.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -204,6 +204,7 @@ class HistoryPage:
     months: tuple[tuple[Link, int, bool], ...]  # (link, incident count, is this month)
     newer: Link | None
     older: Link | None
+    updated: datetime | None  # the newest change to the incidents listed
 
 
 def status_badge(status: ComponentStatus) -> StatusBadge:
@@ -244,17 +245,34 @@ class Views:
     def time(self, value: datetime) -> str:
         return local_and_utc(value, self.zone_name)
 
+    def last_change(self, incidents: Iterable[Incident]) -> datetime | None:
+        """The newest start or update time of ``incidents`` that is not in the future."""
+        now = self.context.now
+        return max(
+            (
+                stamp
+                for incident in incidents
+                for stamp in (incident.started, *(u.at for u in incident.updates))
+                if stamp <= now
+            ),
+            default=None,
+        )
+
     @cached_property
     def last_updated(self) -> datetime:
         """The newest timestamp in the content (not the clock: builds are reproducible)."""
-        stamps = [self.site.incidents[0].started] if self.site.incidents else []
-        for incident in self.site.incidents:
-            stamps.append(incident.started)
-            stamps.extend(u.at for u in incident.updates)
-        stamps = [s for s in stamps if s <= self.context.now]
-        return max(stamps, default=self.context.now)
+        return self.last_change(self.site.incidents) or self.context.now
 
-    def meta(self, page_path: str, title: str, feeds: Sequence[Feed] = ()) -> PageMeta:
+    def meta(
+        self,
+        page_path: str,
+        title: str,
+        feeds: Sequence[Feed] = (),
+        updated: datetime | None = None,
+    ) -> PageMeta:
+        """The page frame. ``updated`` is when the page's own content last changed (an
+        incident page: the incident's newest update); the site's newest update otherwise."""
+        updated = updated or self.last_updated
         depth = page_path.count("/")
         site_feeds = (
             Feed(paths.FEED_ATOM, "application/atom+xml", f"{self.settings.title} (Atom)"),
@@ -269,8 +287,8 @@ class Views:
             feeds=site_feeds + tuple(feeds),
             internal=self.context.audience is Audience.INTERNAL,
             language=self.settings.language,
-            last_updated=self.time(self.last_updated),
-            last_updated_iso=iso(self.last_updated),
+            last_updated=self.time(updated),
+            last_updated_iso=iso(updated),
             support_url=self.settings.support_url,
             report=self.settings.report_page,
         )
@@ -520,6 +538,7 @@ class Views:
             )
             newer = keys[index - 1] if index > 0 else None
             older = keys[index + 1] if index + 1 < len(keys) else None
+            listed = {i.id: i for day in by_month[key].values() for i in day}
             pages[key] = HistoryPage(
                 month_label=month_label(key),
                 days=days,
@@ -530,5 +549,6 @@ class Views:
                 older=Link(paths.page_url(paths.history_page(older)), month_label(older))
                 if older
                 else None,
+                updated=self.last_change(listed.values()),
             )
         return pages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import signal
 import subprocess
 import sys
@@ -248,3 +249,56 @@ def test_build_output_never_depends_on_the_clock_when_now_is_given(
     time.sleep(1.1)
     assert build_cli(REPO_ROOT, b, env=env).returncode == 0
     assert digest(a) == digest(b)
+
+
+def _footer_time(page: Path) -> str:
+    match = re.search(r'Last updated <time datetime="([^"]+)"', page.read_text())
+    assert match, page
+    return match.group(1)
+
+
+def test_each_page_says_when_its_own_content_last_changed(write_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An incident page (and a month of history) shows its own newest update, so a new
+    update elsewhere leaves it unchanged; the index shows the site's newest."""
+    root = write_repo(
+        {
+            "components/api.md": "---\nname: API\n---\n",
+            "incidents/2026-09-01-old/incident.md": "---\ntitle: Old slowdown\nseverity: sev3\nstarted: 2026-09-01T10:00:00Z\ncomponents:\n  api: degraded_performance\n---\n",
+            "incidents/2026-09-01-old/a.md": "---\nat: 2026-09-01T11:00:00Z\nstatus: resolved\n---\nFine again.\n",
+            "incidents/2026-11-20-new/incident.md": "---\ntitle: New slowdown\nseverity: sev3\nstarted: 2026-11-20T10:00:00Z\ncomponents:\n  api: degraded_performance\n---\n",
+            "incidents/2026-11-20-new/a.md": "---\nat: 2026-11-20T10:10:00Z\nstatus: resolved\n---\nFine again.\n",
+        }
+    )
+    out = tmp_path / "site"
+    assert build_cli(root, out).returncode == 0
+    assert _footer_time(out / "incidents/2026-09-01-old/index.html") == "2026-09-01T11:00:00Z"
+    assert _footer_time(out / "history/2026-09/index.html") == "2026-09-01T11:00:00Z"
+    assert _footer_time(out / "incidents/2026-11-20-new/index.html") == "2026-11-20T10:10:00Z"
+    assert _footer_time(out / "index.html") == "2026-11-20T10:10:00Z"
+    assert _footer_time(out / "history/index.html") == "2026-11-20T10:10:00Z"
+
+
+def test_the_calendar_keeps_open_windows_and_the_newest_completed_ones(
+    write_repo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        "statuspress.yaml": "title: Example\nbase_url: https://status.example.com/\nfeed_limit: 2\n",
+        "components/api.md": "---\nname: API\n---\n",
+    }
+    for day in (2, 3, 4, 30):
+        folder = f"incidents/2026-11-{day:02d}-window"
+        files[f"{folder}/incident.md"] = (
+            f"---\ntitle: Window {day}\nkind: maintenance\nscheduled_start: 2026-11-{day:02d}T10:00:00Z\n"
+            f"scheduled_end: 2026-11-{day:02d}T11:00:00Z\ncomponents:\n  api: under_maintenance\n---\n"
+        )
+        files[f"{folder}/a.md"] = (
+            "---\nat: 2026-11-01T11:00:00Z\nstatus: scheduled\n"
+            "next_update: 2026-11-30T09:00:00Z\n---\nPlanned. Next update by 09:00 UTC on 30 November.\n"
+            if day == 30
+            else f"---\nat: 2026-11-{day:02d}T11:00:00Z\nstatus: completed\n---\nDone.\n"
+        )
+    out = tmp_path / "site"
+    done = build_cli(write_repo(files), out)
+    assert done.returncode == 0, done.stderr
+    summaries = re.findall(r"SUMMARY:(.*)\r", (out / "maintenance.ics").read_bytes().decode())
+    assert summaries == ["Window 3", "Window 4", "Window 30"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -28,22 +29,38 @@ def render(context: RenderContext) -> Files:
     files: Files = {}
 
     def rendered(
-        path: str, template: str, title: str, feeds: tuple[Feed, ...] = (), **values: Any
+        path: str,
+        template: str,
+        title: str,
+        feeds: tuple[Feed, ...] = (),
+        updated: datetime | None = None,
+        **values: Any,
     ) -> bytes:
-        meta = views.meta(path, title, feeds)
+        meta = views.meta(path, title, feeds, updated)
         return render_template(env, context.root, template, {"page": meta, **values}).encode()
 
     def page(
-        path: str, template: str, title: str, feeds: tuple[Feed, ...] = (), **values: Any
+        path: str,
+        template: str,
+        title: str,
+        feeds: tuple[Feed, ...] = (),
+        updated: datetime | None = None,
+        **values: Any,
     ) -> None:
-        files[path] = rendered(path, template, title, feeds, **values)
+        files[path] = rendered(path, template, title, feeds, updated, **values)
 
     page(paths.INDEX, "index.html", "Current status", index=views.index())
 
     def incident_pages(incidents: Sequence[Incident]) -> Files:
         return {
+            # An incident page's "last updated" is its own: one new update elsewhere
+            # leaves it byte for byte the same (and a rebuild can keep it).
             paths.incident_page(i.id): rendered(
-                paths.incident_page(i.id), "incident.html", i.title, incident=views.incident_page(i)
+                paths.incident_page(i.id),
+                "incident.html",
+                i.title,
+                updated=views.last_change((i,)),
+                incident=views.incident_page(i),
             )
             for i in incidents
         }
@@ -78,9 +95,14 @@ def render(context: RenderContext) -> Files:
     newest = max(history)
     for key, month in history.items():
         page(
-            paths.history_page(key), "history.html", f"History: {month.month_label}", history=month
+            paths.history_page(key),
+            "history.html",
+            f"History: {month.month_label}",
+            updated=month.updated,
+            history=month,
         )
-    page(paths.history_page(), "history.html", "History", history=history[newest])
+    latest = history[newest]
+    page(paths.history_page(), "history.html", "History", updated=latest.updated, history=latest)
 
     base_path = urlsplit(context.base_url).path or "/"
     meta_404 = views.meta(paths.NOT_FOUND, "Page not found")

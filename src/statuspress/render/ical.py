@@ -1,4 +1,6 @@
-"""``maintenance.ics``: every scheduled maintenance as an iCalendar (RFC 5545) VEVENT.
+"""``maintenance.ics``: scheduled maintenance as iCalendar (RFC 5545) VEVENTs: every window
+not yet completed, and the ``feed_limit`` most recent completed ones (the file stays the
+same size however long the history grows).
 
 Written by hand (a few lines of RFC 5545) rather than with a library: the format is small,
 and we need exact control of DTSTAMP and SEQUENCE for byte-identical rebuilds.
@@ -79,6 +81,20 @@ def _event(context: RenderContext, incident: Incident, host: str) -> list[str]:
     ]
 
 
+def _window(incident: Incident) -> tuple[datetime, str]:
+    return (incident.scheduled_start or incident.started, incident.id)
+
+
+def calendar_maintenance(context: RenderContext) -> list[Incident]:
+    """Open windows and the newest ``feed_limit`` completed ones, soonest first."""
+    maintenance = sorted(
+        (i for i in context.site.incidents if i.kind is Kind.MAINTENANCE), key=_window
+    )
+    done = [i for i in maintenance if not i.is_open]
+    kept = {i.id for i in done[-context.site.settings.feed_limit :]}
+    return [i for i in maintenance if i.is_open or i.id in kept]
+
+
 def render(context: RenderContext) -> Files:
     settings = context.site.settings
     host = urlsplit(settings.base_url).hostname or "statuspress"
@@ -91,8 +107,7 @@ def render(context: RenderContext) -> Files:
         f"X-WR-CALNAME:{escape_text(settings.title + ': maintenance')}",
         "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
     ]
-    maintenance = [i for i in context.site.incidents if i.kind is Kind.MAINTENANCE]
-    for incident in sorted(maintenance, key=lambda i: (i.scheduled_start or i.started, i.id)):
+    for incident in calendar_maintenance(context):
         lines.extend(_event(context, incident, host))
     lines.append("END:VCALENDAR")
     return {

@@ -7,12 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 from statuspress.audience import view_for
+from statuspress.cache import CACHE_DIR, PageCache, build_scope
 from statuspress.check import check_repository
 from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
 from statuspress.gcpause import gc_paused
 from statuspress.model import Audience, StatusSite
 from statuspress.render import Files, RenderContext
+from statuspress.templates import BUILTIN_TEMPLATES, OVERRIDES_DIR
 from statuspress.timeline import build_timeline
 from statuspress.write import merge_outputs, write_site
 
@@ -34,8 +36,10 @@ def render_site(
     audience: Audience = Audience.PUBLIC,
     base_url: str | None = None,
     root: Path | None = None,
+    pages: PageCache | None = None,
 ) -> Files:
-    """Every output file of the site, in memory. Pure: same input, same bytes."""
+    """Every output file of the site, in memory. Pure: same input, same bytes (``pages``,
+    the previous build's incident pages, only saves rendering them again)."""
     from statuspress.render import (
         badge,
         feeds,
@@ -54,6 +58,7 @@ def render_site(
         audience=audience,
         base_url=normalize_base_url(base_url or site.settings.base_url),
         root=root or Path("."),
+        pages=pages,
     )
     with gc_paused():
         return merge_outputs(
@@ -73,14 +78,33 @@ def build(
     now: datetime,
     audience: Audience = Audience.PUBLIC,
     base_url: str | None = None,
+    *,
+    cache: bool = True,
 ) -> BuildResult:
-    """Check the repository, refuse to publish content with errors, render and write."""
+    """Check the repository, refuse to publish content with errors, render and write.
+
+    With ``cache`` the incident pages of the previous build are kept in
+    ``.statuspress-cache/`` and reused when nothing they show has changed."""
+    with gc_paused():  # the loaded history is acyclic: collecting it is wasted time
+        return _build(root, out, now, audience, base_url, cache)
+
+
+def _build(
+    root: Path, out: Path, now: datetime, audience: Audience, base_url: str | None, cache: bool
+) -> BuildResult:
     checked = check_repository(root, now)
     if checked.errors:
         raise ContentError(
             f"the content has {len(checked.errors)} error(s); nothing was written",
             checked.diagnostics,
         )
-    files = render_site(checked.site, now, audience, base_url, root)
+    url = normalize_base_url(base_url or checked.site.settings.base_url)
+    pages = None
+    if cache:
+        scope = build_scope(root, audience, url, (BUILTIN_TEMPLATES, root / OVERRIDES_DIR))
+        pages = PageCache(root / CACHE_DIR, scope)
+    files = render_site(checked.site, now, audience, url, root, pages)
     write_site(files, out, root)
+    if pages is not None:
+        pages.save()
     return BuildResult(len(files), sum(map(len, files.values())), checked.warnings)

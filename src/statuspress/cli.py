@@ -182,10 +182,21 @@ def check(
 @click.option(
     "--base-url", metavar="URL", help="Absolute URL the site is served from (overrides base_url)."
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Render every page: neither read nor write .statuspress-cache/ (deleting that "
+    "folder is always safe).",
+)
 @NOW_OPTION
 @handle_errors
-def build(out: Path, audience: str, base_url: str | None, now_text: str | None) -> None:
-    """Check the content, then render the static site (HTML, feeds, calendar, JSON API)."""
+def build(
+    out: Path, audience: str, base_url: str | None, no_cache: bool, now_text: str | None
+) -> None:
+    """Check the content, then render the static site (HTML, feeds, calendar, JSON API).
+
+    Incident pages that nothing has changed are taken from the previous build's cache in
+    .statuspress-cache/; the output is byte for byte that of a build without it."""
     from statuspress.build import build as build_site
     from statuspress.model import Audience
 
@@ -193,7 +204,9 @@ def build(out: Path, audience: str, base_url: str | None, now_text: str | None) 
         raise UsageError(
             "--base-url must be an absolute http(s) URL, such as https://status.example.com/"
         )
-    result = build_site(_repo(), out, resolve_now(now_text), Audience(audience), base_url)
+    result = build_site(
+        _repo(), out, resolve_now(now_text), Audience(audience), base_url, cache=not no_cache
+    )
     if result.diagnostics:
         _print_diagnostics(result.diagnostics, "text")
     click.echo(f"wrote {result.files} files ({result.bytes:,} bytes) to {out}")

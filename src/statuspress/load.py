@@ -7,6 +7,7 @@ own diagnostics say what to fix.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -41,6 +42,7 @@ from statuspress.source import (
     read_document,
     read_text,
     split_front_matter,
+    text_digest,
 )
 
 COMPONENTS_DIR = "components"
@@ -400,9 +402,11 @@ def load_incident(
         f"{rel_folder}/{INCIDENT_FILE}",
         symlink=header_entry.is_symlink(),
     )
+    fingerprint = hashlib.blake2b(digest_size=16)
     if doc is not None:
         header, f = _read_incident_header(doc, incident_id, settings, components)
         diagnostics.extend(f.diagnostics)
+        fingerprint.update(doc.digest)
     updates = []
     for entry in _markdown_files(listing):
         if entry.name in (INCIDENT_FILE, POSTMORTEM_FILE):
@@ -417,6 +421,7 @@ def load_incident(
         if update_doc is None:
             ok = False
             continue
+        fingerprint.update(entry.name.encode("utf-8", "surrogatepass") + update_doc.digest)
         update, problems = _read_update(
             update_doc, incident_id, header.kind if header else None, components
         )
@@ -428,6 +433,9 @@ def load_incident(
     postmortem, published, postmortem_ok = _read_postmortem(
         root, listing.get(POSTMORTEM_FILE), f"{rel_folder}/{POSTMORTEM_FILE}", diagnostics
     )
+    if postmortem is not None:
+        fingerprint.update(b"\0postmortem" + text_digest(postmortem))
+        fingerprint.update(published.isoformat().encode() if published else b"-")
     if header is None or not ok or not postmortem_ok:
         return None
     updates.sort(key=lambda u: (u.at, u.id))
@@ -436,6 +444,7 @@ def load_incident(
         updates=tuple(updates),
         postmortem=postmortem,
         postmortem_published=published or header.postmortem_published,
+        fingerprint=fingerprint.digest(),
     )
 
 

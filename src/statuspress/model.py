@@ -193,6 +193,8 @@ class Incident:
     scheduled_start: datetime | None = None
     scheduled_end: datetime | None = None
     accepted: Mapping[str, str] = field(default_factory=dict)
+    #: a hash of every file of the incident's folder: same files, same fingerprint
+    fingerprint: bytes = b""
 
     @property
     def is_maintenance(self) -> bool:

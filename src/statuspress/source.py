@@ -7,6 +7,7 @@ repository, YAML that does not parse, an alias bomb) becomes a Diagnostic.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ class Document:
     front_matter: YMap | None
     body: str
     body_line: int  # 1-based line where the body starts
+    #: a hash of the file's text: same text, same digest (the build cache's key)
+    digest: bytes = b""
 
 
 class SourceError(Exception):
@@ -347,4 +350,14 @@ def read_document(
         )
     stripped = body.lstrip("\n")
     # Keep body_line pointing at the first line of text, so body offsets map to file lines.
-    return Document(rel, node, stripped.rstrip("\n"), body_line + len(body) - len(stripped))
+    return Document(
+        rel,
+        node,
+        stripped.rstrip("\n"),
+        body_line + len(body) - len(stripped),
+        text_digest(text),
+    )
+
+
+def text_digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from statuspress.cache import PageCache
 from statuspress.model import Audience, StatusSite
 from statuspress.timeline import Timeline
 
@@ -26,6 +27,8 @@ class RenderContext:
     audience: Audience
     base_url: str  # absolute, ends with "/"
     root: Path  # the status repository (for its site_templates/ overrides)
+    #: incident pages of the previous build (None: render every page)
+    pages: PageCache | None = None
 
     def url(self, path: str) -> str:
         """The absolute URL of an output path such as ``incidents/x/``."""

@@ -65,9 +65,22 @@ def render(context: RenderContext) -> Files:
             for i in incidents
         }
 
-    # One page per incident is most of the work: spread it over the cores.
-    for share in fork_map(incident_pages, context.site.incidents, PARALLEL_PAGES):
+    # One page per incident is most of the work: keep what the cache has, and spread the
+    # rest over the cores.
+    cache = context.pages
+    keys = {i.id: cache.key(i, context.now) for i in context.site.incidents} if cache else {}
+    missing = []
+    for incident in context.site.incidents:
+        kept = cache.get(keys[incident.id]) if cache else None
+        if kept is None:
+            missing.append(incident)
+        else:
+            files[paths.incident_page(incident.id)] = kept
+    for share in fork_map(incident_pages, missing, PARALLEL_PAGES):
         files.update(share)
+    if cache:
+        for incident in missing:
+            cache.put(keys[incident.id], files[paths.incident_page(incident.id)])
     for component in context.site.components:
         feeds = (
             Feed(

@@ -1,0 +1,143 @@
+"""The build cache: a rebuild reuses the incident pages nothing changed, and its output is
+byte for byte that of a build without the cache, whatever changed in between."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_build import digest
+
+from statuspress.cache import CACHE_DIR, PAGES_FILE, PageCache
+from testsupport import build_cli
+
+COMPONENT = "---\nname: API\n---\n"
+OLD_HEADER = (
+    "---\ntitle: Old slowdown\nseverity: sev3\nstarted: 2026-09-01T10:00:00Z\n"
+    "components:\n  api: degraded_performance\n---\n"
+)
+OLD_UPDATE = "---\nat: 2026-09-01T11:00:00Z\nstatus: resolved\n---\nFine again.\n"
+OPEN_HEADER = (
+    "---\ntitle: Errors on the API\nseverity: sev2\nstarted: 2026-11-24T10:00:00Z\n"
+    "components:\n  api: partial_outage\n---\n"
+)
+OPEN_UPDATE = (
+    "---\nat: 2026-11-24T10:10:00Z\nstatus: investigating\nnext_update: 2026-11-24T10:40:00Z\n"
+    "---\nSome requests fail. Next update by 10:40 UTC.\n"
+)
+OLD_PAGE = "incidents/2026-09-01-old/index.html"
+
+
+@pytest.fixture
+def repo(write_repo: Callable[[dict[str, str]], Path]) -> Path:
+    return write_repo(
+        {
+            "components/api.md": COMPONENT,
+            "incidents/2026-09-01-old/incident.md": OLD_HEADER,
+            "incidents/2026-09-01-old/a.md": OLD_UPDATE,
+            "incidents/2026-11-24-open/incident.md": OPEN_HEADER,
+            "incidents/2026-11-24-open/a.md": OPEN_UPDATE,
+        }
+    )
+
+
+def assert_same_as_cold(repo: Path, tmp_path: Path, *extra: str) -> Path:
+    """Build with the cache and without; the two sites must be identical."""
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    for out, flags in ((warm, extra), (cold, (*extra, "--no-cache"))):
+        done = build_cli(repo, out, *flags)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert digest(warm) == digest(cold)
+    return warm
+
+
+def poison(repo: Path, page: bytes) -> None:
+    """Replace every cached page by ``page``: a build that uses the cache shows it."""
+    folder = repo / CACHE_DIR
+    data = (folder / PAGES_FILE).read_bytes()
+    cache = PageCache(folder, data[len(b"statuspress-cache 1\n") :][:32])
+    assert cache._index, "the build left no cache"
+    for key in cache._index:
+        cache.put(key, page)
+    cache.save()
+
+
+def test_a_rebuild_is_byte_identical_to_a_cold_build_after_every_kind_of_change(
+    repo: Path, tmp_path: Path
+) -> None:
+    assert_same_as_cold(repo, tmp_path)
+    changes: list[Callable[[], None]] = [
+        lambda: (repo / "incidents/2026-11-24-open/b.md").write_text(
+            "---\nat: 2026-11-24T10:40:00Z\nstatus: identified\nnext_update: 2026-11-24T11:10:00Z\n"
+            "---\nWe found the cause. Next update by 11:10 UTC.\n"
+        ),
+        lambda: (repo / "incidents/2026-09-01-old/a.md").write_text(
+            OLD_UPDATE.replace("Fine again.", "Everything works again.")
+        ),
+        lambda: (repo / "incidents/2026-09-01-old/postmortem.md").write_text(
+            "---\npublished: 2026-09-05T10:00:00Z\n---\nWhat happened.\n"
+        ),
+        lambda: (repo / "components/api.md").write_text("---\nname: Public API\n---\n"),
+        lambda: (repo / "statuspress.yaml").write_text(
+            "title: Example status\ntimezone: Europe/Berlin\n"
+        ),
+        lambda: (
+            (repo / "site_templates").mkdir()
+            or (repo / "site_templates/incident.html").write_text(
+                '{% extends "default:incident.html" %}{% block title %}Changed{% endblock %}'
+            )
+        ),
+    ]
+    for change in changes:
+        change()
+        assert_same_as_cold(repo, tmp_path / str(id(change)))
+    # A later "now": the open incident's page shows a longer duration.
+    assert_same_as_cold(repo, tmp_path / "later", "--now", "2026-11-24T18:00:00Z")
+
+
+def test_unchanged_pages_come_from_the_cache_and_changed_ones_do_not(
+    repo: Path, tmp_path: Path
+) -> None:
+    assert build_cli(repo, tmp_path / "first").returncode == 0
+    poison(repo, b"from the cache")
+    second = tmp_path / "second"
+    assert build_cli(repo, second).returncode == 0
+    assert (second / OLD_PAGE).read_bytes() == b"from the cache"
+    # The open incident's page shows the clock: a later "now" renders it again.
+    later = tmp_path / "later"
+    assert build_cli(repo, later, "--now", "2026-11-24T18:00:00Z").returncode == 0
+    assert (later / OLD_PAGE).read_bytes() == b"from the cache"
+    assert b"from the cache" not in (later / "incidents/2026-11-24-open/index.html").read_bytes()
+    # An edited incident is rendered again; --no-cache renders everything.
+    (repo / "incidents/2026-09-01-old/a.md").write_text(OLD_UPDATE.replace("Fine", "All fine"))
+    edited = tmp_path / "edited"
+    assert build_cli(repo, edited).returncode == 0
+    assert b"All fine again." in (edited / OLD_PAGE).read_bytes()
+    poison(repo, b"from the cache")
+    fresh = tmp_path / "fresh"
+    assert build_cli(repo, fresh, "--no-cache").returncode == 0
+    assert b"All fine again." in (fresh / OLD_PAGE).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # truncated mid-record
+        lambda data: b"not a cache at all",
+        lambda data: data[:20] + bytes(32) + data[52:],  # another scope
+        lambda data: b"",
+    ],
+)
+def test_a_damaged_cache_is_ignored(
+    repo: Path, tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    assert build_cli(repo, tmp_path / "first").returncode == 0
+    cache_file = repo / CACHE_DIR / PAGES_FILE
+    cache_file.write_bytes(damage(cache_file.read_bytes()))
+    assert_same_as_cold(repo, tmp_path)
+
+
+def test_the_cache_folder_ignores_itself_in_git(repo: Path, tmp_path: Path) -> None:
+    assert build_cli(repo, tmp_path / "site").returncode == 0
+    assert (repo / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"

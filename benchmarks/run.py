@@ -102,7 +102,9 @@ def bench(size: int, repeat: int, work: Path) -> dict[str, object]:
         )
         shutil.rmtree(fresh, ignore_errors=True)
         subprocess.run(
-            statuspress(repo, "build", "--out", str(fresh)), check=True, capture_output=True
+            statuspress(repo, "build", "--out", str(fresh), "--no-cache"),
+            check=True,
+            capture_output=True,
         )
         if not same_tree(site, fresh):
             raise SystemExit(f"the rebuild of {repo} differs from a cold build of the same content")

@@ -257,16 +257,23 @@ def _footer_time(page: Path) -> str:
     return match.group(1)
 
 
+def _resolved_slowdown(folder: str, started: str, resolved: str) -> dict[str, str]:
+    """An incident folder with its header and one resolving update."""
+    return {
+        f"incidents/{folder}/incident.md": f"---\ntitle: Slowdown {folder}\nseverity: sev3\n"
+        f"started: {started}\ncomponents:\n  api: degraded_performance\n---\n",
+        f"incidents/{folder}/a.md": f"---\nat: {resolved}\nstatus: resolved\n---\nFine again.\n",
+    }
+
+
 def test_each_page_says_when_its_own_content_last_changed(write_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """An incident page (and a month of history) shows its own newest update, so a new
     update elsewhere leaves it unchanged; the index shows the site's newest."""
     root = write_repo(
         {
             "components/api.md": "---\nname: API\n---\n",
-            "incidents/2026-09-01-old/incident.md": "---\ntitle: Old slowdown\nseverity: sev3\nstarted: 2026-09-01T10:00:00Z\ncomponents:\n  api: degraded_performance\n---\n",
-            "incidents/2026-09-01-old/a.md": "---\nat: 2026-09-01T11:00:00Z\nstatus: resolved\n---\nFine again.\n",
-            "incidents/2026-11-20-new/incident.md": "---\ntitle: New slowdown\nseverity: sev3\nstarted: 2026-11-20T10:00:00Z\ncomponents:\n  api: degraded_performance\n---\n",
-            "incidents/2026-11-20-new/a.md": "---\nat: 2026-11-20T10:10:00Z\nstatus: resolved\n---\nFine again.\n",
+            **_resolved_slowdown("2026-09-01-old", "2026-09-01T10:00:00Z", "2026-09-01T11:00:00Z"),
+            **_resolved_slowdown("2026-11-20-new", "2026-11-20T10:00:00Z", "2026-11-20T10:10:00Z"),
         }
     )
     out = tmp_path / "site"

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from statuspress.audience import view_for
-from statuspress.cache import CACHE_DIR, PageCache, build_scope
+from statuspress.cache import CACHE_DIR, IncidentStore, PageCache, build_scope, content_scope
 from statuspress.check import check_repository
 from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
@@ -83,8 +83,8 @@ def build(
 ) -> BuildResult:
     """Check the repository, refuse to publish content with errors, render and write.
 
-    With ``cache`` the incident pages of the previous build are kept in
-    ``.statuspress-cache/`` and reused when nothing they show has changed."""
+    With ``cache`` the previous build's loaded incidents and incident pages are kept in
+    ``.statuspress-cache/`` and reused when nothing they come from has changed."""
     with gc_paused():  # the loaded history is acyclic: collecting it is wasted time
         return _build(root, out, now, audience, base_url, cache)
 
@@ -92,7 +92,8 @@ def build(
 def _build(
     root: Path, out: Path, now: datetime, audience: Audience, base_url: str | None, cache: bool
 ) -> BuildResult:
-    checked = check_repository(root, now)
+    store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
+    checked = check_repository(root, now, store=store)
     if checked.errors:
         raise ContentError(
             f"the content has {len(checked.errors)} error(s); nothing was written",
@@ -105,6 +106,7 @@ def _build(
         pages = PageCache(root / CACHE_DIR, scope)
     files = render_site(checked.site, now, audience, url, root, pages)
     write_site(files, out, root)
-    if pages is not None:
+    if store is not None and pages is not None:
+        store.save()
         pages.save()
     return BuildResult(len(files), sum(map(len, files.values())), checked.warnings)

@@ -18,21 +18,33 @@ from mattering, and cannot run code.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import struct
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
+from statuspress.diagnostics import Diagnostic
 from statuspress.model import Audience, Incident
+from statuspress.snapshot import (
+    SnapshotError,
+    decode,
+    decode_diagnostics,
+    encode,
+    encode_diagnostics,
+)
 
 CACHE_DIR = ".statuspress-cache"
 PAGES_FILE = "pages.bin"
 _MAGIC = b"statuspress-cache 1\n"
 _KEY = 32
 _RECORD = struct.Struct(f"<{_KEY}sI")
+_HEAD = len(_MAGIC) + _KEY
 
 
 def _hash(*parts: bytes) -> bytes:
@@ -52,26 +64,36 @@ def _folder_bytes(folder: Path) -> Iterable[bytes]:
         yield path.read_bytes()
 
 
+def content_scope(root: Path) -> bytes:
+    """What loading and checking an incident depends on besides its own files: the
+    statuspress and Python versions, ``statuspress.yaml`` and the component files."""
+    from statuspress import __version__
+    from statuspress.config import SETTINGS_FILE
+    from statuspress.load import COMPONENTS_DIR
+
+    settings = root / SETTINGS_FILE
+    parts = [
+        __version__.encode(),
+        sys.version.encode(),
+        settings.read_bytes() if settings.is_file() else b"-",
+    ]
+    parts.extend(_folder_bytes(root / COMPONENTS_DIR))
+    return _hash(*parts)
+
+
 def build_scope(root: Path, audience: Audience, base_url: str, templates: Iterable[Path]) -> bytes:
     """What every cached page depends on besides its incident (see the module's text)."""
     import jinja2
     import markdown_it
 
-    from statuspress import __version__
-    from statuspress.config import SETTINGS_FILE
-    from statuspress.load import COMPONENTS_DIR
-
     parts = [
-        __version__.encode(),
-        sys.version.encode(),
+        content_scope(root),
         jinja2.__version__.encode(),
         markdown_it.__version__.encode(),
         audience.value.encode(),
         base_url.encode(),
     ]
-    settings = root / SETTINGS_FILE
-    parts.append(settings.read_bytes() if settings.is_file() else b"-")
-    for folder in (root / COMPONENTS_DIR, *templates):
+    for folder in templates:
         parts.append(str(folder).encode("utf-8", "surrogatepass"))
         parts.extend(_folder_bytes(folder))
     return _hash(*parts)
@@ -92,15 +114,11 @@ class PageCache:
             self._read(folder / PAGES_FILE)
 
     def _read(self, path: Path) -> None:
-        try:
-            data = path.read_bytes()
-        except OSError:
+        data = _read_file(path, self.scope)
+        if data is None:
             return
-        head = len(_MAGIC) + _KEY
-        if not data.startswith(_MAGIC) or data[len(_MAGIC) : head] != self.scope:
-            return  # another version, theme or configuration: start afresh
         index: dict[bytes, tuple[int, int]] = {}
-        offset = head
+        offset = _HEAD
         while offset + _RECORD.size <= len(data):
             key, length = _RECORD.unpack_from(data, offset)
             offset += _RECORD.size
@@ -143,27 +161,148 @@ class PageCache:
         self.kept[key] = page
 
     def save(self) -> None:
-        """Write this build's pages for the next one. A cache that cannot be written only
-        costs speed: the build has already succeeded, so this never fails it."""
+        """Write this build's pages for the next one (see ``_write_file``)."""
         if self.folder is None:
             return
-        chunks = [_MAGIC, self.scope]
+        chunks = []
         for key in sorted(self.kept):
             page = self.kept[key]
             chunks.append(_RECORD.pack(key, len(page)))
             chunks.append(page)
-        temporary = None
+        _write_file(self.folder, PAGES_FILE, self.scope, chunks)
+
+
+def _read_file(path: Path, scope: bytes) -> bytes | None:
+    """The bytes of a cache file written for ``scope`` (header included), or None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(_MAGIC) or data[len(_MAGIC) : _HEAD] != scope:
+        return None  # another version, theme or configuration: start afresh
+    return data
+
+
+def _write_file(folder: Path, name: str, scope: bytes, chunks: list[bytes]) -> None:
+    """Replace ``folder/name`` atomically. A cache that cannot be written only costs speed:
+    the build has already succeeded, so this never fails it."""
+    temporary = None
+    try:
+        if folder.is_symlink():
+            return  # never write through a link someone else placed
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# statuspress's build cache: never commit it\n*\n")
+        fd, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
+        with os.fdopen(fd, "wb") as out:
+            out.writelines([_MAGIC, scope, *chunks])
+        os.replace(temporary, folder / name)
+    except OSError:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+# -- loaded incidents ----------------------------------------------------------------------
+
+STORE_FILE = "incidents.bin"
+#: A file written less than this long before a build started may be written again within
+#: the same tick of the file system's clock without its signature changing (git calls
+#: this "racy"): its folder is not kept, so the next build reads it again.
+SETTLE_NS = 2_000_000_000
+
+#: (name, mode, size, mtime, ctime, inode) of each file of an incident folder.
+Signature = tuple[tuple[str, int, int, int, int, int], ...]
+
+
+def folder_signature(folder: Path) -> Signature | None:
+    """The stat signature of ``folder``'s files, or None when it holds anything but
+    regular files (links and sub-folders are always read afresh)."""
+    entries = []
+    try:
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                if not entry.is_file(follow_symlinks=False):
+                    return None
+                st = entry.stat(follow_symlinks=False)
+                entries.append(
+                    (entry.name, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                )
+    except OSError:
+        return None
+    entries.sort()
+    return tuple(entries)
+
+
+def _micros(value: datetime) -> int:
+    return (value - _EPOCH) // timedelta(microseconds=1)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+class IncidentStore:
+    """Each incident as the previous build loaded and checked it, with its diagnostics,
+    kept under the stat signature of its folder's files: as git's index does, a folder
+    whose files have the same names, sizes, modification and change times and inodes is
+    not read again. (Its fingerprint, the hash of its files, still keys its page.)
+
+    Diagnostics depend on "now" only through the lifecycle rule against future times, so
+    an incident is kept only while nothing in it is dated after now (plus the rule's
+    tolerance), and restored only when that still holds."""
+
+    def __init__(self, folder: Path | None, scope: bytes, now: datetime) -> None:
+        from statuspress.rules.lifecycle import FUTURE_TOLERANCE
+
+        self.folder = folder
+        self.scope = scope
+        self.started = time.time_ns()
+        self._limit = _micros(now + FUTURE_TOLERANCE)
+        self._old: dict[str, Any] = {}
+        self._new: dict[str, Any] = {}
+        self._signatures: dict[str, Signature] = {}
+        self.hits = 0
+        data = _read_file(folder / STORE_FILE, scope) if folder is not None else None
+        if data is not None:
+            try:
+                old = marshal.loads(data[_HEAD:])
+            except (EOFError, ValueError, TypeError):
+                old = None
+            if isinstance(old, dict):
+                self._old = old
+
+    def restore(self, folder: Path) -> tuple[Incident, list[Diagnostic]] | None:
+        """The incident in ``folder`` and its diagnostics, when its files are unchanged."""
+        signature = folder_signature(folder)
+        if signature is None:
+            return None
+        self._signatures[folder.name] = signature
+        entry = self._old.get(folder.name)
         try:
-            if self.folder.is_symlink():
-                return  # never write through a link someone else placed
-            self.folder.mkdir(exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# statuspress's build cache: never commit it\n*\n")
-            fd, temporary = tempfile.mkstemp(prefix=".pages-", dir=self.folder)
-            with os.fdopen(fd, "wb") as out:
-                out.writelines(chunks)
-            os.replace(temporary, self.folder / PAGES_FILE)
-        except OSError:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
+            if entry is None or entry[0] != signature or entry[1] > self._limit:
+                return None
+            restored = decode(entry[2]), decode_diagnostics(entry[3])
+        except (SnapshotError, IndexError, TypeError):
+            return None
+        self._new[folder.name] = entry
+        self.hits += 1
+        return restored
+
+    def keep(self, incident: Incident, diagnostics: list[Diagnostic]) -> None:
+        """Remember a freshly loaded incident for the next build (see the class's text)."""
+        signature = self._signatures.get(incident.id)
+        if signature is None or any(e[3] > self.started - SETTLE_NS for e in signature):
+            return
+        latest = max(incident.started, *(u.at for u in incident.updates))
+        if _micros(latest) > self._limit:
+            return
+        self._new[incident.id] = (
+            signature,
+            _micros(latest),
+            encode(incident),
+            encode_diagnostics(diagnostics),
+        )
+
+    def save(self) -> None:
+        if self.folder is not None:
+            _write_file(self.folder, STORE_FILE, self.scope, [marshal.dumps(self._new)])

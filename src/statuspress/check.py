@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from statuspress.cache import IncidentStore
 from statuspress.config import SETTINGS_FILE
 from statuspress.diagnostics import Diagnostic, sort_diagnostics
 from statuspress.errors import UsageError
@@ -48,19 +49,25 @@ def require_repository(root: Path) -> None:
 
 
 def check_repository(
-    root: Path, now: datetime, base: str | None = None, *, keep_site: bool = True
+    root: Path,
+    now: datetime,
+    base: str | None = None,
+    *,
+    keep_site: bool = True,
+    store: IncidentStore | None = None,
 ) -> CheckResult:
     """Every diagnostic for the repository at ``root``, in reading order.
 
     ``base`` is a git revision; when given, the append-only **history** rules run too.
     With ``keep_site=False`` (and no ``base``) the result's site has no incidents: each
     share of the history is checked where it was loaded, which is faster on many cores.
+    A ``store`` (the build cache) saves reading and checking unchanged incident folders.
     Raises ``statuspress.errors.UsageError`` only for problems outside the content
     (``base`` is not a git revision).
     """
     require_repository(root)
-    if not keep_site and base is None:
-        return _check_in_shares(root, now)
+    if base is None and (store is not None or not keep_site):
+        return _check_in_shares(root, now, keep_site, store)
     with gc_paused():
         loaded = load_site(root)
         found = list(loaded.diagnostics)
@@ -70,7 +77,9 @@ def check_repository(
     return CheckResult(loaded.site, tuple(sort_diagnostics(apply_policy(loaded.site, found))))
 
 
-def _check_in_shares(root: Path, now: datetime) -> CheckResult:
+def _check_in_shares(
+    root: Path, now: datetime, keep_site: bool = False, store: IncidentStore | None = None
+) -> CheckResult:
     """The same diagnostics, with the incident rules and their policy (which is per file)
     applied to each share of the history in the process that loaded it."""
 
@@ -78,7 +87,7 @@ def _check_in_shares(root: Path, now: datetime) -> CheckResult:
         return apply_policy(share, [*loading, *run_rules(share, now, INCIDENT_FAMILIES)])
 
     with gc_paused():
-        loaded = load_site(root, share_work=check_share, keep_incidents=False)
+        loaded = load_site(root, share_work=check_share, keep_incidents=keep_site, store=store)
         found = [*loaded.diagnostics, *run_rules(loaded.site, now, SITE_FAMILIES)]
     # The policy is idempotent: the shares' findings pass through unchanged a second time.
     return CheckResult(loaded.site, tuple(sort_diagnostics(apply_policy(loaded.site, found))))

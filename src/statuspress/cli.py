@@ -185,8 +185,8 @@ def check(
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Render every page: neither read nor write .statuspress-cache/ (deleting that "
-    "folder is always safe).",
+    help="Read every file and render every page: neither read nor write "
+    ".statuspress-cache/ (deleting that folder is always safe).",
 )
 @NOW_OPTION
 @handle_errors
@@ -195,8 +195,9 @@ def build(
 ) -> None:
     """Check the content, then render the static site (HTML, feeds, calendar, JSON API).
 
-    Incident pages that nothing has changed are taken from the previous build's cache in
-    .statuspress-cache/; the output is byte for byte that of a build without it."""
+    Incident folders and pages that nothing has changed are taken from the previous
+    build's cache in .statuspress-cache/; the output is byte for byte that of a build
+    without it."""
     from statuspress.build import build as build_site
     from statuspress.model import Audience
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statuspress.config import Settings, load_settings
 from statuspress.diagnostics import Diagnostic, Level, Position
@@ -44,6 +45,9 @@ from statuspress.source import (
     split_front_matter,
     text_digest,
 )
+
+if TYPE_CHECKING:
+    from statuspress.cache import IncidentStore
 
 COMPONENTS_DIR = "components"
 INCIDENTS_DIR = "incidents"
@@ -483,9 +487,13 @@ def _load_incidents(
     components: tuple[Component, ...],
     share_work: ShareWork | None,
     keep_incidents: bool,
+    store: IncidentStore | None = None,
 ) -> _Chunk:
     """Parse incident folders, on every core when there are many (reading and parsing YAML
-    is CPU-bound; shares are joined in folder order, so the result is the same)."""
+    is CPU-bound; shares are joined in folder order, so the result is the same).
+
+    With a ``store``, a folder whose files are unchanged since the previous build is not
+    read: its incident and diagnostics come from the store."""
     by_id = {c.id: c for c in components}
 
     def load_share(share: Sequence[Path]) -> _Chunk:
@@ -495,6 +503,11 @@ def _load_incidents(
             diagnostics = share_work(part, diagnostics)
         return (incidents if keep_incidents else []), broken, diagnostics
 
+    restored = []
+    if store is not None:
+        unchanged = [(folder, store.restore(folder)) for folder in folders]
+        restored = [kept for _, kept in unchanged if kept is not None]
+        folders = [folder for folder, kept in unchanged if kept is None]
     incidents: list[Incident] = []
     broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
@@ -504,18 +517,39 @@ def _load_incidents(
         incidents.extend(share_incidents)
         broken |= share_broken
         diagnostics.extend(share_diagnostics)
+    if store is not None:
+        by_folder: dict[str, list[Diagnostic]] = {}
+        for d in diagnostics:
+            by_folder.setdefault(_incident_folder(d.path), []).append(d)
+        for incident in incidents:
+            store.keep(incident, by_folder.get(incident.id, []))
+    for incident, found in restored:
+        incidents.append(incident)
+        diagnostics.extend(found)
     return incidents, broken, diagnostics
 
 
+def _incident_folder(path: str) -> str:
+    """``incidents/<id>/file.md`` -> ``<id>`` (anything else -> "")."""
+    parts = path.split("/", 2)
+    return parts[1] if len(parts) == 3 and parts[0] == INCIDENTS_DIR else ""
+
+
 def load_site(
-    root: Path, *, share_work: ShareWork | None = None, keep_incidents: bool = True
+    root: Path,
+    *,
+    share_work: ShareWork | None = None,
+    keep_incidents: bool = True,
+    store: IncidentStore | None = None,
 ) -> LoadResult:
     """Read a whole status repository. Never raises for a user's mistake.
 
     ``share_work`` runs on each share of the incidents in the process that loaded it (see
     ``ShareWork``); with ``keep_incidents=False`` the incidents stay there too, and the
     site comes back without them: for ``check``, which needs only the diagnostics, this
-    saves sending the whole history between processes.
+    saves sending the whole history between processes. A ``store`` (the build cache)
+    gives back the incidents whose folders have not changed, with their diagnostics as
+    ``share_work`` left them, and keeps the others for the next build.
     """
     with gc_paused():
         diagnostics: list[Diagnostic] = []
@@ -529,7 +563,7 @@ def load_site(
             else []
         )
         incidents, broken, problems = _load_incidents(
-            root, folders, settings, components, share_work, keep_incidents
+            root, folders, settings, components, share_work, keep_incidents, store
         )
         diagnostics.extend(problems)
         incidents.sort(key=by_started)

@@ -3,13 +3,16 @@ byte for byte that of a build without the cache, whatever changed in between."""
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from test_build import digest
 
-from statuspress.cache import CACHE_DIR, PAGES_FILE, PageCache
+from statuspress.cache import CACHE_DIR, PAGES_FILE, STORE_FILE, IncidentStore, PageCache
 from testsupport import build_cli
 
 COMPONENT = "---\nname: API\n---\n"
@@ -52,6 +55,15 @@ def assert_same_as_cold(repo: Path, tmp_path: Path, *extra: str) -> Path:
     return warm
 
 
+def settle(repo: Path) -> None:
+    """Date every file of ``repo`` an hour back, as files checked out well before a build
+    are (the cache keeps no folder written in the last seconds: see SETTLE_NS)."""
+    past = time.time() - 3600
+    for path in repo.rglob("*"):
+        if CACHE_DIR not in path.parts:
+            os.utime(path, (past, past))
+
+
 def poison(repo: Path, page: bytes) -> None:
     """Replace every cached page by ``page``: a build that uses the cache shows it."""
     folder = repo / CACHE_DIR
@@ -66,6 +78,7 @@ def poison(repo: Path, page: bytes) -> None:
 def test_a_rebuild_is_byte_identical_to_a_cold_build_after_every_kind_of_change(
     repo: Path, tmp_path: Path
 ) -> None:
+    settle(repo)
     assert_same_as_cold(repo, tmp_path)
     changes: list[Callable[[], None]] = [
         lambda: (repo / "incidents/2026-11-24-open/b.md").write_text(
@@ -90,6 +103,8 @@ def test_a_rebuild_is_byte_identical_to_a_cold_build_after_every_kind_of_change(
         ),
     ]
     for change in changes:
+        settle(repo)
+        assert_same_as_cold(repo, tmp_path / "settled" / str(id(change)))  # the store is full
         change()
         assert_same_as_cold(repo, tmp_path / str(id(change)))
     # A later "now": the open incident's page shows a longer duration.
@@ -129,11 +144,13 @@ def test_unchanged_pages_come_from_the_cache_and_changed_ones_do_not(
         lambda data: b"",
     ],
 )
+@pytest.mark.parametrize("name", [PAGES_FILE, STORE_FILE])
 def test_a_damaged_cache_is_ignored(
-    repo: Path, tmp_path: Path, damage: Callable[[bytes], bytes]
+    repo: Path, tmp_path: Path, damage: Callable[[bytes], bytes], name: str
 ) -> None:
+    settle(repo)
     assert build_cli(repo, tmp_path / "first").returncode == 0
-    cache_file = repo / CACHE_DIR / PAGES_FILE
+    cache_file = repo / CACHE_DIR / name
     cache_file.write_bytes(damage(cache_file.read_bytes()))
     assert_same_as_cold(repo, tmp_path)
 
@@ -141,3 +158,68 @@ def test_a_damaged_cache_is_ignored(
 def test_the_cache_folder_ignores_itself_in_git(repo: Path, tmp_path: Path) -> None:
     assert build_cli(repo, tmp_path / "site").returncode == 0
     assert (repo / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def poison_store(repo: Path, title: str) -> None:
+    """Give every incident kept in the store the title ``title``: a build that takes an
+    incident from the store instead of reading its folder shows it."""
+    folder = repo / CACHE_DIR
+    scope = (folder / STORE_FILE).read_bytes()[len(b"statuspress-cache 1\n") :][:32]
+    store = IncidentStore(folder, scope, datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
+    assert store._old, "the build kept no incidents"
+    for name, (signature, latest, snapshot, findings) in store._old.items():
+        store._new[name] = (signature, latest, (snapshot[0], title, *snapshot[2:]), findings)
+    store.save()
+
+
+def test_unchanged_folders_are_not_read_again_and_changed_ones_are(
+    repo: Path, tmp_path: Path
+) -> None:
+    settle(repo)
+    assert build_cli(repo, tmp_path / "first").returncode == 0
+    poison_store(repo, "Title from the store")
+    (repo / "incidents/2026-11-24-open/a.md").write_text(OPEN_UPDATE.replace("Some", "Many"))
+    second = tmp_path / "second"
+    assert build_cli(repo, second).returncode == 0
+    feed = (second / "feed.atom").read_text()  # lists both incidents by title
+    assert "Title from the store" in feed  # the unchanged folder was not read
+    assert "Errors on the API" in feed  # the edited one was
+    assert "Old slowdown" not in feed
+    # The edited folder was written within the last seconds (it may change again unseen
+    # within one tick of the file system's clock): the store did not keep it.
+    poison_store(repo, "Title from the store")
+    third = tmp_path / "third"
+    assert build_cli(repo, third).returncode == 0
+    feed = (third / "feed.atom").read_text()
+    assert "Errors on the API" in feed
+    assert "Title from the store" in feed
+
+
+def test_a_rebuild_reports_the_same_warnings(write_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    repo = write_repo(
+        {
+            "components/api.md": COMPONENT,
+            "incidents/2026-09-01-old/incident.md": OLD_HEADER,
+            "incidents/2026-09-01-old/a.md": OLD_UPDATE.replace(
+                "Fine again.", "Fine again after a rollback of deploy 3f9c2ab."
+            ),
+        }
+    )
+    settle(repo)
+    first = build_cli(repo, tmp_path / "first")
+    second = build_cli(repo, tmp_path / "second")
+    assert first.returncode == second.returncode == 0
+    assert "warning[language/" in first.stderr + first.stdout
+    assert second.stdout.replace("second", "first") == first.stdout
+
+
+def test_an_update_dated_after_a_later_builds_now_is_still_an_error(
+    repo: Path, tmp_path: Path
+) -> None:
+    """The store keeps a check's findings; "now" moving back must not hide the lifecycle
+    rule against updates from the future."""
+    settle(repo)
+    assert build_cli(repo, tmp_path / "first").returncode == 0
+    earlier = build_cli(repo, tmp_path / "earlier", "--now", "2026-11-24T09:00:00Z")
+    assert earlier.returncode == 1
+    assert "lifecycle/future" in earlier.stdout + earlier.stderr

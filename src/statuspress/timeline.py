@@ -3,11 +3,12 @@ overall status, open incidents and maintenance windows."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from statuspress.model import (
     ACTIVE_MAINTENANCE_STATUSES,
@@ -73,6 +74,9 @@ def impact_segments(incident: Incident) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+_FOREVER = datetime.max.replace(tzinfo=timezone.utc)
+
+
 @dataclass(frozen=True)
 class Timeline:
     """Everything derived from the record that several outputs need, computed once."""
@@ -87,12 +91,33 @@ class Timeline:
     #: component id -> incidents naming it (header or any update), in `started` order
     incidents_by_component: Mapping[str, tuple[Incident, ...]]
 
+    #: component id -> (segment starts, latest end among the segments up to each one)
+    _reach: dict[str, tuple[list[datetime], list[datetime]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
     def status_at(self, component_id: str, when: datetime) -> ComponentStatus:
-        return worst(
-            s.statuses[component_id]
-            for s in self.by_component.get(component_id, ())
-            if s.start <= when and (s.end is None or when < s.end)
-        )
+        """The component's worst status at ``when``. Looks back only over the segments
+        that start by ``when`` and until none before can still be running, so a query
+        costs what overlaps it, not the whole history."""
+        segments = self.by_component.get(component_id, ())
+        if component_id not in self._reach:
+            ends = (_FOREVER if s.end is None else s.end for s in segments)
+            self._reach[component_id] = (
+                [s.start for s in segments],
+                list(itertools.accumulate(ends, max)),
+            )
+        starts, reach = self._reach[component_id]
+        result = ComponentStatus.OPERATIONAL
+        index = bisect.bisect_right(starts, when)
+        while index > 0 and reach[index - 1] > when:
+            index -= 1
+            segment = segments[index]
+            if segment.end is None or when < segment.end:
+                status = segment.statuses[component_id]
+                if status.rank > result.rank:
+                    result = status
+        return result
 
 
 def build_timeline(site: StatusSite, now: datetime) -> Timeline:
@@ -201,13 +226,18 @@ def status_intervals(
         # Only segments that reach into the window: keeps the cost to the window, not the
         # whole history.
         segments = tuple(s for s in segments if s.end is None or s.end > since)
-    points = sorted(
-        {s.start for s in segments if s.start < until}
-        | {min(s.end or until, until) for s in segments if s.start < until}
-    )
+    ordered = sorted((s for s in segments if s.start < until), key=lambda s: s.start)
+    points = sorted({s.start for s in ordered} | {min(s.end or until, until) for s in ordered})
     result: list[Interval] = []
+    # A sweep: segments join as the time passes their start and leave once they end (every
+    # end is a point, so a segment running at a point runs until the next one).
+    active: list[Segment] = []
+    joined = 0
     for start, end in itertools.pairwise(points):
-        active = [s for s in segments if s.start <= start and (s.end is None or s.end >= end)]
+        while joined < len(ordered) and ordered[joined].start <= start:
+            active.append(ordered[joined])
+            joined += 1
+        active = [s for s in active if s.end is None or s.end >= end]
         if not active:
             continue
         status = worst(s.statuses[component_id] for s in active)
@@ -266,6 +296,7 @@ def component_uptime(
         tracked_from = _midnight(component.start_date, tz)
     records = []
     total_downtime = timedelta(0)
+    first_open = 0
     for offset in range(days):
         day = first + timedelta(days=offset)
         start = max(_midnight(day, tz), tracked_from)
@@ -274,10 +305,17 @@ def component_uptime(
         status = ComponentStatus.OPERATIONAL
         downtime = impacted = timedelta(0)
         ids: set[str] = set()
-        for interval in intervals:
+        # Intervals are sorted and do not overlap, and days only move forward: skip those
+        # over, and stop at the first that starts after the day.
+        while first_open < len(intervals) and intervals[first_open].end <= start:
+            first_open += 1
+        for index in range(first_open, len(intervals)):
+            interval = intervals[index]
+            if interval.start >= end:
+                break
             overlap = min(end, interval.end) - max(start, interval.start)
             if overlap <= timedelta(0):
-                continue
+                continue  # a day before tracking starts
             impacted += overlap
             downtime += overlap * UPTIME_WEIGHT.get(interval.status, 0.0)
             ids.update(interval.incident_ids)

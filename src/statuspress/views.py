@@ -516,16 +516,11 @@ class Views:
         current = month_key(self.context.now.astimezone(self.tz).date())
         by_month.setdefault(current, {})
         keys = sorted(by_month, reverse=True)
+        counts = {k: len({i.id for day in by_month[k].values() for i in day}) for k in keys}
+        links = {k: Link(paths.page_url(paths.history_page(k)), month_label(k)) for k in keys}
         pages = {}
         for index, key in enumerate(keys):
-            months = tuple(
-                (
-                    Link(paths.page_url(paths.history_page(k)), month_label(k)),
-                    len({i.id for day in by_month[k].values() for i in day}),
-                    k == key,
-                )
-                for k in keys
-            )
+            months = tuple((links[k], counts[k], k == key) for k in keys)
             days = tuple(
                 HistoryDay(
                     long_date(day),

@@ -4,7 +4,11 @@ worst status; tracking starts at start_date."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from statuspress.config import Settings
 from statuspress.model import (
@@ -16,6 +20,7 @@ from statuspress.model import (
     StatusSite,
     Update,
     UpdateStatus,
+    worst,
 )
 from statuspress.timeline import build_timeline, component_uptime, format_percent
 
@@ -128,3 +133,79 @@ def test_a_tiny_outage_never_shows_as_100_percent() -> None:
     )
     assert result.percent is not None and result.percent < 100
     assert format_percent(result.percent) == "99.99%"
+
+
+segment_starts = st.integers(0, 200).map(lambda h: NOW - timedelta(hours=h))
+
+
+@given(
+    st.lists(
+        st.tuples(segment_starts, st.integers(1, 80), st.sampled_from(list(ComponentStatus))),
+        max_size=25,
+    ),
+    st.lists(st.integers(0, 210), min_size=1, max_size=10),
+)
+def test_status_at_is_the_worst_segment_running_then(
+    spans: list[tuple[datetime, int, ComponentStatus]], queries: list[int]
+) -> None:
+    """The indexed look-up agrees with the definition: the worst status among the
+    component's segments with start <= t < end, whatever overlaps and long segments."""
+    incidents = [
+        incident(f"i{n:02d}", start, hours, status)
+        if hours < 75
+        else replace(incident(f"i{n:02d}", start, hours, status), updates=())  # still open
+        for n, (start, hours, status) in enumerate(spans)
+    ]
+    site = StatusSite(Settings(), (API,), tuple(sorted(incidents, key=lambda i: (i.started, i.id))))
+    timeline = build_timeline(site, NOW)
+    for hours_back in queries:
+        when = NOW - timedelta(hours=hours_back)
+        expected = worst(
+            s.statuses["api"]
+            for s in timeline.by_component["api"]
+            if s.start <= when and (s.end is None or when < s.end)
+        )
+        assert timeline.status_at("api", when) is expected
+
+
+@given(
+    st.lists(
+        st.tuples(segment_starts, st.integers(1, 80), st.sampled_from(list(ComponentStatus))),
+        max_size=20,
+    ),
+    st.integers(0, 60).map(lambda d: (NOW - timedelta(days=d)).date()),
+)
+def test_uptime_days_agree_with_the_definition(
+    spans: list[tuple[datetime, int, ComponentStatus]], start_date: date
+) -> None:
+    """Each day's impacted time is the time within the day (and after start_date) when
+    any segment ran, and its status the worst seen, whatever the overlaps."""
+    incidents = [
+        incident(f"i{n:02d}", start, hours, status)
+        if hours < 75
+        else replace(incident(f"i{n:02d}", start, hours, status), updates=())
+        for n, (start, hours, status) in enumerate(spans)
+    ]
+    site = StatusSite(Settings(), (API,), tuple(sorted(incidents, key=lambda i: (i.started, i.id))))
+    timeline = build_timeline(site, NOW)
+    component = replace(API, start_date=start_date)
+    result = component_uptime(timeline, component, UTC, 10)
+    tracked_from = datetime.combine(start_date, datetime.min.time(), tzinfo=UTC)
+    for day in result.days:
+        midnight = datetime.combine(day.day, datetime.min.time(), tzinfo=UTC)
+        begin = max(midnight, tracked_from)
+        end = min(midnight + timedelta(days=1), NOW)
+        minutes = [
+            begin + timedelta(minutes=m)
+            for m in range(0, max(0, int((end - begin).total_seconds() // 60)))
+        ]
+        running = [
+            [
+                s
+                for s in timeline.by_component.get("api", ())
+                if s.start <= t and (s.end is None or t < s.end)
+            ]
+            for t in minutes
+        ]
+        assert day.impacted == timedelta(minutes=sum(1 for r in running if r))
+        assert day.status is worst(s.statuses["api"] for r in running for s in r)

@@ -54,6 +54,7 @@ class StatuspageDocuments:
         self.settings = context.site.settings
         self.timeline = context.timeline
         self.page_id = page_id(self.settings.base_url)
+        self._changed: dict[str, datetime] = {}
 
     def t(self, value: datetime | None) -> str | None:
         return statuspage_time(value, self.settings.timezone) if value else None
@@ -82,13 +83,18 @@ class StatuspageDocuments:
         return datetime.combine(start, time(0), tzinfo=zone(self.settings.timezone))
 
     def _component_updated(self, component_key: str, created: datetime) -> datetime:
-        changes = [created]
-        for segment in self.timeline.by_component.get(component_key, ()):
-            if segment.start <= self.context.now:
-                changes.append(segment.start)
-            if segment.end is not None and segment.end <= self.context.now:
-                changes.append(segment.end)
-        return max(changes)
+        """When the component's status last changed (by now); once per component, as a
+        component object appears in many documents."""
+        if component_key not in self._changed:
+            now = self.context.now
+            changes = [created]
+            for segment in self.timeline.by_component.get(component_key, ()):
+                if segment.start <= now:
+                    changes.append(segment.start)
+                if segment.end is not None and segment.end <= now:
+                    changes.append(segment.end)
+            self._changed[component_key] = max(changes)
+        return self._changed[component_key]
 
     def component(self, component: Component, position: int) -> Json:
         created = self._created(component)

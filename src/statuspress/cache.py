@@ -143,6 +143,11 @@ class PageCache:
             clock.encode(),
         )
 
+    def key_of(self, *parts: bytes) -> bytes:
+        """The key of a page made of ``parts`` (such as the keys of the incidents it
+        lists) within this cache's scope."""
+        return _hash(self.scope, *parts)
+
     def get(self, key: bytes) -> bytes | None:
         """The page kept under ``key``, or None; a page found is kept for the next build."""
         found = self.kept.get(key)

@@ -8,7 +8,7 @@ under any sub-path.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -505,8 +505,9 @@ class Views:
         last = max(end, start).astimezone(self.tz).date()
         return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
-    def history(self) -> dict[str, HistoryPage]:
-        """month key -> its page; the newest month is also history/index.html."""
+    def history_months(self) -> dict[str, dict[date, list[Incident]]]:
+        """month key -> local day -> the incidents that touched it, newest month first
+        (the current month always, even when empty)."""
         by_month: dict[str, dict[date, list[Incident]]] = {}
         for incident in self.site.incidents:
             if incident.kind is Kind.MAINTENANCE and incident.started > self.context.now:
@@ -515,35 +516,42 @@ class Views:
                 by_month.setdefault(month_key(day), {}).setdefault(day, []).append(incident)
         current = month_key(self.context.now.astimezone(self.tz).date())
         by_month.setdefault(current, {})
-        keys = sorted(by_month, reverse=True)
-        counts = {k: len({i.id for day in by_month[k].values() for i in day}) for k in keys}
-        links = {k: Link(paths.page_url(paths.history_page(k)), month_label(k)) for k in keys}
-        pages = {}
-        for index, key in enumerate(keys):
-            months = tuple((links[k], counts[k], k == key) for k in keys)
-            days = tuple(
-                HistoryDay(
-                    long_date(day),
-                    tuple(
-                        self.incident_summary(i)
-                        for i in sorted(by_month[key][day], key=by_started, reverse=True)
-                    ),
-                )
-                for day in sorted(by_month[key], reverse=True)
+        return {key: by_month[key] for key in sorted(by_month, reverse=True)}
+
+    @staticmethod
+    def month_counts(months: Mapping[str, Mapping[date, list[Incident]]]) -> dict[str, int]:
+        """month key -> how many incidents it lists (one that spans days counts once)."""
+        return {k: len({i.id for day in days.values() for i in day}) for k, days in months.items()}
+
+    def history_page(
+        self, months: Mapping[str, Mapping[date, list[Incident]]], key: str
+    ) -> HistoryPage:
+        """The page of one month of ``history_months()``."""
+        keys = list(months)
+        counts = self.month_counts(months)
+        index = keys.index(key)
+        days = tuple(
+            HistoryDay(
+                long_date(day),
+                tuple(
+                    self.incident_summary(i)
+                    for i in sorted(months[key][day], key=by_started, reverse=True)
+                ),
             )
-            newer = keys[index - 1] if index > 0 else None
-            older = keys[index + 1] if index + 1 < len(keys) else None
-            listed = {i.id: i for day in by_month[key].values() for i in day}
-            pages[key] = HistoryPage(
-                month_label=month_label(key),
-                days=days,
-                months=months,
-                newer=Link(paths.page_url(paths.history_page(newer)), month_label(newer))
-                if newer
-                else None,
-                older=Link(paths.page_url(paths.history_page(older)), month_label(older))
-                if older
-                else None,
-                updated=self.last_change(listed.values()),
-            )
-        return pages
+            for day in sorted(months[key], reverse=True)
+        )
+        newer = keys[index - 1] if index > 0 else None
+        older = keys[index + 1] if index + 1 < len(keys) else None
+        listed = {i.id: i for day in months[key].values() for i in day}
+        return HistoryPage(
+            month_label=month_label(key),
+            days=days,
+            months=tuple((self._month_link(k), counts[k], k == key) for k in keys),
+            newer=self._month_link(newer) if newer else None,
+            older=self._month_link(older) if older else None,
+            updated=self.last_change(listed.values()),
+        )
+
+    @staticmethod
+    def _month_link(key: str) -> Link:
+        return Link(paths.page_url(paths.history_page(key)), month_label(key))

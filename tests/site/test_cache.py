@@ -124,6 +124,17 @@ def test_unchanged_pages_come_from_the_cache_and_changed_ones_do_not(
     assert build_cli(repo, later, "--now", "2026-11-24T18:00:00Z").returncode == 0
     assert (later / OLD_PAGE).read_bytes() == b"from the cache"
     assert b"from the cache" not in (later / "incidents/2026-11-24-open/index.html").read_bytes()
+    # So do months of history: one whose incidents are unchanged is kept, one listing the
+    # open incident is rendered again.
+    assert (later / "history/2026-09/index.html").read_bytes() == b"from the cache"
+    assert b"from the cache" not in (later / "history/2026-11/index.html").read_bytes()
+    # A new month changes every month's navigation.
+    (repo / "incidents/2026-10-02-new").mkdir()
+    (repo / "incidents/2026-10-02-new/incident.md").write_text(OLD_HEADER.replace("09-01", "10-02"))
+    (repo / "incidents/2026-10-02-new/a.md").write_text(OLD_UPDATE.replace("09-01", "10-02"))
+    newer = tmp_path / "newer"
+    assert build_cli(repo, newer).returncode == 0
+    assert b"2026-10/" in (newer / "history/2026-09/index.html").read_bytes()
     # An edited incident is rendered again; --no-cache renders everything.
     (repo / "incidents/2026-09-01-old/a.md").write_text(OLD_UPDATE.replace("Fine", "All fine"))
     edited = tmp_path / "edited"

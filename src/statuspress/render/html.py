@@ -104,18 +104,25 @@ def render(context: RenderContext) -> Files:
             ),
         )
 
-    history = views.history()
-    newest = max(history)
-    for key, month in history.items():
-        page(
-            paths.history_page(key),
-            "history.html",
-            f"History: {month.month_label}",
-            updated=month.updated,
-            history=month,
+    # A month of history changes only when one of its incidents does (or the months
+    # around it): keep the others' pages too.
+    months = views.history_months()
+    listing = repr(sorted(views.month_counts(months).items())).encode()
+    for key in (*months, None):
+        month = key or next(iter(months))  # history/index.html shows the newest month
+        path = paths.history_page(key)
+        shown = {i.id for day in months[month].values() for i in day}
+        month_key = (
+            cache.key_of(path.encode(), listing, *sorted(keys[i] for i in shown)) if cache else b""
         )
-    latest = history[newest]
-    page(paths.history_page(), "history.html", "History", updated=latest.updated, history=latest)
+        kept = cache.get(month_key) if cache else None
+        if kept is None:
+            history = views.history_page(months, month)
+            title = f"History: {history.month_label}" if key else "History"
+            kept = rendered(path, "history.html", title, updated=history.updated, history=history)
+            if cache:
+                cache.put(month_key, kept)
+        files[path] = kept
 
     base_path = urlsplit(context.base_url).path or "/"
     meta_404 = views.meta(paths.NOT_FOUND, "Page not found")

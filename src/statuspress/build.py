@@ -7,7 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 from statuspress.audience import view_for
-from statuspress.cache import CACHE_DIR, IncidentStore, PageCache, build_scope, content_scope
+from statuspress.cache import (
+    CACHE_DIR,
+    IncidentStore,
+    OutputCache,
+    PageCache,
+    build_scope,
+    content_scope,
+)
 from statuspress.check import check_repository
 from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
@@ -105,8 +112,12 @@ def _build(
         scope = build_scope(root, audience, url, (BUILTIN_TEMPLATES, root / OVERRIDES_DIR))
         pages = PageCache(root / CACHE_DIR, scope)
     files = render_site(checked.site, now, audience, url, root, pages)
-    write_site(files, out, root)
     if store is not None and pages is not None:
+        written = OutputCache(root / CACHE_DIR)
+        output = write_site(files, out, root, pages.named, written.reuse(out))
+        written.save(out, output)
         store.save()
         pages.save()
+    else:
+        write_site(files, out, root)
     return BuildResult(len(files), sum(map(len, files.values())), checked.warnings)

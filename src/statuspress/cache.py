@@ -38,6 +38,7 @@ from statuspress.snapshot import (
     encode,
     encode_diagnostics,
 )
+from statuspress.write import Manifest, Reuse, Written
 
 CACHE_DIR = ".statuspress-cache"
 PAGES_FILE = "pages.bin"
@@ -109,6 +110,8 @@ class PageCache:
         self._data = b""
         self._index: dict[bytes, tuple[int, int]] = {}
         self.kept: dict[bytes, bytes] = {}
+        #: output path -> the key of its page in this build (same key, same bytes)
+        self.named: dict[str, bytes] = {}
         self.hits = 0
         if folder is not None:
             self._read(folder / PAGES_FILE)
@@ -188,17 +191,27 @@ def _read_file(path: Path, scope: bytes) -> bytes | None:
     return data
 
 
-def _write_file(folder: Path, name: str, scope: bytes, chunks: list[bytes]) -> None:
-    """Replace ``folder/name`` atomically. A cache that cannot be written only costs speed:
-    the build has already succeeded, so this never fails it."""
-    temporary = None
+def _prepare(folder: Path) -> bool:
+    """Create the cache folder (ignoring itself in git); False when it cannot be used."""
     try:
         if folder.is_symlink():
-            return  # never write through a link someone else placed
+            return False  # never write through a link someone else placed
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# statuspress's build cache: never commit it\n*\n")
+    except OSError:
+        return False
+    return True
+
+
+def _write_file(folder: Path, name: str, scope: bytes, chunks: list[bytes]) -> None:
+    """Replace ``folder/name`` atomically. A cache that cannot be written only costs speed:
+    the build has already succeeded, so this never fails it."""
+    if not _prepare(folder):
+        return
+    temporary = None
+    try:
         fd, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
         with os.fdopen(fd, "wb") as out:
             out.writelines([_MAGIC, scope, *chunks])
@@ -298,7 +311,7 @@ class IncidentStore:
         signature = self._signatures.get(incident.id)
         if signature is None or any(e[3] > self.started - SETTLE_NS for e in signature):
             return
-        latest = max(incident.started, *(u.at for u in incident.updates))
+        latest = max((incident.started, *(u.at for u in incident.updates)))
         if _micros(latest) > self._limit:
             return
         self._new[incident.id] = (
@@ -311,3 +324,47 @@ class IncidentStore:
     def save(self) -> None:
         if self.folder is not None:
             _write_file(self.folder, STORE_FILE, self.scope, [marshal.dumps(self._new)])
+
+
+# -- the written site ------------------------------------------------------------------------
+
+SITE_FILE = "site.bin"
+#: The site a build replaced, kept (same file system permitting) for the next build to
+#: start from: it then writes only what changed instead of every file.
+SPARE_DIR = "spare-site"
+_SITE_SCOPE = _hash(b"written site")
+
+
+class OutputCache:
+    """What the last build wrote to its ``--out`` and what the spare site holds (see
+    ``write.write_site``), so the next build writes only what changed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.out: str | None = None
+        self.files: Manifest = {}
+        self.spare: Manifest | None = None
+        data = _read_file(folder / SITE_FILE, _SITE_SCOPE)
+        if data is None:
+            return
+        try:
+            out, files, spare = marshal.loads(data[_HEAD:])
+        except (EOFError, ValueError, TypeError):
+            return
+        if isinstance(out, str) and isinstance(files, dict):
+            self.out, self.files = out, files
+            self.spare = spare if isinstance(spare, dict) else None
+
+    def reuse(self, out: Path) -> Reuse:
+        usable = _prepare(self.folder)
+        spare = self.folder / SPARE_DIR
+        return Reuse(
+            out_files=self.files if self.out == str(out.resolve()) else None,
+            spare=spare if usable and self.spare is not None else None,
+            spare_files=self.spare or {},
+            keep_retired=spare if usable else None,
+        )
+
+    def save(self, out: Path, written: Written) -> None:
+        record = (str(out.resolve()), written.files, written.spare)
+        _write_file(self.folder, SITE_FILE, _SITE_SCOPE, [marshal.dumps(record)])

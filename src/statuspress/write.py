@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from statuspress.errors import UsageError
@@ -50,29 +52,183 @@ def _guard(out: Path, repository: Path) -> None:
         )
 
 
-def write_site(files: Mapping[str, bytes], out: Path, repository: Path) -> None:
-    """Write ``files`` as the new content of ``out``, replacing it atomically."""
+#: path -> (key, inode, size, modification time) of each file of a written site. The key
+#: is the build cache's (same key, same bytes); None for a file without one, which is
+#: always written afresh.
+Manifest = dict[str, tuple[bytes | None, int, int, int]]
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Earlier output a build may reuse instead of writing every file (see write_site)."""
+
+    out_files: Manifest | None  # what ``out`` holds, as the build that wrote it recorded
+    spare: Path | None  # a retired earlier site, to take over as the new one's start
+    spare_files: Manifest  # what the spare holds, as recorded
+    keep_retired: Path | None  # where the site this build replaces is kept as the next spare
+
+
+@dataclass(frozen=True)
+class Written:
+    files: Manifest  # what ``out`` now holds
+    spare: Manifest | None  # what Reuse.keep_retired now holds (None: nothing was kept)
+
+
+def write_site(
+    files: Mapping[str, bytes],
+    out: Path,
+    repository: Path,
+    keys: Mapping[str, bytes] | None = None,
+    reuse: Reuse | None = None,
+) -> Written:
+    """Write ``files`` as the new content of ``out``, replacing it atomically.
+
+    With ``keys`` (output path -> the build cache's key of its bytes) and ``reuse``, a file
+    whose key and recorded inode, size and modification time say an earlier site already
+    holds its bytes is not written again: the retired spare site is taken over as the new
+    site's start (files it holds unchanged stay, the rest is removed or replaced, never
+    written in place), and files of the current site are hard-linked. The site being
+    replaced becomes the next spare. Either way the new site holds exactly ``files``."""
     _guard(out, repository)
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    staging, present = _staging(out, reuse)
     try:
-        for path in sorted(files):
-            target = staging.joinpath(*_safe_relative(path).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[path])
-            os.chmod(target, 0o644)
+        manifest = _fill(staging, files, keys or {}, present, out, reuse)
         os.chmod(staging, 0o755)
-        _swap(staging, out)
+        retired = _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    spare = None
+    if retired is not None:
+        spare = _keep_retired(retired, reuse)
+    return Written(manifest, spare)
 
 
-def _swap(staging: Path, out: Path) -> None:
+def _staging(out: Path, reuse: Reuse | None) -> tuple[Path, Manifest]:
+    """A private folder next to ``out`` to build the new site in, and what it holds."""
+    prefix = f".{out.name}.new-"
+    if reuse is not None and reuse.spare is not None and not reuse.spare.is_symlink():
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        os.rmdir(staging)
+        try:
+            os.replace(reuse.spare, staging)
+        except OSError:
+            pass  # gone, or on another file system: start empty
+        else:
+            return staging, _survey(staging, reuse.spare_files)
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent)), {}
+
+
+def _survey(folder: Path, recorded: Manifest) -> Manifest:
+    """The files of ``folder`` that are exactly as ``recorded`` (same key, inode, size and
+    modification time); every other file or link in it is removed, and every folder left
+    empty (a cold build has none)."""
+    found: Manifest = {}
+    emptied: set[str] = set()
+    stack = [(str(folder), "")]
+    while stack:
+        directory, prefix = stack.pop()
+        emptied.add(directory)  # until a file in it is kept
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, rel + "/"))
+                    continue
+                record = recorded.get(rel)
+                if (
+                    record is not None
+                    and record[0] is not None
+                    and entry.is_file(follow_symlinks=False)
+                ):
+                    st = entry.stat(follow_symlinks=False)
+                    if (st.st_ino, st.st_size, st.st_mtime_ns) == record[1:]:
+                        found[rel] = record
+                        emptied.discard(directory)
+                        continue
+                os.unlink(entry.path)
+    _prune(folder, emptied)
+    return found
+
+
+def _prune(top: Path, folders: set[str]) -> None:
+    """Remove each of ``folders`` (inside ``top``) that is empty, and its parents that
+    then are."""
+    for folder in sorted(folders, key=len, reverse=True):
+        path = Path(folder)
+        while path != top and path.is_relative_to(top):
+            try:
+                path.rmdir()
+            except OSError:
+                break  # not empty
+            path = path.parent
+
+
+def _fill(
+    staging: Path,
+    files: Mapping[str, bytes],
+    keys: Mapping[str, bytes],
+    present: Manifest,
+    out: Path,
+    reuse: Reuse | None,
+) -> Manifest:
+    manifest: Manifest = {}
+    folders: set[Path] = {staging}
+    current = reuse.out_files if reuse is not None and reuse.out_files is not None else {}
+    for path in sorted(files):
+        parts = _safe_relative(path).parts
+        target = staging.joinpath(*parts)
+        key = keys.get(path)
+        held = present.pop(path, None)
+        if held is not None:
+            if key is not None and held[0] == key:
+                manifest[path] = held
+                continue
+            os.unlink(target)  # never write in place: the file may be linked into ``out``
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        record = current.get(path)
+        if (
+            key is not None
+            and record is not None
+            and record[0] == key
+            and _link_unchanged(out.joinpath(*parts), target, record)
+        ):
+            manifest[path] = record
+            continue
+        target.write_bytes(files[path])
+        os.chmod(target, 0o644)
+        if key is None:
+            manifest[path] = (None, 0, 0, 0)
+        else:
+            st = target.stat()
+            manifest[path] = (key, st.st_ino, st.st_size, st.st_mtime_ns)
+    for path in present:  # held by the spare, not part of this site
+        (staging / path).unlink()
+    _prune(staging, {str((staging / path).parent) for path in present})
+    return manifest
+
+
+def _link_unchanged(source: Path, target: Path, record: tuple[bytes | None, int, int, int]) -> bool:
+    """Hard-link ``source`` to ``target`` if it is still the file ``record`` describes."""
+    try:
+        st = os.stat(source, follow_symlinks=False)
+        if not stat.S_ISREG(st.st_mode) or (st.st_ino, st.st_size, st.st_mtime_ns) != record[1:]:
+            return False
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+def _swap(staging: Path, out: Path) -> Path | None:
+    """Put ``staging`` in the place of ``out``; the folder it replaced (None: none)."""
     if not out.exists():
         os.replace(staging, out)
-        return
+        return None
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     os.rmdir(retired)
     os.replace(out, retired)
@@ -81,4 +237,20 @@ def _swap(staging: Path, out: Path) -> None:
     except BaseException:
         os.replace(retired, out)
         raise
+    return retired
+
+
+def _keep_retired(retired: Path, reuse: Reuse | None) -> Manifest | None:
+    """Keep the replaced site as the next build's spare when its files are known;
+    otherwise delete it."""
+    if reuse is not None and reuse.out_files is not None and reuse.keep_retired is not None:
+        try:
+            if reuse.keep_retired.exists():
+                shutil.rmtree(reuse.keep_retired)
+            os.replace(retired, reuse.keep_retired)
+        except OSError:
+            pass
+        else:
+            return reuse.out_files
     shutil.rmtree(retired, ignore_errors=True)
+    return None

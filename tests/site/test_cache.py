@@ -4,6 +4,7 @@ byte for byte that of a build without the cache, whatever changed in between."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -12,7 +13,14 @@ from pathlib import Path
 import pytest
 from test_build import digest
 
-from statuspress.cache import CACHE_DIR, PAGES_FILE, STORE_FILE, IncidentStore, PageCache
+from statuspress.cache import (
+    CACHE_DIR,
+    PAGES_FILE,
+    SPARE_DIR,
+    STORE_FILE,
+    IncidentStore,
+    PageCache,
+)
 from testsupport import build_cli
 
 COMPONENT = "---\nname: API\n---\n"
@@ -28,6 +36,10 @@ OPEN_HEADER = (
 OPEN_UPDATE = (
     "---\nat: 2026-11-24T10:10:00Z\nstatus: investigating\nnext_update: 2026-11-24T10:40:00Z\n"
     "---\nSome requests fail. Next update by 10:40 UTC.\n"
+)
+OPEN_NEXT = (
+    "---\nat: 2026-11-24T10:40:00Z\nstatus: identified\nnext_update: 2026-11-24T11:10:00Z\n"
+    "---\nWe found the cause. Next update by 11:10 UTC.\n"
 )
 OLD_PAGE = "incidents/2026-09-01-old/index.html"
 
@@ -81,10 +93,7 @@ def test_a_rebuild_is_byte_identical_to_a_cold_build_after_every_kind_of_change(
     settle(repo)
     assert_same_as_cold(repo, tmp_path)
     changes: list[Callable[[], None]] = [
-        lambda: (repo / "incidents/2026-11-24-open/b.md").write_text(
-            "---\nat: 2026-11-24T10:40:00Z\nstatus: identified\nnext_update: 2026-11-24T11:10:00Z\n"
-            "---\nWe found the cause. Next update by 11:10 UTC.\n"
-        ),
+        lambda: (repo / "incidents/2026-11-24-open/b.md").write_text(OPEN_NEXT),
         lambda: (repo / "incidents/2026-09-01-old/a.md").write_text(
             OLD_UPDATE.replace("Fine again.", "Everything works again.")
         ),
@@ -234,3 +243,51 @@ def test_an_update_dated_after_a_later_builds_now_is_still_an_error(
     earlier = build_cli(repo, tmp_path / "earlier", "--now", "2026-11-24T09:00:00Z")
     assert earlier.returncode == 1
     assert "lifecycle/future" in earlier.stdout + earlier.stderr
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file and folder of ``folder`` (an empty folder a cold build lacks counts)."""
+    found = digest(folder)
+    found.update(
+        {p.relative_to(folder).as_posix() + "/": "" for p in folder.rglob("*") if p.is_dir()}
+    )
+    return found
+
+
+def test_building_into_the_same_folder_again_and_again_gives_a_cold_builds_site(
+    repo: Path, tmp_path: Path
+) -> None:
+    """The second build links the first one's unchanged files; from the third on, the site
+    replaced two builds ago is taken over and only what changed is written. Edits to the
+    published site between builds (in place, added files) must not survive either way."""
+    out = tmp_path / "site"
+    steps: list[Callable[[], object]] = [
+        lambda: None,
+        lambda: (repo / "incidents/2026-11-24-open/b.md").write_text(OPEN_NEXT),
+        lambda: (out / OLD_PAGE).write_bytes((out / OLD_PAGE).read_bytes().replace(b"<", b">", 1)),
+        lambda: (out / "CNAME").write_text("status.example.com\n"),
+        lambda: (out / "incidents/extra").mkdir(),
+        lambda: shutil.rmtree(repo / "incidents/2026-09-01-old"),
+        lambda: None,
+        lambda: (
+            (repo / "incidents/2026-09-01-old").mkdir()
+            or (repo / "incidents/2026-09-01-old/incident.md").write_text(OLD_HEADER)  # no update
+        ),
+        lambda: (repo / "incidents/2026-09-01-old/a.md").write_text(OLD_UPDATE),
+        lambda: None,
+    ]
+    for number, step in enumerate(steps):
+        if out.exists():
+            settle(repo)
+        step()
+        assert build_cli(repo, out).returncode == 0
+        cold = tmp_path / f"cold{number}"
+        assert build_cli(repo, cold, "--no-cache").returncode == 0
+        assert tree(out) == tree(cold), f"after step {number}"
+    spare = repo / CACHE_DIR / SPARE_DIR
+    assert spare.is_dir(), "the replaced site was not kept"
+    # The spare shares files with the published site: a build never writes into one.
+    assert any(
+        (spare / p).is_file() and (spare / p).stat().st_ino == (out / p).stat().st_ino
+        for p in digest(out)
+    )

@@ -71,6 +71,8 @@ def render(context: RenderContext) -> Files:
     keys = {i.id: cache.key(i, context.now) for i in context.site.incidents} if cache else {}
     missing = []
     for incident in context.site.incidents:
+        if cache:
+            cache.named[paths.incident_page(incident.id)] = keys[incident.id]
         kept = cache.get(keys[incident.id]) if cache else None
         if kept is None:
             missing.append(incident)
@@ -115,6 +117,8 @@ def render(context: RenderContext) -> Files:
         month_key = (
             cache.key_of(path.encode(), listing, *sorted(keys[i] for i in shown)) if cache else b""
         )
+        if cache:
+            cache.named[path] = month_key
         kept = cache.get(month_key) if cache else None
         if kept is None:
             history = views.history_page(months, month)

@@ -299,8 +299,9 @@ class IncidentStore:
         try:
             if entry is None or entry[0] != signature or entry[1] > self._limit:
                 return None
-            restored = decode(entry[2]), decode_diagnostics(entry[3])
-        except (SnapshotError, IndexError, TypeError):
+            snapshot, findings = marshal.loads(entry[2])
+            restored = decode(snapshot), decode_diagnostics(findings)
+        except (SnapshotError, IndexError, TypeError, ValueError, EOFError):
             return None
         self._new[folder.name] = entry
         self.hits += 1
@@ -314,12 +315,10 @@ class IncidentStore:
         latest = max((incident.started, *(u.at for u in incident.updates)))
         if _micros(latest) > self._limit:
             return
-        self._new[incident.id] = (
-            signature,
-            _micros(latest),
-            encode(incident),
-            encode_diagnostics(diagnostics),
-        )
+        # Each entry marshalled apart: the file then loads without decoding every entry,
+        # and is written again by copying the entries that did not change.
+        snapshot = marshal.dumps((encode(incident), encode_diagnostics(diagnostics)))
+        self._new[incident.id] = (signature, _micros(latest), snapshot)
 
     def save(self) -> None:
         if self.folder is not None:

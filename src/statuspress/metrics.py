@@ -33,7 +33,7 @@ from pathlib import Path
 
 from statuspress.model import ACTIVE_MAINTENANCE_STATUSES, Incident, Kind, StatusSite
 from statuspress.timefmt import zone
-from statuspress.timeline import impact_duration, impact_segments
+from statuspress.timeline import Segment, impact_duration, impact_segments
 
 #: A publication delay above this is flagged: the update reached customers late.
 LARGE_PUBLICATION_DELAY = timedelta(minutes=10)
@@ -148,7 +148,9 @@ def incident_metrics(
     incident: Incident,
     now: datetime,
     publication: Mapping[str, datetime] | None = None,
+    segments: tuple[Segment, ...] | None = None,
 ) -> IncidentMetrics:
+    """``segments``: the incident's impact segments when already known (the timeline's)."""
     public = incident.public_updates
     severity = site.settings.severity(incident.severity) if incident.severity else None
     first = public[0].at - incident.started if public else None
@@ -167,7 +169,8 @@ def incident_metrics(
     ):
         made += 1  # broken: nothing came by the promised time
     resolved = incident.resolved_at
-    segments = impact_segments(incident)
+    if segments is None:
+        segments = impact_segments(incident)
     impact = impact_duration(segments, resolved or now)
     met = bool(public) and made == kept
     if severity is not None and public:
@@ -305,8 +308,10 @@ def build_report(
     until: date | None = None,
     severity: str | None = None,
     publication: Mapping[str, datetime] | None = None,
+    segments: Mapping[str, tuple[Segment, ...]] | None = None,
 ) -> Report:
-    """Metrics for incidents that started in [since, until) (dates in the site's zone)."""
+    """Metrics for incidents that started in [since, until) (dates in the site's zone).
+    ``segments``: incident id -> impact segments, when a timeline already has them."""
     tz = zone(site.settings.timezone)
 
     def selected(incident: Incident) -> bool:
@@ -318,21 +323,24 @@ def build_report(
         return incident.started <= now
 
     chosen = [i for i in site.incidents if selected(i)]
+    known = segments or {}
     incidents = [
-        incident_metrics(site, i, now, publication)
+        incident_metrics(site, i, now, publication, known.get(i.id))
         for i in chosen
         if i.kind is Kind.INCIDENT and (severity is None or i.severity == severity)
     ]
     maintenance = [
         maintenance_metrics(i) for i in chosen if i.kind is Kind.MAINTENANCE and severity is None
     ]
+    of_severity: dict[str | None, list[IncidentMetrics]] = {}
+    of_month: dict[str, list[IncidentMetrics]] = {}
+    for m in incidents:
+        of_severity.setdefault(m.severity, []).append(m)
+        of_month.setdefault(m.month, []).append(m)
     by_severity = [
-        aggregate(s.id, [m for m in incidents if m.severity == s.id])
-        for s in site.settings.severities
-        if any(m.severity == s.id for m in incidents)
+        aggregate(s.id, of_severity[s.id]) for s in site.settings.severities if s.id in of_severity
     ]
-    months = sorted({m.month for m in incidents})
-    by_month = [aggregate(month, [m for m in incidents if m.month == month]) for month in months]
+    by_month = [aggregate(month, of_month[month]) for month in sorted(of_month)]
     filters = {
         k: v
         for k, v in (("since", since), ("until", until), ("severity", severity))

@@ -94,14 +94,21 @@ def _incident_json(m: IncidentMetrics, with_delays: bool) -> dict[str, Any]:
     return document
 
 
+def aggregates_document(report: Report) -> dict[str, Any]:
+    """The report's figures over groups of incidents (all, each severity, each month)."""
+    return {
+        "overall": _aggregate_json(report.overall),
+        "by_severity": [_aggregate_json(a) for a in report.by_severity],
+        "by_month": [_aggregate_json(a) for a in report.by_month],
+    }
+
+
 def report_document(report: Report) -> dict[str, Any]:
     """Everything in the report as JSON-able data with stable keys (durations in minutes)."""
     return {
         "generated_at": _utc(report.now),
         "filters": dict(report.filters),
-        "overall": _aggregate_json(report.overall),
-        "by_severity": [_aggregate_json(a) for a in report.by_severity],
-        "by_month": [_aggregate_json(a) for a in report.by_month],
+        **aggregates_document(report),
         "incidents": [_incident_json(m, report.has_publication_delays) for m in report.incidents],
         "maintenance": [
             {

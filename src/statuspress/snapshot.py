@@ -11,8 +11,10 @@ trusted.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 from statuspress.diagnostics import Diagnostic, Level, Position
@@ -59,7 +61,14 @@ def _source(source: Source) -> Value:
 
 def _unsource(value: Value) -> Source:
     path, keys, body_line = value
-    return Source(path, {k: Position(line, col) for k, line, col in keys}, body_line)
+    return Source(path, _key_positions(keys), body_line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_positions(keys: tuple[tuple[str, int, int], ...]) -> Mapping[str, Position]:
+    """Front matter keys -> positions; most files lay out their keys alike, so one
+    (read-only) mapping serves them all."""
+    return MappingProxyType({k: Position(line, col) for k, line, col in keys})
 
 
 def _update(u: Update) -> Value:

@@ -3,6 +3,7 @@ byte for byte that of a build without the cache, whatever changed in between."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
 import time
@@ -187,8 +188,10 @@ def poison_store(repo: Path, title: str) -> None:
     scope = (folder / STORE_FILE).read_bytes()[len(b"statuspress-cache 1\n") :][:32]
     store = IncidentStore(folder, scope, datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
     assert store._old, "the build kept no incidents"
-    for name, (signature, latest, snapshot, findings) in store._old.items():
-        store._new[name] = (signature, latest, (snapshot[0], title, *snapshot[2:]), findings)
+    for name, (signature, latest, blob) in store._old.items():
+        snapshot, findings = marshal.loads(blob)
+        changed = (snapshot[0], title, *snapshot[2:])
+        store._new[name] = (signature, latest, marshal.dumps((changed, findings)))
     store.save()
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from statuspress.cache import PageCache
+from statuspress.metrics import Report
 from statuspress.model import Audience, StatusSite
 from statuspress.timeline import Timeline
 
@@ -29,6 +31,13 @@ class RenderContext:
     root: Path  # the status repository (for its site_templates/ overrides)
     #: incident pages of the previous build (None: render every page)
     pages: PageCache | None = None
+
+    @cached_property
+    def report(self) -> Report:
+        """The communication metrics over the whole history (two outputs show them)."""
+        from statuspress.metrics import build_report
+
+        return build_report(self.site, self.now, segments=self.timeline.segments)
 
     def url(self, path: str) -> str:
         """The absolute URL of an output path such as ``incidents/x/``."""

@@ -6,6 +6,7 @@ new. Dates come from the content, never the clock, so rebuilds are byte-identica
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -20,10 +21,19 @@ from statuspress.timefmt import local_and_utc
 Entry = tuple[Incident, Update]
 
 
-def _entries(incidents: Sequence[Incident], now: datetime, limit: int) -> list[Entry]:
+def _newest_first(incidents: Sequence[Incident], now: datetime) -> list[Entry]:
+    """Every update posted by ``now``, newest first (sorted once for all the feeds)."""
     entries = [(i, u) for i in incidents for u in i.updates if u.at <= now]
     entries.sort(key=lambda e: (e[1].at, e[0].id, e[1].id), reverse=True)
-    return entries[:limit]
+    return entries
+
+
+def _first(entries: list[Entry], limit: int, of: Sequence[Incident] | None = None) -> list[Entry]:
+    """The first ``limit`` entries (of the incidents ``of``, when given)."""
+    if of is None:
+        return entries[:limit]
+    wanted = {i.id for i in of}
+    return list(itertools.islice((e for e in entries if e[0].id in wanted), limit))
 
 
 def _item_html(context: RenderContext, incident: Incident, update: Update) -> str:
@@ -92,9 +102,10 @@ def _feeds(
 def render(context: RenderContext) -> Files:
     settings = context.site.settings
     limit = settings.feed_limit
+    entries = _newest_first(context.site.incidents, context.now)
     files = _feeds(
         context,
-        _entries(context.site.incidents, context.now, limit),
+        _first(entries, limit),
         f"{settings.title}: incidents and maintenance",
         context.base_url,
         paths.FEED_RSS,
@@ -102,15 +113,22 @@ def render(context: RenderContext) -> Files:
         settings.description or f"Every update posted on {settings.title}.",
     )
     for component in context.site.components:
-        files.update(_component_feeds(context, component, limit))
+        files.update(
+            _component_feeds(
+                context,
+                component,
+                _first(
+                    entries, limit, of=context.timeline.incidents_by_component.get(component.id, ())
+                ),
+            )
+        )
     return files
 
 
-def _component_feeds(context: RenderContext, component: Component, limit: int) -> Files:
-    touching = context.timeline.incidents_by_component.get(component.id, ())
+def _component_feeds(context: RenderContext, component: Component, entries: list[Entry]) -> Files:
     return _feeds(
         context,
-        _entries(touching, context.now, limit),
+        entries,
         f"{context.site.settings.title}: {component.name}",
         context.url(paths.page_url(paths.component_page(component.id))),
         paths.component_feed(component.id, "rss"),

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from markupsafe import Markup
 
 from statuspress import paths
-from statuspress.metrics import Aggregate, build_report
+from statuspress.metrics import Aggregate
 from statuspress.render import Files, RenderContext
 from statuspress.templates import make_environment, render_template
 from statuspress.timefmt import duration_words
@@ -84,7 +84,7 @@ def _row(a: Aggregate, label: str | None = None) -> MonthRow:
 def render(context: RenderContext) -> Files:
     if not context.site.settings.report_page:
         return {}
-    report = build_report(context.site, context.now)
+    report = context.report
     months = list(report.by_month)[-MONTHS_SHOWN:]
     labels = [month_label(a.key) for a in months]
     first = [

@@ -73,11 +73,9 @@ def _incident(context: RenderContext, incident: Incident) -> dict[str, Any]:
 
 def _communication(context: RenderContext) -> dict[str, Any]:
     """The figures of the Reliability & communication page (docs/metrics.md)."""
-    from statuspress.metrics import build_report
-    from statuspress.report import report_document
+    from statuspress.report import aggregates_document
 
-    document = report_document(build_report(context.site, context.now))
-    return {k: document[k] for k in ("overall", "by_severity", "by_month")}
+    return aggregates_document(context.report)
 
 
 def render(context: RenderContext) -> Files:

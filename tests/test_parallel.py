@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import statuspress.build
 import statuspress.load
 import statuspress.render.html
 import statuspress.rules.language
@@ -33,6 +34,7 @@ def test_parallel_and_serial_runs_are_identical(
     for module in (statuspress.load, statuspress.rules.language):
         monkeypatch.setattr(module, "PARALLEL_THRESHOLD", 2)
     monkeypatch.setattr(statuspress.render.html, "PARALLEL_PAGES", 2)
+    monkeypatch.setattr(statuspress.build, "PARALLEL_RENDER", 2)
     parallel = check_repository(root, NOW)
     assert parallel.diagnostics == serial.diagnostics and parallel.errors
     assert parallel.site == serial.site

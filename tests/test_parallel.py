@@ -3,7 +3,9 @@ same model, same bytes."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,10 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import statuspress.build
+import statuspress.cache
 import statuspress.load
 import statuspress.render.html
 import statuspress.rules.language
-from statuspress.build import render_site
+from statuspress.build import build, render_site
+from statuspress.cache import CACHE_DIR, IncidentStore, content_scope
 from statuspress.check import check_repository
 from statuspress.parallel import WorkerError, fork_map, split
 from testsupport import REPO_ROOT
@@ -118,3 +122,25 @@ def test_a_larger_local_share_changes_nothing_but_the_split(
     assert fork_map(lambda share: list(share), items, 2, local_share=0.7)[0] == items[:700]
     joined = [i for share in fork_map(lambda s: list(s), items, 2, 0.7) for i in share]
     assert joined == items
+
+
+def test_the_build_cache_restores_the_same_incidents_on_every_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = generate(tmp_path / "repo", 40, seed=5)
+    past = time.time() - 3600
+    for path in root.rglob("*"):
+        os.utime(path, (past, past))
+    build(root, tmp_path / "site", NOW)
+    edited = sorted((root / "incidents").iterdir())[7]
+    (edited / "incident.md").write_text((edited / "incident.md").read_text() + "\nMore.\n")
+    folders = sorted(p for p in (root / "incidents").iterdir())
+
+    def restore() -> list[object]:
+        store = IncidentStore(root / CACHE_DIR, content_scope(root), NOW)
+        return [(folder.name, kept) for folder, kept in store.restore_all(folders)]
+
+    serial = restore()
+    monkeypatch.setattr(statuspress.cache, "PARALLEL_SCAN", 2)
+    assert restore() == serial
+    assert [name for name, kept in serial if kept is None] == [edited.name]

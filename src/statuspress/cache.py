@@ -24,7 +24,7 @@ import struct
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -228,6 +228,8 @@ STORE_FILE = "incidents.bin"
 #: the same tick of the file system's clock without its signature changing (git calls
 #: this "racy"): its folder is not kept, so the next build reads it again.
 SETTLE_NS = 2_000_000_000
+#: From this many incident folders on, their signatures are taken on every core.
+PARALLEL_SCAN = 2000
 
 #: (name, mode, size, mtime, ctime, inode) of each file of an incident folder.
 Signature = tuple[tuple[str, int, int, int, int, int], ...]
@@ -289,19 +291,46 @@ class IncidentStore:
             if isinstance(old, dict):
                 self._old = old
 
-    def restore(self, folder: Path) -> tuple[Incident, list[Diagnostic]] | None:
-        """The incident in ``folder`` and its diagnostics, when its files are unchanged."""
-        signature = folder_signature(folder)
-        if signature is None:
-            return None
-        self._signatures[folder.name] = signature
-        entry = self._old.get(folder.name)
+    def restore_all(
+        self, folders: Sequence[Path]
+    ) -> list[tuple[Path, tuple[Incident, list[Diagnostic]] | None]]:
+        """Each folder with its incident and diagnostics when its files are unchanged
+        (None: read it). The folders' signatures are taken on every core when many."""
+        from statuspress.parallel import fork_map
+
+        restored = []
+        for share in fork_map(self._compare, folders, PARALLEL_SCAN):
+            for folder, (same, signature) in share:
+                restored.append((folder, self._restore(folder) if same else None))
+                if signature is not None:
+                    self._signatures[folder.name] = signature
+        return restored
+
+    def _compare(self, folders: Sequence[Path]) -> list[tuple[Path, tuple[bool, Signature | None]]]:
+        """Whether each folder is as stored, and its signature when it is not."""
+        compared = []
+        for folder in folders:
+            signature = folder_signature(folder)
+            entry = self._old.get(folder.name)
+            try:
+                same = (
+                    signature is not None
+                    and entry is not None
+                    and entry[0] == signature
+                    and entry[1] <= self._limit
+                )
+            except (IndexError, TypeError):
+                same = False
+            compared.append((folder, (same, None if same else signature)))
+        return compared
+
+    def _restore(self, folder: Path) -> tuple[Incident, list[Diagnostic]] | None:
+        entry = self._old[folder.name]
         try:
-            if entry is None or entry[0] != signature or entry[1] > self._limit:
-                return None
             snapshot, findings = marshal.loads(entry[2])
             restored = decode(snapshot), decode_diagnostics(findings)
         except (SnapshotError, IndexError, TypeError, ValueError, EOFError):
+            self._signatures[folder.name] = entry[0]
             return None
         self._new[folder.name] = entry
         self.hits += 1

@@ -505,7 +505,7 @@ def _load_incidents(
 
     restored = []
     if store is not None:
-        unchanged = [(folder, store.restore(folder)) for folder in folders]
+        unchanged = store.restore_all(folders)
         restored = [kept for _, kept in unchanged if kept is not None]
         folders = [folder for folder, kept in unchanged if kept is None]
     incidents: list[Incident] = []
@@ -557,11 +557,7 @@ def load_site(
         diagnostics.extend(problems)
         components = tuple(sorted(load_components(root, diagnostics), key=component_sort_key))
         incidents_dir = root / INCIDENTS_DIR
-        folders = (
-            sorted(p for p in incidents_dir.iterdir() if p.is_dir())
-            if incidents_dir.is_dir()
-            else []
-        )
+        folders = _folders(incidents_dir)
         incidents, broken, problems = _load_incidents(
             root, folders, settings, components, share_work, keep_incidents, store
         )
@@ -569,6 +565,17 @@ def load_site(
         incidents.sort(key=by_started)
         site = StatusSite(settings=settings, components=components, incidents=tuple(incidents))
         return LoadResult(site, tuple(diagnostics), frozenset(broken))
+
+
+def _folders(directory: Path) -> list[Path]:
+    """The folders in ``directory`` (links to folders included), in name order. The
+    directory entries say which are folders, so nothing is asked of the disk per entry."""
+    try:
+        with os.scandir(directory) as entries:
+            names = sorted(e.name for e in entries if e.is_dir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [directory / name for name in names]
 
 
 def component_sort_key(component: Component) -> tuple[int, str, str]:

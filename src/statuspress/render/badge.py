@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape
+from html import escape as html_escape
 
 from statuspress import paths
 from statuspress.render import Files, RenderContext
@@ -43,7 +43,9 @@ def render(context: RenderContext) -> Files:
     }
     left, right = _text_width(LABEL), _text_width(message)
     width = left + right
-    title = escape(f"{context.site.settings.title}: {INDICATOR_DESCRIPTIONS[indicator]}")
+    title = html_escape(
+        f"{context.site.settings.title}: {INDICATOR_DESCRIPTIONS[indicator]}", quote=False
+    )
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" '
         f'aria-label="{title}">\n'
@@ -54,7 +56,7 @@ def render(context: RenderContext) -> Files:
         '<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" '
         'text-anchor="middle">\n'
         f'<text x="{left / 2:.1f}" y="14">{LABEL}</text>\n'
-        f'<text x="{left + right / 2:.1f}" y="14">{escape(message)}</text>\n'
+        f'<text x="{left + right / 2:.1f}" y="14">{html_escape(message, quote=False)}</text>\n'
         "</g>\n</svg>\n"
     )
     return {

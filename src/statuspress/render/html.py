@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from html import escape as html_escape
 from typing import Any
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 import jinja2
 
@@ -154,7 +154,9 @@ def _sitemap(context: RenderContext, pages: list[str]) -> bytes:
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
     for page in pages:
-        lines.append(f"  <url><loc>{escape(context.url(paths.page_url(page)))}</loc></url>")
+        lines.append(
+            f"  <url><loc>{html_escape(context.url(paths.page_url(page)), quote=False)}</loc></url>"
+        )
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from xml.sax.saxutils import escape
+from html import escape as html_escape
 
 from markupsafe import Markup
 
@@ -49,17 +49,19 @@ def bar_chart(
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<title id="{chart_id}-title">{html_escape(title, quote=False)}</title>',
     ]
     for index, (label, value) in enumerate(zip(labels, values, strict=False)):
         y = gap + index * (bar + gap)
         length = (width - label_w - 80) * value / top
-        parts.append(f'<text x="0" y="{y + 13}" class="chart-label">{escape(label)}</text>')
+        parts.append(
+            f'<text x="0" y="{y + 13}" class="chart-label">{html_escape(label, quote=False)}</text>'
+        )
         parts.append(
             f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar}" rx="2" class="chart-bar"/>'
         )
         parts.append(
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{value:g} {escape(unit)}</text>'
+            f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{value:g} {html_escape(unit, quote=False)}</text>'
         )
     parts.append("</svg>")
     return Chart(chart_id, title, Markup("".join(parts)))

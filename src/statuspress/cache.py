@@ -254,6 +254,20 @@ def folder_signature(folder: Path) -> Signature | None:
     return tuple(entries)
 
 
+def folder_digest(folder: Path, signature: Signature) -> bytes | None:
+    """A hash of the names and bytes of the files in ``signature`` (None: unreadable)."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        for name, *_ in signature:
+            with open(folder / name, "rb") as handle:
+                data = handle.read()
+            digest.update(f"{len(name)}:{name}:{len(data)}:".encode("utf-8", "surrogatepass"))
+            digest.update(data)
+    except OSError:
+        return None
+    return digest.digest()
+
+
 def _micros(value: datetime) -> int:
     return (value - _EPOCH) // timedelta(microseconds=1)
 
@@ -280,7 +294,8 @@ class IncidentStore:
         self._limit = _micros(now + FUTURE_TOLERANCE)
         self._old: dict[str, Any] = {}
         self._new: dict[str, Any] = {}
-        self._signatures: dict[str, Signature] = {}
+        #: folder -> the signature and hash of its files, for those read afresh
+        self._files: dict[str, tuple[Signature, bytes]] = {}
         self.hits = 0
         data = _read_file(folder / STORE_FILE, scope) if folder is not None else None
         if data is not None:
@@ -295,59 +310,76 @@ class IncidentStore:
         self, folders: Sequence[Path]
     ) -> list[tuple[Path, tuple[Incident, list[Diagnostic]] | None]]:
         """Each folder with its incident and diagnostics when its files are unchanged
-        (None: read it). The folders' signatures are taken on every core when many."""
+        (None: read it). Folders are compared on every core when there are many."""
         from statuspress.parallel import fork_map
 
         restored = []
         for share in fork_map(self._compare, folders, PARALLEL_SCAN):
-            for folder, (same, signature) in share:
-                restored.append((folder, self._restore(folder) if same else None))
-                if signature is not None:
-                    self._signatures[folder.name] = signature
+            for folder, (same, signature, digest) in share:
+                kept = self._restore(folder, signature, digest) if same else None
+                restored.append((folder, kept))
+                if kept is None and signature is not None and digest is not None:
+                    self._files[folder.name] = (signature, digest)
         return restored
 
-    def _compare(self, folders: Sequence[Path]) -> list[tuple[Path, tuple[bool, Signature | None]]]:
-        """Whether each folder is as stored, and its signature when it is not."""
+    def _compare(
+        self, folders: Sequence[Path]
+    ) -> list[tuple[Path, tuple[bool, Signature | None, bytes | None]]]:
+        """Whether each folder holds what the store has for it; with its signature and
+        the hash of its files when that took reading them.
+
+        Same signature: unchanged, nothing is read. Another signature (a fresh clone, a
+        checkout, a touched file): the files are read and hashed, and their hash decides,
+        which still spares parsing and checking them."""
         compared = []
         for folder in folders:
             signature = folder_signature(folder)
-            entry = self._old.get(folder.name)
+            entry = self._old.get(folder.name, ())
+            same, digest = False, None
             try:
-                same = (
-                    signature is not None
-                    and entry is not None
-                    and entry[0] == signature
-                    and entry[1] <= self._limit
-                )
-            except (IndexError, TypeError):
-                same = False
-            compared.append((folder, (same, None if same else signature)))
+                usable = len(entry) == 4 and entry[1] <= self._limit
+            except TypeError:
+                usable = False
+            if usable and signature is not None:
+                same = entry[0] == signature
+            if not same and signature is not None:
+                digest = folder_digest(folder, signature)
+                same = usable and digest is not None and entry[3] == digest
+            compared.append((folder, (same, None if digest is None else signature, digest)))
         return compared
 
-    def _restore(self, folder: Path) -> tuple[Incident, list[Diagnostic]] | None:
+    def _restore(
+        self, folder: Path, signature: Signature | None, digest: bytes | None
+    ) -> tuple[Incident, list[Diagnostic]] | None:
         entry = self._old[folder.name]
         try:
             snapshot, findings = marshal.loads(entry[2])
             restored = decode(snapshot), decode_diagnostics(findings)
         except (SnapshotError, IndexError, TypeError, ValueError, EOFError):
-            self._signatures[folder.name] = entry[0]
             return None
+        if signature is not None and digest is not None and self._settled(signature):
+            entry = (signature, entry[1], entry[2], digest)  # same files, new signature
         self._new[folder.name] = entry
         self.hits += 1
         return restored
 
+    def _settled(self, signature: Signature) -> bool:
+        """Whether no file was written in the seconds before this build (see SETTLE_NS)."""
+        return all(e[3] <= self.started - SETTLE_NS for e in signature)
+
     def keep(self, incident: Incident, diagnostics: list[Diagnostic]) -> None:
         """Remember a freshly loaded incident for the next build (see the class's text)."""
-        signature = self._signatures.get(incident.id)
-        if signature is None or any(e[3] > self.started - SETTLE_NS for e in signature):
+        files = self._files.get(incident.id)
+        if files is None or not self._settled(files[0]):
             return
+        signature, digest = files
         latest = max((incident.started, *(u.at for u in incident.updates)))
         if _micros(latest) > self._limit:
             return
         # Each entry marshalled apart: the file then loads without decoding every entry,
         # and is written again by copying the entries that did not change.
         snapshot = marshal.dumps((encode(incident), encode_diagnostics(diagnostics)))
-        self._new[incident.id] = (signature, _micros(latest), snapshot)
+        self._new[incident.id] = (signature, _micros(latest), snapshot, digest)
 
     def save(self) -> None:
         if self.folder is not None:

@@ -188,10 +188,10 @@ def poison_store(repo: Path, title: str) -> None:
     scope = (folder / STORE_FILE).read_bytes()[len(b"statuspress-cache 1\n") :][:32]
     store = IncidentStore(folder, scope, datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
     assert store._old, "the build kept no incidents"
-    for name, (signature, latest, blob) in store._old.items():
+    for name, (signature, latest, blob, files) in store._old.items():
         snapshot, findings = marshal.loads(blob)
         changed = (snapshot[0], title, *snapshot[2:])
-        store._new[name] = (signature, latest, marshal.dumps((changed, findings)))
+        store._new[name] = (signature, latest, marshal.dumps((changed, findings)), files)
     store.save()
 
 
@@ -294,3 +294,23 @@ def test_building_into_the_same_folder_again_and_again_gives_a_cold_builds_site(
         (spare / p).is_file() and (spare / p).stat().st_ino == (out / p).stat().st_ino
         for p in digest(out)
     )
+
+
+def test_a_fresh_clone_with_the_cache_reads_its_files_but_parses_none(
+    repo: Path, tmp_path: Path
+) -> None:
+    """A clone (or a checkout) gives every file a new inode and time: the store then
+    compares the files' bytes, and restores the incidents whose files are the same."""
+    settle(repo)
+    assert build_cli(repo, tmp_path / "first").returncode == 0
+    poison_store(repo, "Title from the store")
+    clone = tmp_path / "clone"
+    shutil.copytree(repo, clone)  # new inodes; the cache folder comes along
+    (clone / "incidents/2026-11-24-open/a.md").write_text(OPEN_UPDATE.replace("Some", "Many"))
+    settle(clone)
+    site = tmp_path / "site"
+    assert build_cli(clone, site).returncode == 0
+    feed = (site / "feed.atom").read_text()
+    assert "Title from the store" in feed  # same bytes: restored, not parsed
+    assert "Errors on the API" in feed  # other bytes: parsed
+    assert "Old slowdown" not in feed

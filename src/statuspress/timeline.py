@@ -41,10 +41,12 @@ def impact_segments(incident: Incident) -> tuple[Segment, ...]:
     every affected component to operational). A later non-final update reopens it.
     Maintenance affects components only while an update says it is in progress.
     """
-    points: list[tuple[datetime, dict[str, ComponentStatus]]] = []
+    # Each point's state is a new mapping, never changed afterwards: no copies needed.
+    points: list[tuple[datetime, Mapping[str, ComponentStatus]]] = []
+    state: Mapping[str, ComponentStatus]
     if incident.kind is Kind.INCIDENT:
-        state: dict[str, ComponentStatus] = dict(incident.components)
-        points.append((incident.started, dict(state)))
+        state = incident.components
+        points.append((incident.started, state))
         closed = False
         for update in incident.updates:
             if update.is_final:
@@ -53,18 +55,17 @@ def impact_segments(incident: Incident) -> tuple[Segment, ...]:
             elif closed:
                 state = {**incident.components, **update.components}
                 closed = False
-            else:
+            elif update.components:
                 state = {**state, **update.components}
-            points.append((update.at, dict(state)))
+            points.append((update.at, state))
     else:
         state = {}
         for update in incident.updates:
             if update.status in ACTIVE_MAINTENANCE_STATUSES:
-                base = state or dict(incident.components)
-                state = {**base, **update.components}
+                state = {**(state or incident.components), **update.components}
             else:
                 state = {}
-            points.append((update.at, dict(state)))
+            points.append((update.at, state))
     segments = []
     for index, (start, statuses) in enumerate(points):
         end = points[index + 1][0] if index + 1 < len(points) else None

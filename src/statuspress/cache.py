@@ -146,6 +146,13 @@ class PageCache:
             clock.encode(),
         )
 
+    @property
+    def compiled_templates(self) -> Path | None:
+        """Where compiled templates are kept (see templates.make_environment)."""
+        if self.folder is None or self.folder.is_symlink() or not _prepare(self.folder):
+            return None
+        return self.folder
+
     def key_of(self, *parts: bytes) -> bytes:
         """The key of a page made of ``parts`` (such as the keys of the incidents it
         lists) within this cache's scope."""

@@ -102,13 +102,7 @@ class Timeline:
         that start by ``when`` and until none before can still be running, so a query
         costs what overlaps it, not the whole history."""
         segments = self.by_component.get(component_id, ())
-        if component_id not in self._reach:
-            ends = (_FOREVER if s.end is None else s.end for s in segments)
-            self._reach[component_id] = (
-                [s.start for s in segments],
-                list(itertools.accumulate(ends, max)),
-            )
-        starts, reach = self._reach[component_id]
+        starts, reach = self._reach_of(component_id)
         result = ComponentStatus.OPERATIONAL
         index = bisect.bisect_right(starts, when)
         while index > 0 and reach[index - 1] > when:
@@ -119,6 +113,25 @@ class Timeline:
                 if status.rank > result.rank:
                     result = status
         return result
+
+    def running_since(self, component_id: str, since: datetime) -> tuple[Segment, ...]:
+        """The component's segments still running at or after ``since``, found without
+        looking at the older ones (none before the first whose running latest end is
+        after ``since`` can be)."""
+        segments = self.by_component.get(component_id, ())
+        _, reach = self._reach_of(component_id)
+        first = bisect.bisect_right(reach, since)
+        return tuple(s for s in segments[first:] if s.end is None or s.end > since)
+
+    def _reach_of(self, component_id: str) -> tuple[list[datetime], list[datetime]]:
+        if component_id not in self._reach:
+            segments = self.by_component.get(component_id, ())
+            ends = (_FOREVER if s.end is None else s.end for s in segments)
+            self._reach[component_id] = (
+                [s.start for s in segments],
+                list(itertools.accumulate(ends, max)),
+            )
+        return self._reach[component_id]
 
 
 def build_timeline(site: StatusSite, now: datetime) -> Timeline:
@@ -291,7 +304,7 @@ def component_uptime(
     first = today - timedelta(days=days - 1)
     tracked_from = _midnight(first, tz)
     intervals = status_intervals(
-        timeline.by_component.get(component.id, ()), component.id, now, since=tracked_from
+        timeline.running_since(component.id, tracked_from), component.id, now, since=tracked_from
     )
     if component.start_date is not None and component.start_date > first:
         tracked_from = _midnight(component.start_date, tz)

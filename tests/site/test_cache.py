@@ -314,3 +314,23 @@ def test_a_fresh_clone_with_the_cache_reads_its_files_but_parses_none(
     assert "Title from the store" in feed  # same bytes: restored, not parsed
     assert "Errors on the API" in feed  # other bytes: parsed
     assert "Old slowdown" not in feed
+
+
+def test_compiled_templates_are_kept_and_still_point_errors_at_the_template_line(
+    repo: Path, tmp_path: Path
+) -> None:
+    (repo / "site_templates").mkdir()
+    (repo / "site_templates/index.html").write_text(
+        '{% extends "default:base.html" %}\n{% block content %}\n{{ index.nope.deeper }}\n'
+        "{% endblock %}\n"
+    )
+    for attempt in ("compiled", "from the cache"):
+        done = build_cli(repo, tmp_path / "site")
+        assert done.returncode == 1, attempt
+        assert "site_templates/index.html:3:1: error[template/render]" in done.stdout, attempt
+    assert any((repo / CACHE_DIR).glob("templates-*/*")), "no compiled template was kept"
+    # An edited template is compiled again, not taken from the cache.
+    (repo / "site_templates/index.html").write_text(
+        '{% extends "default:index.html" %}{% block title %}Edited{% endblock %}'
+    )
+    assert_same_as_cold(repo, tmp_path / "edited")

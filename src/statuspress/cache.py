@@ -17,6 +17,7 @@ from mattering, and cannot run code.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -29,6 +30,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from statuspress import __version__
 from statuspress.diagnostics import Diagnostic
 from statuspress.model import Audience, Incident
 from statuspress.snapshot import (
@@ -65,17 +67,33 @@ def _folder_bytes(folder: Path) -> Iterable[bytes]:
         yield path.read_bytes()
 
 
+@functools.lru_cache(maxsize=1)
+def code_digest() -> bytes:
+    """A hash of statuspress itself: every file of the installed package (its code and
+    built-in templates), so that a changed statuspress, released or not, never trusts
+    what an earlier one cached. About 70 files: a few milliseconds."""
+    package = Path(__file__).resolve().parent
+    parts = [__version__.encode()]
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            parts.append(path.relative_to(package).as_posix().encode())
+            parts.append(path.read_bytes())
+    return _hash(*parts)
+
+
 def content_scope(root: Path) -> bytes:
-    """What loading and checking an incident depends on besides its own files: the
-    statuspress and Python versions, ``statuspress.yaml`` and the component files."""
-    from statuspress import __version__
+    """What loading and checking an incident depends on besides its own files: statuspress
+    itself, the Python and PyYAML versions, ``statuspress.yaml`` and the component files."""
+    import yaml
+
     from statuspress.config import SETTINGS_FILE
     from statuspress.load import COMPONENTS_DIR
 
     settings = root / SETTINGS_FILE
     parts = [
-        __version__.encode(),
+        code_digest(),
         sys.version.encode(),
+        f"{yaml.__version__} {yaml.__with_libyaml__}".encode(),
         settings.read_bytes() if settings.is_file() else b"-",
     ]
     parts.extend(_folder_bytes(root / COMPONENTS_DIR))

@@ -47,11 +47,11 @@ def make_environment(root: Path, compiled: Path | None = None) -> jinja2.Environ
 
 
 def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
-    """Compiled templates in ``folder``, one sub-folder per statuspress and Jinja version
-    (compiling depends on both: the environment's options are statuspress's)."""
-    from statuspress import __version__
+    """Compiled templates in ``folder``, one sub-folder per statuspress (its code: the
+    environment's options are statuspress's) and Jinja version."""
+    from statuspress.cache import code_digest
 
-    versioned = folder / f"templates-{__version__}-jinja-{jinja2.__version__}"
+    versioned = folder / f"templates-{code_digest().hex()[:16]}-jinja-{jinja2.__version__}"
     try:
         versioned.mkdir(parents=True, exist_ok=True)
     except OSError:

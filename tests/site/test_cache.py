@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from test_build import digest
 
+import statuspress.cache
+from statuspress.build import build
 from statuspress.cache import (
     CACHE_DIR,
     PAGES_FILE,
@@ -334,3 +336,19 @@ def test_compiled_templates_are_kept_and_still_point_errors_at_the_template_line
         '{% extends "default:index.html" %}{% block title %}Edited{% endblock %}'
     )
     assert_same_as_cold(repo, tmp_path / "edited")
+
+
+def test_another_statuspress_trusts_nothing_an_earlier_one_cached(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scope holds a hash of statuspress's own files: an upgrade, or any change to its
+    code during development, starts afresh."""
+    settle(repo)
+    assert build_cli(repo, tmp_path / "first").returncode == 0
+    poison_store(repo, "Title from the store")
+    poison(repo, b"from the cache")
+    monkeypatch.setattr(statuspress.cache, "code_digest", lambda: b"another statuspress")
+    second = tmp_path / "second"
+    build(repo, second, datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
+    assert "Title from the store" not in (second / "feed.atom").read_text()
+    assert b"from the cache" not in (second / OLD_PAGE).read_bytes()

@@ -14,10 +14,11 @@ from statuspress.cache import (
     OutputCache,
     PageCache,
     build_scope,
+    committed,
     content_scope,
 )
 from statuspress.check import check_repository
-from statuspress.diagnostics import Diagnostic
+from statuspress.diagnostics import Diagnostic, Level
 from statuspress.errors import ContentError
 from statuspress.gcpause import gc_paused
 from statuspress.model import Audience, StatusSite
@@ -119,6 +120,21 @@ def build(
 def _build(
     root: Path, out: Path, now: datetime, audience: Audience, base_url: str | None, cache: bool
 ) -> BuildResult:
+    notes: list[Diagnostic] = []
+    if cache and committed(root):
+        cache = False
+        notes.append(
+            Diagnostic(
+                f"{CACHE_DIR}/",
+                1,
+                1,
+                Level.WARNING,
+                "build/cache-committed",
+                f"the build cache {CACHE_DIR}/ is committed to git, so this build ignores it "
+                "(a cache is never reviewed content); remove it from git with "
+                f"'git rm -r --cached {CACHE_DIR}' and commit that",
+            )
+        )
     store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
     checked = check_repository(root, now, store=store)
     if checked.errors:
@@ -140,4 +156,4 @@ def _build(
         pages.save()
     else:
         write_site(files, out, root)
-    return BuildResult(len(files), sum(map(len, files.values())), checked.warnings)
+    return BuildResult(len(files), sum(map(len, files.values())), (*checked.warnings, *notes))

@@ -22,6 +22,7 @@ import hashlib
 import marshal
 import os
 import struct
+import subprocess
 import sys
 import tempfile
 import time
@@ -79,6 +80,24 @@ def code_digest() -> bytes:
             parts.append(path.relative_to(package).as_posix().encode())
             parts.append(path.read_bytes())
     return _hash(*parts)
+
+
+def committed(root: Path) -> bool:
+    """Whether git tracks anything in the cache folder. A cache is never reviewed content:
+    one that came in a commit (a pull request can force-add ignored files) could publish
+    what no one approved, so the build then leaves it alone."""
+    if not (root / CACHE_DIR).exists():
+        return False
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", CACHE_DIR],
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False  # no git: nothing can have come in a commit
+    return listed.returncode == 0 and bool(listed.stdout)
 
 
 def content_scope(root: Path) -> bytes:
@@ -163,13 +182,6 @@ class PageCache:
             incident.fingerprint,
             clock.encode(),
         )
-
-    @property
-    def compiled_templates(self) -> Path | None:
-        """Where compiled templates are kept (see templates.make_environment)."""
-        if self.folder is None or self.folder.is_symlink() or not _prepare(self.folder):
-            return None
-        return self.folder
 
     def key_of(self, *parts: bytes) -> bytes:
         """The key of a page made of ``parts`` (such as the keys of the incidents it

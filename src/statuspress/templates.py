@@ -21,11 +21,10 @@ BUILTIN_TEMPLATES = Path(__file__).parent / "site_templates"
 OVERRIDES_DIR = "site_templates"
 
 
-def make_environment(root: Path, compiled: Path | None = None) -> jinja2.Environment:
-    """One environment per build: templates are compiled once and cached in it, and with
-    ``compiled`` (a folder of the build cache) kept for the next build too. Jinja checks
-    each template's source against what it compiled, so an edited template is compiled
-    again."""
+def make_environment(root: Path) -> jinja2.Environment:
+    """One environment per build: templates are compiled once and cached in it. (Not
+    kept between builds: Jinja's bytecode cache would run code read from a file, and the
+    few hundredths of a second it saves are not worth that.)"""
     builtin = jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))
     loaders: list[jinja2.BaseLoader] = []
     overrides = root / OVERRIDES_DIR
@@ -41,22 +40,8 @@ def make_environment(root: Path, compiled: Path | None = None) -> jinja2.Environ
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=_bytecode_cache(compiled) if compiled is not None else None,
     )
     return env
-
-
-def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
-    """Compiled templates in ``folder``, one sub-folder per statuspress (its code: the
-    environment's options are statuspress's) and Jinja version."""
-    from statuspress.cache import code_digest
-
-    versioned = folder / f"templates-{code_digest().hex()[:16]}-jinja-{jinja2.__version__}"
-    try:
-        versioned.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # not writable: compile each time
-    return jinja2.FileSystemBytecodeCache(str(versioned))
 
 
 def _template_location(root: Path, exc: BaseException) -> tuple[str, int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import marshal
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -318,26 +319,6 @@ def test_a_fresh_clone_with_the_cache_reads_its_files_but_parses_none(
     assert "Old slowdown" not in feed
 
 
-def test_compiled_templates_are_kept_and_still_point_errors_at_the_template_line(
-    repo: Path, tmp_path: Path
-) -> None:
-    (repo / "site_templates").mkdir()
-    (repo / "site_templates/index.html").write_text(
-        '{% extends "default:base.html" %}\n{% block content %}\n{{ index.nope.deeper }}\n'
-        "{% endblock %}\n"
-    )
-    for attempt in ("compiled", "from the cache"):
-        done = build_cli(repo, tmp_path / "site")
-        assert done.returncode == 1, attempt
-        assert "site_templates/index.html:3:1: error[template/render]" in done.stdout, attempt
-    assert any((repo / CACHE_DIR).glob("templates-*/*")), "no compiled template was kept"
-    # An edited template is compiled again, not taken from the cache.
-    (repo / "site_templates/index.html").write_text(
-        '{% extends "default:index.html" %}{% block title %}Edited{% endblock %}'
-    )
-    assert_same_as_cold(repo, tmp_path / "edited")
-
-
 def test_another_statuspress_trusts_nothing_an_earlier_one_cached(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -352,3 +333,33 @@ def test_another_statuspress_trusts_nothing_an_earlier_one_cached(
     build(repo, second, datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
     assert "Title from the store" not in (second / "feed.atom").read_text()
     assert b"from the cache" not in (second / OLD_PAGE).read_bytes()
+
+
+def test_a_cache_committed_to_git_is_never_trusted(repo: Path, tmp_path: Path) -> None:
+    """A pull request can force-add the ignored cache folder; a build must then publish
+    only the reviewed files, and say why it did not use the cache."""
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-C", str(repo), "-c", "user.name=T", "-c", "user.email=t@example.com", *args],
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "content")
+    settle(repo)
+    assert build_cli(repo, tmp_path / "first").returncode == 0
+    poison_store(repo, "Title from the store")
+    git("add", "-f", CACHE_DIR)
+    git("commit", "-q", "-m", "a planted cache")
+    site = tmp_path / "site"
+    done = build_cli(repo, site)
+    assert done.returncode == 0
+    assert "warning[build/cache-committed]" in done.stdout
+    assert "git rm -r --cached .statuspress-cache" in done.stdout
+    assert "Title from the store" not in (site / "feed.atom").read_text()
+    git("rm", "-q", "-r", "--cached", CACHE_DIR)
+    git("commit", "-q", "-m", "no cache in git")
+    assert "cache-committed" not in build_cli(repo, tmp_path / "after").stdout

@@ -33,11 +33,6 @@ class RenderContext:
     pages: PageCache | None = None
 
     @cached_property
-    def compiled_templates(self) -> Path | None:
-        """The build cache's folder for compiled templates (None: compile every time)."""
-        return self.pages.compiled_templates if self.pages is not None else None
-
-    @cached_property
     def report(self) -> Report:
         """The communication metrics over the whole history (two outputs show them)."""
         from statuspress.metrics import build_report

@@ -24,7 +24,7 @@ PARALLEL_PAGES = 400
 
 
 def render(context: RenderContext) -> Files:
-    env = make_environment(context.root, context.compiled_templates)
+    env = make_environment(context.root)
     views = Views(context)
     files: Files = {}
 

@@ -113,7 +113,7 @@ def render(context: RenderContext) -> Files:
     views = Views(context)
     meta = views.meta(paths.REPORT_PAGE, "Reliability & communication")
     html = render_template(
-        make_environment(context.root, context.compiled_templates),
+        make_environment(context.root),
         context.root,
         "report.html",
         {

@@ -1,18 +1,24 @@
-"""The build cache: each incident page of the previous build, so that a rebuild renders
-only the incidents that changed (or whose page shows the clock, such as an open one).
+"""The build cache, so that a rebuild does only the work that what changed calls for.
 
 It lives in ``.statuspress-cache/`` in the status repository; deleting it at any time is
 safe (the next build is a cold one) and ``build --no-cache`` neither reads nor writes it.
+It holds:
 
-A page is kept under a key made of everything it is rendered from: the **scope** (the
-statuspress, Python, Jinja and markdown-it versions, the audience, the base URL, the
-bytes of ``statuspress.yaml``, of every component file and of every template) and the
-incident's own **fingerprint** (a hash of each of its files), plus "now" when the page
-depends on it. Same key, same bytes: a rebuild is byte-identical to a cold build.
+- ``incidents.bin`` (IncidentStore): each incident as loaded and checked, with its
+  diagnostics, under the stat signature and the hash of its folder's files;
+- ``pages.bin`` (PageCache): each incident page and month of history, under a key made
+  of everything it is rendered from;
+- ``site.bin`` (OutputCache) and ``spare-site/``: what the last build wrote, and the site
+  it replaced, for ``write.write_site`` to write only what changed.
 
-The file is a plain list of (key, length, bytes) records, never pickle, so a cache folder
-committed by someone else can at worst be wrong about a page, which its key prevents
-from mattering, and cannot run code.
+Every key includes a **scope**: statuspress itself (a hash of its files), the Python and
+library versions, ``statuspress.yaml`` and the component files, and for pages the
+templates, the audience and the base URL. Same key, same bytes: a rebuild is
+byte-identical to a cold build (the tests compare the two after every kind of change).
+
+The files hold data only (length-prefixed records and ``marshal``-ed plain values, never
+pickle or code), and a cache folder that git tracks is never used (``committed``): a
+cache is never reviewed content.
 """
 
 from __future__ import annotations

@@ -309,3 +309,16 @@ def test_the_calendar_keeps_open_windows_and_the_newest_completed_ones(
     assert done.returncode == 0, done.stderr
     summaries = re.findall(r"SUMMARY:(.*)\r", (out / "maintenance.ics").read_bytes().decode())
     assert summaries == ["Window 3", "Window 4", "Window 30"]
+
+
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a//b.html", "./a.html", ""])
+def test_the_writer_refuses_a_path_outside_the_site(tmp_path: Path, path: str) -> None:
+    """A renderer bug must not write outside --out, nor leave a half-written site."""
+    from statuspress.write import DuplicateOutputError, write_site
+
+    out = tmp_path / "site"
+    write_site({"index.html": b"before"}, out, tmp_path / "repo")
+    with pytest.raises(DuplicateOutputError):
+        write_site({"index.html": b"after", path: b"x"}, out, tmp_path / "repo")
+    assert (out / "index.html").read_bytes() == b"before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

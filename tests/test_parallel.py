@@ -134,11 +134,11 @@ def test_the_build_cache_restores_the_same_incidents_on_every_core(
     build(root, tmp_path / "site", NOW)
     edited = sorted((root / "incidents").iterdir())[7]
     (edited / "incident.md").write_text((edited / "incident.md").read_text() + "\nMore.\n")
-    folders = sorted(p for p in (root / "incidents").iterdir())
+    names = sorted(p.name for p in (root / "incidents").iterdir())
 
     def restore() -> list[object]:
         store = IncidentStore(root / CACHE_DIR, content_scope(root), NOW)
-        return [(folder.name, kept) for folder, kept in store.restore_all(folders)]
+        return store.restore_all(root / "incidents", names)  # type: ignore[return-value]
 
     serial = restore()
     monkeypatch.setattr(statuspress.cache, "PARALLEL_SCAN", 2)

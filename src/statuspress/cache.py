@@ -278,7 +278,7 @@ PARALLEL_SCAN = 2000
 Signature = tuple[tuple[str, int, int, int, int, int], ...]
 
 
-def folder_signature(folder: Path) -> Signature | None:
+def folder_signature(folder: str) -> Signature | None:
     """The stat signature of ``folder``'s files, or None when it holds anything but
     regular files (links and sub-folders are always read afresh)."""
     entries = []
@@ -297,12 +297,12 @@ def folder_signature(folder: Path) -> Signature | None:
     return tuple(entries)
 
 
-def folder_digest(folder: Path, signature: Signature) -> bytes | None:
+def folder_digest(folder: str, signature: Signature) -> bytes | None:
     """A hash of the names and bytes of the files in ``signature`` (None: unreadable)."""
     digest = hashlib.blake2b(digest_size=16)
     try:
         for name, *_ in signature:
-            with open(folder / name, "rb") as handle:
+            with open(f"{folder}/{name}", "rb") as handle:
                 data = handle.read()
             digest.update(f"{len(name)}:{name}:{len(data)}:".encode("utf-8", "surrogatepass"))
             digest.update(data)
@@ -350,24 +350,26 @@ class IncidentStore:
                 self._old = old
 
     def restore_all(
-        self, folders: Sequence[Path]
-    ) -> list[tuple[Path, tuple[Incident, list[Diagnostic]] | None]]:
-        """Each folder with its incident and diagnostics when its files are unchanged
-        (None: read it). Folders are compared on every core when there are many."""
+        self, directory: Path, names: Sequence[str]
+    ) -> list[tuple[str, tuple[Incident, list[Diagnostic]] | None]]:
+        """Each folder of ``directory`` named in ``names`` with its incident and
+        diagnostics when its files are unchanged (None: read it). Folders are compared on
+        every core when there are many."""
         from statuspress.parallel import fork_map
 
+        base = str(directory)
         restored = []
-        for share in fork_map(self._compare, folders, PARALLEL_SCAN):
-            for folder, (same, signature, digest) in share:
-                kept = self._restore(folder, signature, digest) if same else None
-                restored.append((folder, kept))
+        for share in fork_map(lambda part: self._compare(base, part), names, PARALLEL_SCAN):
+            for name, (same, signature, digest) in share:
+                kept = self._restore(name, signature, digest) if same else None
+                restored.append((name, kept))
                 if kept is None and signature is not None and digest is not None:
-                    self._files[folder.name] = (signature, digest)
+                    self._files[name] = (signature, digest)
         return restored
 
     def _compare(
-        self, folders: Sequence[Path]
-    ) -> list[tuple[Path, tuple[bool, Signature | None, bytes | None]]]:
+        self, base: str, names: Sequence[str]
+    ) -> list[tuple[str, tuple[bool, Signature | None, bytes | None]]]:
         """Whether each folder holds what the store has for it; with its signature and
         the hash of its files when that took reading them.
 
@@ -375,9 +377,10 @@ class IncidentStore:
         checkout, a touched file): the files are read and hashed, and their hash decides,
         which still spares parsing and checking them."""
         compared = []
-        for folder in folders:
+        for name in names:
+            folder = f"{base}/{name}"
             signature = folder_signature(folder)
-            entry = self._old.get(folder.name, ())
+            entry = self._old.get(name, ())
             same, digest = False, None
             try:
                 usable = len(entry) == 4 and entry[1] <= self._limit
@@ -388,13 +391,13 @@ class IncidentStore:
             if not same and signature is not None:
                 digest = folder_digest(folder, signature)
                 same = usable and digest is not None and entry[3] == digest
-            compared.append((folder, (same, None if digest is None else signature, digest)))
+            compared.append((name, (same, None if digest is None else signature, digest)))
         return compared
 
     def _restore(
-        self, folder: Path, signature: Signature | None, digest: bytes | None
+        self, name: str, signature: Signature | None, digest: bytes | None
     ) -> tuple[Incident, list[Diagnostic]] | None:
-        entry = self._old[folder.name]
+        entry = self._old[name]
         try:
             snapshot, findings = marshal.loads(entry[2])
             restored = decode(snapshot), decode_diagnostics(findings)
@@ -402,7 +405,7 @@ class IncidentStore:
             return None
         if signature is not None and digest is not None and self._settled(signature):
             entry = (signature, entry[1], entry[2], digest)  # same files, new signature
-        self._new[folder.name] = entry
+        self._new[name] = entry
         self.hits += 1
         return restored
 

@@ -482,7 +482,8 @@ def _load_chunk(
 
 def _load_incidents(
     root: Path,
-    folders: list[Path],
+    directory: Path,
+    names: list[str],
     settings: Settings,
     components: tuple[Component, ...],
     share_work: ShareWork | None,
@@ -505,9 +506,10 @@ def _load_incidents(
 
     restored = []
     if store is not None:
-        unchanged = store.restore_all(folders)
+        unchanged = store.restore_all(directory, names)
         restored = [kept for _, kept in unchanged if kept is not None]
-        folders = [folder for folder, kept in unchanged if kept is None]
+        names = [name for name, kept in unchanged if kept is None]
+    folders = [directory / name for name in names]
     incidents: list[Incident] = []
     broken: set[str] = set()
     diagnostics: list[Diagnostic] = []
@@ -557,9 +559,9 @@ def load_site(
         diagnostics.extend(problems)
         components = tuple(sorted(load_components(root, diagnostics), key=component_sort_key))
         incidents_dir = root / INCIDENTS_DIR
-        folders = _folders(incidents_dir)
+        names = _folder_names(incidents_dir)
         incidents, broken, problems = _load_incidents(
-            root, folders, settings, components, share_work, keep_incidents, store
+            root, incidents_dir, names, settings, components, share_work, keep_incidents, store
         )
         diagnostics.extend(problems)
         incidents.sort(key=by_started)
@@ -567,15 +569,14 @@ def load_site(
         return LoadResult(site, tuple(diagnostics), frozenset(broken))
 
 
-def _folders(directory: Path) -> list[Path]:
-    """The folders in ``directory`` (links to folders included), in name order. The
+def _folder_names(directory: Path) -> list[str]:
+    """The names of the folders in ``directory`` (links to folders included), sorted. The
     directory entries say which are folders, so nothing is asked of the disk per entry."""
     try:
         with os.scandir(directory) as entries:
-            names = sorted(e.name for e in entries if e.is_dir())
+            return sorted(e.name for e in entries if e.is_dir())
     except (FileNotFoundError, NotADirectoryError):
         return []
-    return [directory / name for name in names]
 
 
 def component_sort_key(component: Component) -> tuple[int, str, str]:

@@ -32,10 +32,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 from statuspress import __version__
 from statuspress.diagnostics import Diagnostic
@@ -53,7 +52,7 @@ CACHE_DIR = ".statuspress-cache"
 PAGES_FILE = "pages.bin"
 _MAGIC = b"statuspress-cache 1\n"
 _KEY = 32
-_RECORD = struct.Struct(f"<{_KEY}sI")
+_RECORD = struct.Struct("<HI")  # key length, value length
 _HEAD = len(_MAGIC) + _KEY
 
 
@@ -143,36 +142,97 @@ def build_scope(root: Path, audience: Audience, base_url: str, templates: Iterab
     return _hash(*parts)
 
 
-class PageCache:
-    """Pages by key: those of the previous build (read lazily from one file), and those
-    of this build, which ``save`` writes back (so the file never outgrows one site)."""
+class _Records:
+    """A cache file: the header, then (key, value) records. Read once; saved by appending
+    what is new (a cache of 50 MB is not written again for one changed page) and written
+    whole again, atomically, once more than half of it is dead. A later record of a key
+    wins; an append cut short loses only itself."""
 
-    def __init__(self, folder: Path | None, scope: bytes) -> None:
-        self.folder = folder
+    def __init__(self, path: Path | None, scope: bytes) -> None:
+        self.path = path
         self.scope = scope
-        self._data = b""
-        self._index: dict[bytes, tuple[int, int]] = {}
-        self.kept: dict[bytes, bytes] = {}
-        #: output path -> the key of its page in this build (same key, same bytes)
-        self.named: dict[str, bytes] = {}
-        self.hits = 0
-        if folder is not None:
-            self._read(folder / PAGES_FILE)
-
-    def _read(self, path: Path) -> None:
-        data = _read_file(path, self.scope)
+        self.data = b""
+        self.index: dict[bytes, tuple[int, int]] = {}  # key -> (offset, length) of its value
+        data = _read_file(path, scope) if path is not None else None
         if data is None:
             return
         index: dict[bytes, tuple[int, int]] = {}
         offset = _HEAD
         while offset + _RECORD.size <= len(data):
-            key, length = _RECORD.unpack_from(data, offset)
-            offset += _RECORD.size
-            if offset + length > len(data):
-                return  # truncated: use none of it
-            index[key] = (offset, length)
-            offset += length
-        self._data, self._index = data, index
+            key_length, length = _RECORD.unpack_from(data, offset)
+            start = offset + _RECORD.size + key_length
+            if start + length > len(data):
+                break  # an append cut short: keep the records before it
+            index[data[offset + _RECORD.size : start]] = (start, length)
+            offset = start + length
+        self.data, self.index = data, index
+
+    def value(self, key: bytes) -> bytes | None:
+        place = self.index.get(key)
+        if place is None:
+            return None
+        offset, length = place
+        return self.data[offset : offset + length]
+
+    def save(self, live: Mapping[bytes, bytes | None]) -> None:
+        """Keep exactly ``live`` for the next build: key -> its new value, or None for the
+        value this file already holds under that key. Never fails the build."""
+        if self.path is None:
+            return
+        fresh = [_record(k, v) for k, v in live.items() if v is not None]
+        kept = sum(_RECORD.size + len(k) + self.index[k][1] for k, v in live.items() if v is None)
+        dead = len(self.data) - _HEAD - kept
+        if self.data and dead <= kept + sum(map(len, fresh)) and self._append(fresh):
+            return
+        chunks = []
+        for key, value in live.items():
+            chunks.append(_record(key, self.value(key) if value is None else value))
+        _write_file(self.path.parent, self.path.name, self.scope, chunks)
+
+    def _append(self, records: list[bytes]) -> bool:
+        """Append to the file read, if it is still that file (else write it whole)."""
+        assert self.path is not None
+        if not records:
+            return True
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        except OSError:
+            return False
+        try:
+            if os.fstat(fd).st_size != len(self.data):
+                return False  # another build wrote it meanwhile
+            data = memoryview(b"".join(records))
+            while data:
+                data = data[os.write(fd, data) :]
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+        return True
+
+
+def _record(key: bytes, value: bytes | None) -> bytes:
+    assert value is not None
+    return _RECORD.pack(len(key), len(value)) + key + value
+
+
+class PageCache:
+    """Pages by key: those of the previous build (read from one file), and those of this
+    build, which ``save`` keeps for the next one (only they: the file never outgrows one
+    site by more than its dead half)."""
+
+    def __init__(self, folder: Path | None, scope: bytes) -> None:
+        self.folder = folder
+        self.scope = scope
+        self._records = _Records(folder / PAGES_FILE if folder is not None else None, scope)
+        self.kept: dict[bytes, bytes] = {}
+        #: output path -> the key of its page in this build (same key, same bytes)
+        self.named: dict[str, bytes] = {}
+        self.hits = 0
+
+    @property
+    def _index(self) -> dict[bytes, tuple[int, int]]:
+        return self._records.index
 
     def key(self, incident: Incident, now: datetime) -> bytes:
         """The key of ``incident``'s page at ``now``. A closed incident's page shows no
@@ -199,11 +259,9 @@ class PageCache:
         found = self.kept.get(key)
         if found is not None:
             return found
-        place = self._index.get(key)
-        if place is None:
+        page = self._records.value(key)
+        if page is None:
             return None
-        offset, length = place
-        page = self._data[offset : offset + length]
         self.kept[key] = page
         self.hits += 1
         return page
@@ -212,15 +270,9 @@ class PageCache:
         self.kept[key] = page
 
     def save(self) -> None:
-        """Write this build's pages for the next one (see ``_write_file``)."""
-        if self.folder is None:
-            return
-        chunks = []
-        for key in sorted(self.kept):
-            page = self.kept[key]
-            chunks.append(_RECORD.pack(key, len(page)))
-            chunks.append(page)
-        _write_file(self.folder, PAGES_FILE, self.scope, chunks)
+        """Keep this build's pages for the next one."""
+        index = self._records.index
+        self._records.save({k: None if k in index else v for k, v in self.kept.items()})
 
 
 def _read_file(path: Path, scope: bytes) -> bytes | None:
@@ -335,19 +387,12 @@ class IncidentStore:
         self.scope = scope
         self.started = time.time_ns()
         self._limit = _micros(now + FUTURE_TOLERANCE)
-        self._old: dict[str, Any] = {}
-        self._new: dict[str, Any] = {}
+        self._records = _Records(folder / STORE_FILE if folder is not None else None, scope)
+        #: folder name -> its entry for the next build (None: the one the file holds)
+        self._new: dict[bytes, bytes | None] = {}
         #: folder -> the signature and hash of its files, for those read afresh
         self._files: dict[str, tuple[Signature, bytes]] = {}
         self.hits = 0
-        data = _read_file(folder / STORE_FILE, scope) if folder is not None else None
-        if data is not None:
-            try:
-                old = marshal.loads(data[_HEAD:])
-            except (EOFError, ValueError, TypeError):
-                old = None
-            if isinstance(old, dict):
-                self._old = old
 
     def restore_all(
         self, directory: Path, names: Sequence[str]
@@ -367,6 +412,18 @@ class IncidentStore:
                     self._files[name] = (signature, digest)
         return restored
 
+    def _meta(self, name: str) -> tuple[Signature, int, bytes] | None:
+        """(signature, latest time, files' hash) of the entry for ``name``, if any."""
+        value = self._records.value(_name_key(name))
+        if value is None:
+            return None
+        try:
+            (length,) = _META.unpack_from(value)
+            signature, latest, digest = marshal.loads(value[_META.size : _META.size + length])
+        except (struct.error, EOFError, ValueError, TypeError):
+            return None
+        return signature, latest, digest
+
     def _compare(
         self, base: str, names: Sequence[str]
     ) -> list[tuple[str, tuple[bool, Signature | None, bytes | None]]]:
@@ -380,32 +437,37 @@ class IncidentStore:
         for name in names:
             folder = f"{base}/{name}"
             signature = folder_signature(folder)
-            entry = self._old.get(name, ())
+            meta = self._meta(name)
+            usable = meta is not None and isinstance(meta[1], int) and meta[1] <= self._limit
             same, digest = False, None
-            try:
-                usable = len(entry) == 4 and entry[1] <= self._limit
-            except TypeError:
-                usable = False
             if usable and signature is not None:
-                same = entry[0] == signature
+                same = meta is not None and meta[0] == signature
             if not same and signature is not None:
                 digest = folder_digest(folder, signature)
-                same = usable and digest is not None and entry[3] == digest
+                same = usable and digest is not None and meta is not None and meta[2] == digest
             compared.append((name, (same, None if digest is None else signature, digest)))
         return compared
 
     def _restore(
         self, name: str, signature: Signature | None, digest: bytes | None
     ) -> tuple[Incident, list[Diagnostic]] | None:
-        entry = self._old[name]
-        try:
-            snapshot, findings = marshal.loads(entry[2])
-            restored = decode(snapshot), decode_diagnostics(findings)
-        except (SnapshotError, IndexError, TypeError, ValueError, EOFError):
+        key = _name_key(name)
+        value = self._records.value(key)
+        meta = self._meta(name)
+        if value is None or meta is None:
             return None
+        try:
+            (length,) = _META.unpack_from(value)
+            snapshot, findings = marshal.loads(value[_META.size + length :])
+            restored = decode(snapshot), decode_diagnostics(findings)
+        except (SnapshotError, struct.error, IndexError, TypeError, ValueError, EOFError):
+            return None
+        self._new[key] = None
         if signature is not None and digest is not None and self._settled(signature):
-            entry = (signature, entry[1], entry[2], digest)  # same files, new signature
-        self._new[name] = entry
+            # The same files under a new signature: keep that, so the next build need
+            # not read them.
+            blob = value[_META.size + length :]
+            self._new[key] = _store_value((signature, meta[1], digest), blob)
         self.hits += 1
         return restored
 
@@ -422,14 +484,25 @@ class IncidentStore:
         latest = max((incident.started, *(u.at for u in incident.updates)))
         if _micros(latest) > self._limit:
             return
-        # Each entry marshalled apart: the file then loads without decoding every entry,
-        # and is written again by copying the entries that did not change.
-        snapshot = marshal.dumps((encode(incident), encode_diagnostics(diagnostics)))
-        self._new[incident.id] = (signature, _micros(latest), snapshot, digest)
+        blob = marshal.dumps((encode(incident), encode_diagnostics(diagnostics)))
+        self._new[_name_key(incident.id)] = _store_value((signature, _micros(latest), digest), blob)
 
     def save(self) -> None:
-        if self.folder is not None:
-            _write_file(self.folder, STORE_FILE, self.scope, [marshal.dumps(self._new)])
+        self._records.save(self._new)
+
+
+#: An entry of the store: the length of its marshalled (signature, latest time, files'
+#: hash), those, then the marshalled (snapshot, diagnostics), decoded only to restore.
+_META = struct.Struct("<I")
+
+
+def _store_value(meta: tuple[Signature, int, bytes], blob: bytes) -> bytes:
+    packed = marshal.dumps(meta)
+    return _META.pack(len(packed)) + packed + blob
+
+
+def _name_key(name: str) -> bytes:
+    return name.encode("utf-8", "surrogatepass")
 
 
 # -- the written site ------------------------------------------------------------------------

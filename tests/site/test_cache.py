@@ -6,6 +6,7 @@ from __future__ import annotations
 import marshal
 import os
 import shutil
+import struct
 import subprocess
 import time
 from collections.abc import Callable
@@ -85,10 +86,9 @@ def poison(repo: Path, page: bytes) -> None:
     folder = repo / CACHE_DIR
     data = (folder / PAGES_FILE).read_bytes()
     cache = PageCache(folder, data[len(b"statuspress-cache 1\n") :][:32])
-    assert cache._index, "the build left no cache"
-    for key in cache._index:
-        cache.put(key, page)
-    cache.save()
+    records = cache._records
+    assert records.index, "the build left no cache"
+    records.save(dict.fromkeys(records.index, page))
 
 
 def test_a_rebuild_is_byte_identical_to_a_cold_build_after_every_kind_of_change(
@@ -190,11 +190,16 @@ def poison_store(repo: Path, title: str) -> None:
     folder = repo / CACHE_DIR
     scope = (folder / STORE_FILE).read_bytes()[len(b"statuspress-cache 1\n") :][:32]
     store = IncidentStore(folder, scope, datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
-    assert store._old, "the build kept no incidents"
-    for name, (signature, latest, blob, files) in store._old.items():
+    records = store._records
+    assert records.index, "the build kept no incidents"
+    for key in records.index:
+        value = records.value(key)
+        assert value is not None
+        (length,) = struct.unpack_from("<I", value)
+        meta, blob = value[4 : 4 + length], value[4 + length :]
         snapshot, findings = marshal.loads(blob)
-        changed = (snapshot[0], title, *snapshot[2:])
-        store._new[name] = (signature, latest, marshal.dumps((changed, findings)), files)
+        changed = marshal.dumps(((snapshot[0], title, *snapshot[2:]), findings))
+        store._new[key] = value[:4] + meta + changed
     store.save()
 
 
@@ -363,3 +368,38 @@ def test_a_cache_committed_to_git_is_never_trusted(repo: Path, tmp_path: Path) -
     git("rm", "-q", "-r", "--cached", CACHE_DIR)
     git("commit", "-q", "-m", "no cache in git")
     assert "cache-committed" not in build_cli(repo, tmp_path / "after").stdout
+
+
+def test_a_cache_file_grows_by_appending_and_is_compacted_once_half_dead(tmp_path: Path) -> None:
+    from statuspress.cache import _Records
+
+    path = tmp_path / "cache" / "records.bin"
+    scope = bytes(32)
+    live = {f"page{n}".encode(): bytes([n]) * 100 for n in range(10)}
+    _Records(path, scope).save(live)
+    appended = compacted = 0
+    for step in range(40):
+        records = _Records(path, scope)
+        # Every live value reads back (dropped ones may linger as dead records).
+        assert {k: records.value(k) for k in live} == live, step
+        inode, size = path.stat().st_ino, path.stat().st_size
+        # One page changes (its old value dies), one is added, one is dropped.
+        changed = f"page{step % 10}".encode()
+        new = {changed: bytes([step]) * 100, f"new{step}".encode(): b"n" * 100}
+        dropped = next(k for k in sorted(live) if k not in new)
+        live = {k: v for k, v in {**live, **new}.items() if k != dropped}
+        records.save({k: new.get(k) if k in new or k not in records.index else None for k in live})
+        after = path.stat()
+        if after.st_ino == inode:
+            appended += 1
+            assert after.st_size > size
+        else:
+            compacted += 1
+        live_size = sum(len(k) + len(v) + 6 for k, v in live.items())
+        assert after.st_size <= 2 * live_size + 200, step  # never more than half dead
+    assert appended > compacted > 0
+    # An append cut short loses only itself.
+    whole = path.read_bytes()
+    path.write_bytes(whole + whole[-50:-10])
+    records = _Records(path, scope)
+    assert {k: records.value(k) for k in live} == live

@@ -55,15 +55,7 @@ def render_site(
 ) -> Files:
     """Every output file of the site, in memory. Pure: same input, same bytes (``pages``,
     the previous build's incident pages, only saves rendering them again)."""
-    from statuspress.render import (
-        badge,
-        feeds,
-        html,
-        ical,
-        report,
-        statuspage_api,
-        statuspress_json,
-    )
+    from statuspress.render import html, report
 
     view = view_for(site, audience)
     context = RenderContext(
@@ -80,6 +72,9 @@ def render_site(
         return [html.render(context), report.render(context)]
 
     def data() -> list[Files]:  # feeds, calendar and JSON, from the same context
+        # Imported here: on a large history, in the process that renders them.
+        from statuspress.render import badge, feeds, ical, statuspage_api, statuspress_json
+
         return [
             feeds.render(context),
             statuspage_api.render(context),

@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statuspress.cache import PageCache
-from statuspress.metrics import Report
 from statuspress.model import Audience, StatusSite
 from statuspress.timeline import Timeline
+
+if TYPE_CHECKING:
+    from statuspress.metrics import Report
 
 Files = dict[str, bytes]
 

@@ -7,14 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from html import escape as html_escape
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from statuspress import paths
-from statuspress.metrics import Aggregate
 from statuspress.render import Files, RenderContext
 from statuspress.templates import make_environment, render_template
 from statuspress.timefmt import duration_words
+
+if TYPE_CHECKING:
+    from statuspress.metrics import Aggregate
 from statuspress.views import Views, month_label
 
 #: The page shows the last twelve months that had incidents: its size stays bounded.

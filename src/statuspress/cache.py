@@ -179,14 +179,14 @@ class _Records:
         value this file already holds under that key. Never fails the build."""
         if self.path is None:
             return
-        fresh = [_record(k, v) for k, v in live.items() if v is not None]
+        fresh = [part for k, v in live.items() if v is not None for part in _record(k, v)]
         kept = sum(_RECORD.size + len(k) + self.index[k][1] for k, v in live.items() if v is None)
         dead = len(self.data) - _HEAD - kept
         if self.data and dead <= kept + sum(map(len, fresh)) and self._append(fresh):
             return
-        chunks = []
+        chunks: list[bytes] = []
         for key, value in live.items():
-            chunks.append(_record(key, self.value(key) if value is None else value))
+            chunks.extend(_record(key, self.value(key) if value is None else value))
         _write_file(self.path.parent, self.path.name, self.scope, chunks)
 
     def _append(self, records: list[bytes]) -> bool:
@@ -211,9 +211,10 @@ class _Records:
         return True
 
 
-def _record(key: bytes, value: bytes | None) -> bytes:
+def _record(key: bytes, value: bytes | None) -> tuple[bytes, bytes, bytes]:
+    """A record's parts (written one after another: no copy of a large value)."""
     assert value is not None
-    return _RECORD.pack(len(key), len(value)) + key + value
+    return _RECORD.pack(len(key), len(value)), key, value
 
 
 class PageCache:

@@ -136,8 +136,10 @@ def build_scope(root: Path, audience: Audience, base_url: str, templates: Iterab
         audience.value.encode(),
         base_url.encode(),
     ]
-    for folder in templates:
-        parts.append(str(folder).encode("utf-8", "surrogatepass"))
+    for number, folder in enumerate(templates):
+        # Which folder by its place, not its path: the same repository reached as
+        # "repo" or "/abs/repo" is the same scope.
+        parts.append(f"templates {number}".encode())
         parts.extend(_folder_bytes(folder))
     return _hash(*parts)
 

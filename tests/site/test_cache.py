@@ -8,6 +8,7 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -26,7 +27,7 @@ from statuspress.cache import (
     IncidentStore,
     PageCache,
 )
-from testsupport import build_cli
+from testsupport import NOW_ARG, build_cli
 
 COMPONENT = "---\nname: API\n---\n"
 OLD_HEADER = (
@@ -403,3 +404,31 @@ def test_a_cache_file_grows_by_appending_and_is_compacted_once_half_dead(tmp_pat
     path.write_bytes(whole + whole[-50:-10])
     records = _Records(path, scope)
     assert {k: records.value(k) for k in live} == live
+
+
+def test_the_cache_serves_the_repository_however_its_path_is_spelled(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settle(repo)
+    assert build_cli(repo, tmp_path / "first").returncode == 0  # an absolute --repo
+    poison(repo, b"from the cache")
+    monkeypatch.chdir(repo.parent)
+    second = tmp_path / "second"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "statuspress",
+            "--repo",
+            repo.name,
+            "build",
+            "--out",
+            str(second),
+            "--now",
+            NOW_ARG,
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (second / OLD_PAGE).read_bytes() == b"from the cache"

@@ -72,6 +72,12 @@ def handle_errors(func: F) -> F:
         except StatuspressError as exc:
             click.echo(f"statuspress: {exc}", err=True)
             sys.exit(EXIT_RULES)
+        except BrokenPipeError:
+            # The reader went away (`statuspress check | head`): no message, and no second
+            # error when Python flushes stdout at exit (the recipe of Python's docs).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
         except OSError as exc:
             click.echo(f"statuspress: {exc.strerror or exc}: {exc.filename or ''}", err=True)
             sys.exit(EXIT_USAGE)

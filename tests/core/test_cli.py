@@ -117,3 +117,34 @@ def test_a_folder_that_is_not_a_status_repository_is_a_usage_error(tmp_path: Pat
         code, out = run(tmp_path, *command)
         assert code == 2 and "is not a status repository" in out
     assert not (tmp_path / "site").exists()
+
+
+def test_a_reader_that_goes_away_gets_no_error_message() -> None:
+    """`statuspress check | head`: the closed pipe ends the command quietly (exit 1, as
+    Python's own recipe does), not with 'Broken pipe' on stderr."""
+    import subprocess
+    import sys
+
+    from testsupport import NOW_ARG, REPO_ROOT
+
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "statuspress",
+            "--repo",
+            str(REPO_ROOT),
+            "check",
+            "--format",
+            "json",
+            "--now",
+            NOW_ARG,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait() == 1
+    assert error == ""

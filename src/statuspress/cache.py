@@ -514,7 +514,6 @@ SITE_FILE = "site.bin"
 #: The site a build replaced, kept (same file system permitting) for the next build to
 #: start from: it then writes only what changed instead of every file.
 SPARE_DIR = "spare-site"
-_SITE_SCOPE = _hash(b"written site")
 
 
 class OutputCache:
@@ -526,16 +525,16 @@ class OutputCache:
         self.out: str | None = None
         self.files: Manifest = {}
         self.spare: Manifest | None = None
-        data = _read_file(folder / SITE_FILE, _SITE_SCOPE)
+        data = _read_file(folder / SITE_FILE, _site_scope())
         if data is None:
             return
         try:
             out, files, spare = marshal.loads(data[_HEAD:])
         except (EOFError, ValueError, TypeError):
             return
-        if isinstance(out, str) and isinstance(files, dict):
+        if isinstance(out, str) and _is_manifest(files):
             self.out, self.files = out, files
-            self.spare = spare if isinstance(spare, dict) else None
+            self.spare = spare if _is_manifest(spare) else None
 
     def reuse(self, out: Path) -> Reuse:
         usable = _prepare(self.folder)
@@ -549,4 +548,15 @@ class OutputCache:
 
     def save(self, out: Path, written: Written) -> None:
         record = (str(out.resolve()), written.files, written.spare)
-        _write_file(self.folder, SITE_FILE, _SITE_SCOPE, [marshal.dumps(record)])
+        _write_file(self.folder, SITE_FILE, _site_scope(), [marshal.dumps(record)])
+
+
+def _site_scope() -> bytes:
+    return _hash(b"written site", code_digest())
+
+
+def _is_manifest(value: object) -> bool:
+    """Whether ``value`` has the shape of a Manifest (a damaged file is not trusted)."""
+    return isinstance(value, dict) and all(
+        isinstance(entry, tuple) and len(entry) == 4 for entry in value.values()
+    )

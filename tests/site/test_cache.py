@@ -22,6 +22,7 @@ from statuspress.build import build
 from statuspress.cache import (
     CACHE_DIR,
     PAGES_FILE,
+    SITE_FILE,
     SPARE_DIR,
     STORE_FILE,
     IncidentStore,
@@ -160,6 +161,16 @@ def test_unchanged_pages_come_from_the_cache_and_changed_ones_do_not(
     assert b"All fine again." in (fresh / OLD_PAGE).read_bytes()
 
 
+def _bad_shape(data: bytes) -> bytes:
+    """The same header and a well-formed value of the wrong shape (for site.bin: the
+    same output folder, with entries that are not (key, inode, size, time))."""
+    try:
+        out = marshal.loads(data[52:])[0]
+    except (EOFError, ValueError, TypeError, IndexError, KeyError):
+        out = "/"
+    return data[:52] + marshal.dumps((out, {OLD_PAGE: 1}, {OLD_PAGE: 2}))
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -167,14 +178,15 @@ def test_unchanged_pages_come_from_the_cache_and_changed_ones_do_not(
         lambda data: b"not a cache at all",
         lambda data: data[:20] + bytes(32) + data[52:],  # another scope
         lambda data: b"",
+        lambda data: _bad_shape(data),
     ],
 )
-@pytest.mark.parametrize("name", [PAGES_FILE, STORE_FILE])
+@pytest.mark.parametrize("name", [PAGES_FILE, STORE_FILE, SITE_FILE])
 def test_a_damaged_cache_is_ignored(
     repo: Path, tmp_path: Path, damage: Callable[[bytes], bytes], name: str
 ) -> None:
     settle(repo)
-    assert build_cli(repo, tmp_path / "first").returncode == 0
+    assert build_cli(repo, tmp_path / "warm").returncode == 0  # the folder built again
     cache_file = repo / CACHE_DIR / name
     cache_file.write_bytes(damage(cache_file.read_bytes()))
     assert_same_as_cold(repo, tmp_path)

@@ -524,11 +524,14 @@ class Views:
         return {k: len({i.id for day in days.values() for i in day}) for k, days in months.items()}
 
     def history_page(
-        self, months: Mapping[str, Mapping[date, list[Incident]]], key: str
+        self,
+        months: Mapping[str, Mapping[date, list[Incident]]],
+        counts: Mapping[str, int],
+        key: str,
     ) -> HistoryPage:
-        """The page of one month of ``history_months()``."""
+        """The page of one month of ``history_months()``; ``counts`` is their
+        ``month_counts`` (counted once for all the pages)."""
         keys = list(months)
-        counts = self.month_counts(months)
         index = keys.index(key)
         days = tuple(
             HistoryDay(

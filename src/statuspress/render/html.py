@@ -109,7 +109,8 @@ def render(context: RenderContext) -> Files:
     # A month of history changes only when one of its incidents does (or the months
     # around it): keep the others' pages too.
     months = views.history_months()
-    listing = repr(sorted(views.month_counts(months).items())).encode()
+    counts = views.month_counts(months)
+    listing = repr(sorted(counts.items())).encode()
     for key in (*months, None):
         month = key or next(iter(months))  # history/index.html shows the newest month
         path = paths.history_page(key)
@@ -121,7 +122,7 @@ def render(context: RenderContext) -> Files:
             cache.named[path] = month_key
         kept = cache.get(month_key) if cache else None
         if kept is None:
-            history = views.history_page(months, month)
+            history = views.history_page(months, counts, month)
             title = f"History: {history.month_label}" if key else "History"
             kept = rendered(path, "history.html", title, updated=history.updated, history=history)
             if cache:

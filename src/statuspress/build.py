@@ -139,9 +139,9 @@ def _build(
         )
     url = normalize_base_url(base_url or checked.site.settings.base_url)
     pages = None
-    if cache:
-        scope = build_scope(root, audience, url, (BUILTIN_TEMPLATES, root / OVERRIDES_DIR))
-        pages = PageCache(root / CACHE_DIR, scope)
+    if store is not None:  # pages depend on all the store depends on, and more
+        templates = (BUILTIN_TEMPLATES, root / OVERRIDES_DIR)
+        pages = PageCache(root / CACHE_DIR, build_scope(store.scope, audience, url, templates))
     files = render_site(checked.site, now, audience, url, root, pages)
     if store is not None and pages is not None:
         written = OutputCache(root / CACHE_DIR)

@@ -124,13 +124,16 @@ def content_scope(root: Path) -> bytes:
     return _hash(*parts)
 
 
-def build_scope(root: Path, audience: Audience, base_url: str, templates: Iterable[Path]) -> bytes:
-    """What every cached page depends on besides its incident (see the module's text)."""
+def build_scope(
+    content: bytes, audience: Audience, base_url: str, templates: Iterable[Path]
+) -> bytes:
+    """What every cached page depends on besides its incident (see the module's text):
+    ``content`` is the repository's ``content_scope``."""
     import jinja2
     import markdown_it
 
     parts = [
-        content_scope(root),
+        content,
         jinja2.__version__.encode(),
         markdown_it.__version__.encode(),
         audience.value.encode(),

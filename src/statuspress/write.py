@@ -53,10 +53,9 @@ def _guard(out: Path, repository: Path) -> None:
         )
 
 
-#: path -> (key, inode, size, modification time) of each file of a written site. The key
-#: is the build cache's (same key, same bytes); None for a file without one, which is
-#: always written afresh.
-Manifest = dict[str, tuple[bytes | None, int, int, int]]
+#: path -> (key, inode, size, modification time) of each file of a written site that has
+#: a build cache key (same key, same bytes); the other files are always written afresh.
+Manifest = dict[str, tuple[bytes, int, int, int]]
 
 
 @dataclass(frozen=True)
@@ -141,14 +140,12 @@ def _survey(folder: Path, recorded: Manifest) -> Manifest:
                 record = recorded.get(rel)
                 if (
                     record is not None
-                    and record[0] is not None
                     and entry.is_file(follow_symlinks=False)
+                    and _same_file(entry.stat(follow_symlinks=False), record)
                 ):
-                    st = entry.stat(follow_symlinks=False)
-                    if (st.st_ino, st.st_size, st.st_mtime_ns) == record[1:]:
-                        found[rel] = record
-                        emptied.discard(directory)
-                        continue
+                    found[rel] = record
+                    emptied.discard(directory)
+                    continue
                 os.unlink(entry.path)
     _prune(folder, emptied)
     return found
@@ -203,12 +200,9 @@ def _fill(
         ):
             manifest[path] = record
             continue
-        written = Path(target)
-        written.write_bytes(files[path])
+        Path(target).write_bytes(files[path])
         os.chmod(target, 0o644)
-        if key is None:
-            manifest[path] = (None, 0, 0, 0)
-        else:
+        if key is not None:
             st = os.stat(target)
             manifest[path] = (key, st.st_ino, st.st_size, st.st_mtime_ns)
     for path in present:  # held by the spare, not part of this site
@@ -217,11 +211,16 @@ def _fill(
     return manifest
 
 
-def _link_unchanged(source: str, target: str, record: tuple[bytes | None, int, int, int]) -> bool:
+def _same_file(st: os.stat_result, record: tuple[bytes, int, int, int]) -> bool:
+    """Whether ``st`` is still the file ``record`` describes (inode, size, time)."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns) == record[1:]
+
+
+def _link_unchanged(source: str, target: str, record: tuple[bytes, int, int, int]) -> bool:
     """Hard-link ``source`` to ``target`` if it is still the file ``record`` describes."""
     try:
         st = os.stat(source, follow_symlinks=False)
-        if not stat.S_ISREG(st.st_mode) or (st.st_ino, st.st_size, st.st_mtime_ns) != record[1:]:
+        if not stat.S_ISREG(st.st_mode) or not _same_file(st, record):
             return False
         os.link(source, target, follow_symlinks=False)
     except OSError:

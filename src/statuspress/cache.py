@@ -457,14 +457,15 @@ class IncidentStore:
     def _restore(
         self, name: str, signature: Signature | None, digest: bytes | None
     ) -> tuple[Incident, list[Diagnostic]] | None:
+        """The entry ``_compare`` found the same (so its metadata is known to be sound)."""
         key = _name_key(name)
         value = self._records.value(key)
-        meta = self._meta(name)
-        if value is None or meta is None:
+        if value is None:
             return None
         try:
             (length,) = _META.unpack_from(value)
-            snapshot, findings = marshal.loads(value[_META.size + length :])
+            blob = value[_META.size + length :]
+            snapshot, findings = marshal.loads(blob)
             restored = decode(snapshot), decode_diagnostics(findings)
         except (SnapshotError, struct.error, IndexError, TypeError, ValueError, EOFError):
             return None
@@ -472,7 +473,8 @@ class IncidentStore:
         if signature is not None and digest is not None and self._settled(signature):
             # The same files under a new signature: keep that, so the next build need
             # not read them.
-            blob = value[_META.size + length :]
+            meta = self._meta(name)
+            assert meta is not None
             self._new[key] = _store_value((signature, meta[1], digest), blob)
         self.hits += 1
         return restored

@@ -236,10 +236,6 @@ class PageCache:
         self.named: dict[str, bytes] = {}
         self.hits = 0
 
-    @property
-    def _index(self) -> dict[bytes, tuple[int, int]]:
-        return self._records.index
-
     def key(self, incident: Incident, now: datetime) -> bytes:
         """The key of ``incident``'s page at ``now``. A closed incident's page shows no
         clock, except that "last updated" leaves out what is dated after now."""

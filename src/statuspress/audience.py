@@ -20,16 +20,12 @@ def public_view(site: StatusSite) -> StatusSite:
     for incident in site.incidents:
         if incident.audience is not Audience.PUBLIC:
             continue
+        if not incident.has_internal and all(k in public_ids for k in incident.named_components):
+            incidents.append(incident)  # nothing internal in it: most incidents
+            continue
         updates = tuple(
             _public_update(u, public_ids) for u in incident.updates if u.audience is Audience.PUBLIC
         )
-        if (
-            all(k in public_ids for k in incident.components)
-            and all(a is b for a, b in zip(updates, incident.updates, strict=False))
-            and len(updates) == len(incident.updates)
-        ):
-            incidents.append(incident)  # nothing internal in it: most incidents
-            continue
         components_map = {k: v for k, v in incident.components.items() if k in public_ids}
         incidents.append(replace(incident, updates=updates, components=components_map))
     return replace(site, components=components, incidents=tuple(incidents))

@@ -32,13 +32,15 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from statuspress import __version__
+from statuspress.config import Settings
 from statuspress.diagnostics import Diagnostic
-from statuspress.model import Audience, Incident
+from statuspress.model import Audience, Incident, StatusSite
 from statuspress.snapshot import (
     SnapshotError,
     decode,
@@ -241,6 +243,8 @@ class PageCache:
         clock, except that "last updated" leaves out what is dated after now."""
         if incident.is_open:
             clock = now.isoformat()
+        elif incident.last_stamp <= now:
+            clock = ""
         else:
             stamps = (incident.started, *(u.at for u in incident.updates))
             clock = ",".join(s.isoformat() for s in stamps if s > now)
@@ -421,9 +425,13 @@ class IncidentStore:
             return None
         try:
             (length,) = _META.unpack_from(value)
-            signature, latest, digest = marshal.loads(value[_META.size : _META.size + length])
+            signature, latest, digest, check = marshal.loads(
+                value[_META.size : _META.size + length]
+            )
         except (struct.error, EOFError, ValueError, TypeError):
             return None
+        if check != zlib.crc32(memoryview(value)[_META.size + length :]):
+            return None  # not the bytes that were written: never decode them
         return signature, latest, digest
 
     def _compare(
@@ -479,15 +487,19 @@ class IncidentStore:
         """Whether no file was written in the seconds before this build (see SETTLE_NS)."""
         return all(e[3] <= self.started - SETTLE_NS for e in signature)
 
-    def keep(self, incident: Incident, diagnostics: list[Diagnostic]) -> None:
-        """Remember a freshly loaded incident for the next build (see the class's text)."""
+    def keep(self, incident: Incident, diagnostics: list[Diagnostic], settings: Settings) -> None:
+        """Remember a freshly loaded incident for the next build (see the class's text),
+        with the metrics the report will show for it whatever the clock says."""
+        from statuspress.metrics import remember
+
         files = self._files.get(incident.id)
         if files is None or not self._settled(files[0]):
             return
         signature, digest = files
-        latest = max((incident.started, *(u.at for u in incident.updates)))
+        latest = incident.last_stamp
         if _micros(latest) > self._limit:
             return
+        remember(StatusSite(settings, (), ()), incident)
         blob = marshal.dumps((encode(incident), encode_diagnostics(diagnostics)))
         self._new[_name_key(incident.id)] = _store_value((signature, _micros(latest), digest), blob)
 
@@ -496,12 +508,14 @@ class IncidentStore:
 
 
 #: An entry of the store: the length of its marshalled (signature, latest time, files'
-#: hash), those, then the marshalled (snapshot, diagnostics), decoded only to restore.
+#: hash, CRC-32 of the rest), those, then the marshalled (snapshot, diagnostics), decoded
+#: only to restore. The CRC is checked before anything is restored, so updates can be
+#: decoded later, when first needed, from bytes known to be those written.
 _META = struct.Struct("<I")
 
 
 def _store_value(meta: tuple[Signature, int, bytes], blob: bytes) -> bytes:
-    packed = marshal.dumps(meta)
+    packed = marshal.dumps((*meta, zlib.crc32(blob)))
     return _META.pack(len(packed)) + packed + blob
 
 

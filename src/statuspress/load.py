@@ -524,7 +524,7 @@ def _load_incidents(
         for d in diagnostics:
             by_folder.setdefault(_incident_folder(d.path), []).append(d)
         for incident in incidents:
-            store.keep(incident, by_folder.get(incident.id, []))
+            store.keep(incident, by_folder.get(incident.id, []), settings)
     for incident, found in restored:
         incidents.append(incident)
         diagnostics.extend(found)

@@ -27,13 +27,14 @@ import math
 import statistics
 import subprocess
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
-from statuspress.model import ACTIVE_MAINTENANCE_STATUSES, Incident, Kind, StatusSite
+from statuspress.model import ACTIVE_MAINTENANCE_STATUSES, Incident, Kind, Segment, StatusSite
 from statuspress.timefmt import zone
-from statuspress.timeline import Segment, impact_duration, impact_segments
+from statuspress.timeline import impact_duration, impact_segments
 
 #: A publication delay above this is flagged: the update reached customers late.
 LARGE_PUBLICATION_DELAY = timedelta(minutes=10)
@@ -150,7 +151,34 @@ def incident_metrics(
     publication: Mapping[str, datetime] | None = None,
     segments: tuple[Segment, ...] | None = None,
 ) -> IncidentMetrics:
-    """``segments``: the incident's impact segments when already known (the timeline's)."""
+    """``segments``: the incident's impact segments when already known (the timeline's).
+
+    A closed incident's metrics do not depend on ``now``: without ``publication`` they
+    are remembered on the incident (and kept in the build cache with it), under what
+    they take from the settings."""
+    if publication is not None or incident.is_open:
+        return _incident_metrics(site, incident, now, publication, segments)
+    severity = site.settings.severity(incident.severity) if incident.severity else None
+    key = (
+        site.settings.timezone,
+        None if severity is None else _micros(severity.first_update),
+        None if severity is None else _micros(severity.cadence),
+    )
+    kept = incident.memo.get("metrics")
+    if kept is not None and kept[0] == key:
+        return _unpack(IncidentMetrics, kept[1])
+    metrics = _incident_metrics(site, incident, now, None, segments)
+    incident.memo["metrics"] = (key, _pack(metrics))
+    return metrics
+
+
+def _incident_metrics(
+    site: StatusSite,
+    incident: Incident,
+    now: datetime,
+    publication: Mapping[str, datetime] | None,
+    segments: tuple[Segment, ...] | None,
+) -> IncidentMetrics:
     public = incident.public_updates
     severity = site.settings.severity(incident.severity) if incident.severity else None
     first = public[0].at - incident.started if public else None
@@ -219,6 +247,17 @@ def incident_metrics(
 
 
 def maintenance_metrics(incident: Incident) -> MaintenanceMetrics:
+    """Remembered on the incident like a closed incident's metrics (they take nothing
+    from the settings or the clock)."""
+    kept = incident.memo.get("maintenance")
+    if kept is not None:
+        return _unpack(MaintenanceMetrics, kept[1])
+    metrics = _maintenance_metrics(incident)
+    incident.memo["maintenance"] = ((), _pack(metrics))
+    return metrics
+
+
+def _maintenance_metrics(incident: Incident) -> MaintenanceMetrics:
     public = incident.public_updates
     start = next((u.at for u in public if u.status in ACTIVE_MAINTENANCE_STATUSES), None)
     completed = incident.resolved_at
@@ -236,6 +275,78 @@ def maintenance_metrics(incident: Incident) -> MaintenanceMetrics:
         completed,
         overran,
     )
+
+
+def remember(site: StatusSite, incident: Incident) -> None:
+    """Work out what the report says about ``incident`` whatever the clock says, so the
+    build cache can keep it (see ``incident_metrics``)."""
+    if incident.kind is Kind.MAINTENANCE:
+        maintenance_metrics(incident)
+    elif not incident.is_open:
+        incident_metrics(site, incident, incident.started)
+
+
+# Metrics as plain data (for the build cache): spans as microseconds, times as ISO text.
+_Metrics = TypeVar("_Metrics", IncidentMetrics, MaintenanceMetrics)
+
+
+def _micros(span: timedelta | None) -> int | None:
+    return None if span is None else span // _MICROSECOND
+
+
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _field_kinds(cls: type) -> tuple[str, ...]:
+    """Per field: "spans" (a tuple of timedeltas), "span", "time" or "" (kept as it is)."""
+    kinds = []
+    for f in fields(cls):
+        text = str(f.type)
+        if "timedelta" in text:
+            kinds.append("spans" if text.startswith("tuple") else "span")
+        else:
+            kinds.append("time" if "datetime" in text else "")
+    return tuple(kinds)
+
+
+_KINDS = {cls: _field_kinds(cls) for cls in (IncidentMetrics, MaintenanceMetrics)}
+
+
+def _pack(metrics: IncidentMetrics | MaintenanceMetrics) -> tuple[Any, ...]:
+    values: list[Any] = []
+    for kind, f in zip(_KINDS[type(metrics)], fields(metrics), strict=True):
+        value = getattr(metrics, f.name)
+        if value is None or not kind:
+            values.append(value)
+        elif kind == "span":
+            values.append(_micros(value))
+        elif kind == "spans":
+            values.append(tuple(map(_micros, value)))
+        else:
+            values.append(value.isoformat())
+    return tuple(values)
+
+
+def _unpack(cls: type[_Metrics], values: tuple[Any, ...]) -> _Metrics:
+    parts = list(values)
+    for index in _SPAN_AT[cls]:
+        if parts[index] is not None:
+            parts[index] = timedelta(microseconds=parts[index])
+    for index in _TIME_AT[cls]:
+        if parts[index] is not None:
+            parts[index] = datetime.fromisoformat(parts[index])
+    for index in _SPANS_AT[cls]:
+        parts[index] = tuple(timedelta(microseconds=v) for v in parts[index])
+    return cls(*parts)
+
+
+def _indices(kind: str) -> dict[type, tuple[int, ...]]:
+    return {
+        cls: tuple(i for i, k in enumerate(kinds) if k == kind) for cls, kinds in _KINDS.items()
+    }
+
+
+_SPAN_AT, _TIME_AT, _SPANS_AT = _indices("span"), _indices("time"), _indices("spans")
 
 
 def aggregate(key: str, items: Sequence[IncidentMetrics]) -> Aggregate:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from statuspress.config import Settings
 from statuspress.diagnostics import Diagnostic, Level, Position
@@ -173,9 +175,24 @@ class Update:
         return self.status.is_final
 
 
-@dataclass(frozen=True)
+class Segment(NamedTuple):
+    """From ``start`` until ``end`` (None: still going), these components had these statuses.
+    (A named tuple: a long history has tens of thousands, made in a fraction of the time.)"""
+
+    incident_id: str
+    start: datetime
+    end: datetime | None
+    statuses: Mapping[str, ComponentStatus]
+
+
+@dataclass(frozen=True, eq=False)
 class Incident:
-    """An incident or a maintenance window with its updates, sorted by ``at``."""
+    """An incident or a maintenance window with its updates, sorted by ``at``.
+
+    What the whole-history passes of a build ask of an incident (its status, when it
+    closed, its newest time, the components it names, whether it holds internal text) is
+    derived once and cached on it, so an incident restored from the build cache can
+    answer without decoding its updates (see ``snapshot.PackedIncident``)."""
 
     id: str
     title: str
@@ -196,6 +213,15 @@ class Incident:
     #: a hash of every file of the incident's folder: same files, same fingerprint
     fingerprint: bytes = b""
 
+    def __eq__(self, other: object) -> bool:
+        # Written out (not generated) so that an incident restored from the build cache
+        # equals the same incident loaded from its files.
+        if not isinstance(other, Incident):
+            return NotImplemented
+        return self is other or all(
+            getattr(self, f.name) == getattr(other, f.name) for f in fields(Incident)
+        )
+
     @property
     def is_maintenance(self) -> bool:
         return self.kind is Kind.MAINTENANCE
@@ -204,7 +230,7 @@ class Incident:
     def latest(self) -> Update | None:
         return self.updates[-1] if self.updates else None
 
-    @property
+    @cached_property
     def status(self) -> UpdateStatus:
         """The status of the latest update (or the kind's first status when none)."""
         if self.updates:
@@ -215,12 +241,103 @@ class Incident:
     def is_open(self) -> bool:
         return not self.status.is_final
 
-    @property
+    @cached_property
     def resolved_at(self) -> datetime | None:
         """When the latest final update closed it (None while open)."""
         if self.updates and self.updates[-1].is_final:
             return self.updates[-1].at
         return None
+
+    @cached_property
+    def last_update_at(self) -> datetime | None:
+        """When the latest update was posted (updates are sorted by ``at``)."""
+        return self.updates[-1].at if self.updates else None
+
+    @property
+    def last_stamp(self) -> datetime:
+        """Its newest time: the start or the latest update, whichever is later."""
+        last = self.last_update_at
+        return self.started if last is None or last < self.started else last
+
+    def last_update_by(self, now: datetime) -> datetime | None:
+        """The newest update time that is not after ``now`` (None: there is none)."""
+        last = self.last_update_at
+        if last is None or last <= now:
+            return last
+        return max((u.at for u in self.updates if u.at <= now), default=None)
+
+    def last_stamp_by(self, now: datetime) -> datetime | None:
+        """Its newest start or update time that is not after ``now`` (None: none is)."""
+        update = self.last_update_by(now)
+        started = self.started if self.started <= now else None
+        if update is None or (started is not None and started > update):
+            return started
+        return update
+
+    @cached_property
+    def named_components(self) -> tuple[str, ...]:
+        """Every component the header or an update names, sorted."""
+        return tuple(sorted(set(self.components).union(*(u.components for u in self.updates))))
+
+    @cached_property
+    def has_internal(self) -> bool:
+        """Whether an update is internal or carries an internal note."""
+        return any(
+            u.audience is not Audience.PUBLIC or u.internal is not None for u in self.updates
+        )
+
+    @cached_property
+    def impact(self) -> tuple[Segment, ...]:
+        """The incident's effect on components as consecutive segments (see segments)."""
+        return self.segments()
+
+    def segments(self) -> tuple[Segment, ...]:
+        """The incident's effect on components as consecutive segments, worked out.
+
+        An incident affects its header's components from ``started``; each update's
+        ``components`` apply from its ``at``; a final update ends the impact (SPEC: it returns
+        every affected component to operational). A later non-final update reopens it.
+        Maintenance affects components only while an update says it is in progress.
+        """
+        # Each point's state is a new mapping, never changed afterwards: no copies needed.
+        points: list[tuple[datetime, Mapping[str, ComponentStatus]]] = []
+        state: Mapping[str, ComponentStatus]
+        if self.kind is Kind.INCIDENT:
+            state = self.components
+            points.append((self.started, state))
+            closed = False
+            for update in self.updates:
+                if update.is_final:
+                    state = {}
+                    closed = True
+                elif closed:
+                    state = {**self.components, **update.components}
+                    closed = False
+                elif update.components:
+                    state = {**state, **update.components}
+                points.append((update.at, state))
+        else:
+            state = {}
+            for update in self.updates:
+                if update.status in ACTIVE_MAINTENANCE_STATUSES:
+                    state = {**(state or self.components), **update.components}
+                else:
+                    state = {}
+                points.append((update.at, state))
+        segments = []
+        for index, (start, statuses) in enumerate(points):
+            end = points[index + 1][0] if index + 1 < len(points) else None
+            active = {k: v for k, v in statuses.items() if v is not ComponentStatus.OPERATIONAL}
+            if active and (end is None or end > start):
+                segments.append(Segment(self.id, start, end, active))
+        return tuple(segments)
+
+    @cached_property
+    def memo(self) -> dict[str, tuple[Any, Any]]:
+        """Values derived from this incident and some settings, by name: (what they were
+        derived with, the value in plain data). The build cache keeps them with the
+        incident (see ``metrics.incident_metrics``)."""
+        return {}
 
     @property
     def public_updates(self) -> tuple[Update, ...]:

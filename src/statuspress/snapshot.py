@@ -12,10 +12,12 @@ trusted.
 from __future__ import annotations
 
 import functools
+import marshal
 from collections.abc import Mapping
 from datetime import datetime
+from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import Any, ClassVar
 
 from statuspress.diagnostics import Diagnostic, Level, Position
 from statuspress.model import (
@@ -23,6 +25,7 @@ from statuspress.model import (
     ComponentStatus,
     Incident,
     Kind,
+    Segment,
     Source,
     Update,
     UpdateStatus,
@@ -71,6 +74,13 @@ def _key_positions(keys: tuple[tuple[str, int, int], ...]) -> Mapping[str, Posit
     return MappingProxyType({k: Position(line, col) for k, line, col in keys})
 
 
+@functools.lru_cache(maxsize=4096)
+def _component_statuses(pairs: tuple[tuple[str, str], ...]) -> Mapping[str, ComponentStatus]:
+    """Component -> status of a segment; few combinations recur, so one (read-only)
+    mapping serves each."""
+    return MappingProxyType({k: _COMPONENT[v] for k, v in pairs})
+
+
 def _update(u: Update) -> Value:
     return (
         u.id,
@@ -109,6 +119,31 @@ def _unupdate(value: Value) -> Update:
     )
 
 
+class PackedIncident(Incident):
+    """An incident restored from the build cache. Its updates stay marshalled until
+    something asks for them: what the whole-history passes of a build ask (its status,
+    when it closed, its newest update, the components it names, whether it holds internal
+    text) was stored with it. Decoding 50,000 updates costs more than the rest of a
+    rebuild that shows a few hundred of them."""
+
+    #: how many incidents had their updates decoded (the tests watch it)
+    unpacked: ClassVar[int] = 0
+
+    @cached_property
+    def updates(self) -> tuple[Update, ...]:
+        PackedIncident.unpacked += 1
+        return tuple(_unupdate(u) for u in marshal.loads(self.__dict__.pop("_packed")))
+
+    @cached_property
+    def impact(self) -> tuple[Segment, ...]:
+        if "_impact" not in self.__dict__:  # a copy made with dataclasses.replace
+            return self.segments()
+        return tuple(
+            Segment(self.id, _time(start), _unstamp(end), _component_statuses(statuses))
+            for start, end, statuses in self.__dict__.pop("_impact")
+        )
+
+
 def encode(incident: Incident) -> Value:
     """``incident`` as plain values (see the module's text)."""
     i = incident
@@ -119,7 +154,7 @@ def encode(incident: Incident) -> Value:
         i.started.isoformat(),
         _statuses(i.components),
         _source(i.source),
-        tuple(_update(u) for u in i.updates),
+        marshal.dumps(tuple(_update(u) for u in i.updates)),
         i.severity,
         i.audience.value,
         i.summary,
@@ -130,33 +165,56 @@ def encode(incident: Incident) -> Value:
         _stamp(i.scheduled_end),
         tuple(i.accepted.items()),
         i.fingerprint,
+        i.status.value,
+        _stamp(i.resolved_at),
+        _stamp(i.last_update_at),
+        i.named_components,
+        i.has_internal,
+        tuple((s.start.isoformat(), _stamp(s.end), _statuses(s.statuses)) for s in i.impact),
+        tuple(i.memo.items()),
     )
 
 
 def decode(value: Value) -> Incident:
-    """The Incident that ``encode`` was given. Raises SnapshotError for anything else."""
+    """The Incident that ``encode`` was given (its updates decoded when first asked for).
+    Raises SnapshotError for anything else."""
     try:
         (ident, title, kind, started, components, source, updates, severity, audience) = value[:9]
-        summary, url, postmortem, published, start, end, accepted, fingerprint = value[9:]
-        return Incident(
-            ident,
-            title,
-            _KIND[kind],
-            _time(started),
-            {k: _COMPONENT[v] for k, v in components},
-            _unsource(source),
-            tuple(_unupdate(u) for u in updates),
-            severity,
-            _AUDIENCE[audience],
-            summary,
-            url,
-            postmortem,
-            _unstamp(published),
-            _unstamp(start),
-            _unstamp(end),
-            dict(accepted),
-            fingerprint,
+        summary, url, postmortem, published, start, end, accepted, fingerprint = value[9:17]
+        status, resolved, last_update, named, internal, impact, memo = value[17:]
+        incident = PackedIncident.__new__(PackedIncident)
+        # Set as the generated __init__ would, plus the derived values it would compute.
+        incident.__dict__.update(
+            id=ident,
+            title=title,
+            kind=_KIND[kind],
+            started=_time(started),
+            components={k: _COMPONENT[v] for k, v in components},
+            source=_unsource(source),
+            severity=severity,
+            audience=_AUDIENCE[audience],
+            summary=summary,
+            postmortem_url=url,
+            postmortem=postmortem,
+            postmortem_published=_unstamp(published),
+            scheduled_start=_unstamp(start),
+            scheduled_end=_unstamp(end),
+            accepted=dict(accepted),
+            fingerprint=fingerprint,
+            _packed=updates,
+            status=_STATUS[status],
+            resolved_at=_unstamp(resolved),
+            last_update_at=_unstamp(last_update),
+            named_components=named,
+            has_internal=internal,
+            _impact=impact,
+            memo=dict(memo),
         )
+        if not (
+            isinstance(updates, bytes) and isinstance(named, tuple) and isinstance(impact, tuple)
+        ):
+            raise TypeError("updates or named components of the wrong type")
+        return incident
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         raise SnapshotError(f"not an incident snapshot: {exc}") from None
 

@@ -16,6 +16,7 @@ from statuspress.model import (
     ComponentStatus,
     Incident,
     Kind,
+    Segment,
     StatusSite,
     UpdateStatus,
     by_started,
@@ -23,56 +24,9 @@ from statuspress.model import (
 )
 
 
-@dataclass(frozen=True)
-class Segment:
-    """From ``start`` until ``end`` (None: still going), these components had these statuses."""
-
-    incident_id: str
-    start: datetime
-    end: datetime | None
-    statuses: Mapping[str, ComponentStatus]
-
-
 def impact_segments(incident: Incident) -> tuple[Segment, ...]:
-    """The incident's effect on components as consecutive segments.
-
-    An incident affects its header's components from ``started``; each update's
-    ``components`` apply from its ``at``; a final update ends the impact (SPEC: it returns
-    every affected component to operational). A later non-final update reopens it.
-    Maintenance affects components only while an update says it is in progress.
-    """
-    # Each point's state is a new mapping, never changed afterwards: no copies needed.
-    points: list[tuple[datetime, Mapping[str, ComponentStatus]]] = []
-    state: Mapping[str, ComponentStatus]
-    if incident.kind is Kind.INCIDENT:
-        state = incident.components
-        points.append((incident.started, state))
-        closed = False
-        for update in incident.updates:
-            if update.is_final:
-                state = {}
-                closed = True
-            elif closed:
-                state = {**incident.components, **update.components}
-                closed = False
-            elif update.components:
-                state = {**state, **update.components}
-            points.append((update.at, state))
-    else:
-        state = {}
-        for update in incident.updates:
-            if update.status in ACTIVE_MAINTENANCE_STATUSES:
-                state = {**(state or incident.components), **update.components}
-            else:
-                state = {}
-            points.append((update.at, state))
-    segments = []
-    for index, (start, statuses) in enumerate(points):
-        end = points[index + 1][0] if index + 1 < len(points) else None
-        active = {k: v for k, v in statuses.items() if v is not ComponentStatus.OPERATIONAL}
-        if active and (end is None or end > start):
-            segments.append(Segment(incident.id, start, end, active))
-    return tuple(segments)
+    """The incident's effect on components as consecutive segments (see Incident.impact)."""
+    return incident.impact
 
 
 _FOREVER = datetime.max.replace(tzinfo=timezone.utc)
@@ -159,8 +113,7 @@ def build_timeline(site: StatusSite, now: datetime) -> Timeline:
     upcoming = [i for i in maintenance if i.status is UpdateStatus.SCHEDULED]
     naming: dict[str, list[Incident]] = {c.id: [] for c in site.components}
     for incident in site.incidents:
-        named = set(incident.components).union(*(u.components for u in incident.updates))
-        for component_id in sorted(named):
+        for component_id in incident.named_components:
             naming.setdefault(component_id, []).append(incident)
     return Timeline(
         now=now,

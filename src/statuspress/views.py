@@ -248,15 +248,8 @@ class Views:
     def last_change(self, incidents: Iterable[Incident]) -> datetime | None:
         """The newest start or update time of ``incidents`` that is not in the future."""
         now = self.context.now
-        return max(
-            (
-                stamp
-                for incident in incidents
-                for stamp in (incident.started, *(u.at for u in incident.updates))
-                if stamp <= now
-            ),
-            default=None,
-        )
+        stamps = [incident.last_stamp_by(now) for incident in incidents]
+        return max((s for s in stamps if s is not None), default=None)
 
     @cached_property
     def last_updated(self) -> datetime:

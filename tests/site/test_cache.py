@@ -27,6 +27,7 @@ from statuspress.cache import (
     STORE_FILE,
     IncidentStore,
     PageCache,
+    _store_value,
 )
 from testsupport import NOW_ARG, build_cli
 
@@ -197,9 +198,10 @@ def test_the_cache_folder_ignores_itself_in_git(repo: Path, tmp_path: Path) -> N
     assert (repo / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
-def poison_store(repo: Path, title: str) -> None:
+def poison_store(repo: Path, title: str, *, checksum: bool = True) -> None:
     """Give every incident kept in the store the title ``title``: a build that takes an
-    incident from the store instead of reading its folder shows it."""
+    incident from the store instead of reading its folder shows it. Without ``checksum``
+    the entries keep the CRC of their old bytes, as a damaged file would."""
     folder = repo / CACHE_DIR
     scope = (folder / STORE_FILE).read_bytes()[len(b"statuspress-cache 1\n") :][:32]
     store = IncidentStore(folder, scope, datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
@@ -212,7 +214,12 @@ def poison_store(repo: Path, title: str) -> None:
         meta, blob = value[4 : 4 + length], value[4 + length :]
         snapshot, findings = marshal.loads(blob)
         changed = marshal.dumps(((snapshot[0], title, *snapshot[2:]), findings))
-        store._new[key] = value[:4] + meta + changed
+        signature, latest, files, _ = marshal.loads(meta)  # the last: the CRC of the blob
+        store._new[key] = (
+            _store_value((signature, latest, files), changed)
+            if checksum
+            else value[:4] + meta + changed
+        )
     store.save()
 
 
@@ -237,6 +244,16 @@ def test_unchanged_folders_are_not_read_again_and_changed_ones_are(
     feed = (third / "feed.atom").read_text()
     assert "Errors on the API" in feed
     assert "Title from the store" in feed
+
+
+def test_a_store_entry_whose_bytes_changed_is_never_restored(repo: Path, tmp_path: Path) -> None:
+    # Updates are decoded only when a page needs them, long after the entry was chosen:
+    # the entry's CRC decides up front that its bytes are those written.
+    settle(repo)
+    assert build_cli(repo, tmp_path / "first").returncode == 0
+    poison_store(repo, "Title from the store", checksum=False)
+    site = assert_same_as_cold(repo, tmp_path)
+    assert "Title from the store" not in (site / "feed.atom").read_text()
 
 
 def test_a_rebuild_reports_the_same_warnings(write_repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

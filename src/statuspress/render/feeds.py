@@ -6,7 +6,6 @@ new. Dates come from the content, never the clock, so rebuilds are byte-identica
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -21,19 +20,40 @@ from statuspress.timefmt import local_and_utc
 Entry = tuple[Incident, Update]
 
 
-def _newest_first(incidents: Sequence[Incident], now: datetime) -> list[Entry]:
-    """Every update posted by ``now``, newest first (sorted once for all the feeds)."""
-    entries = [(i, u) for i in incidents for u in i.updates if u.at <= now]
-    entries.sort(key=lambda e: (e[1].at, e[0].id, e[1].id), reverse=True)
+def _by_latest(incidents: Sequence[Incident], now: datetime) -> list[tuple[datetime, Incident]]:
+    """The incidents with an update posted by ``now``, by their newest such update, newest
+    first (sorted once for all the feeds)."""
+    latest = [(i.last_update_by(now), i) for i in incidents]
+    ordered = [(at, i) for at, i in latest if at is not None]
+    ordered.sort(key=lambda pair: pair[0], reverse=True)
+    return ordered
+
+
+def _entry_order(entry: Entry) -> tuple[datetime, str, str]:
+    return (entry[1].at, entry[0].id, entry[1].id)
+
+
+def _first(
+    ordered: list[tuple[datetime, Incident]],
+    now: datetime,
+    limit: int,
+    of: Sequence[Incident] | None = None,
+) -> list[Entry]:
+    """The ``limit`` newest updates posted by ``now`` (of the incidents ``of``, when given),
+    newest first. Incidents are visited newest first and only until none left can hold a
+    newer update, so a long history costs a look at its newest incidents, not at each of
+    its updates."""
+    wanted = None if of is None else {i.id for i in of}
+    entries: list[Entry] = []
+    for latest, incident in ordered:
+        if wanted is not None and incident.id not in wanted:
+            continue
+        if len(entries) >= limit and entries[-1][1].at > latest:
+            break  # every update still to come is older than the last one kept
+        entries.extend((incident, u) for u in incident.updates if u.at <= now)
+        entries.sort(key=_entry_order, reverse=True)
+        del entries[limit:]
     return entries
-
-
-def _first(entries: list[Entry], limit: int, of: Sequence[Incident] | None = None) -> list[Entry]:
-    """The first ``limit`` entries (of the incidents ``of``, when given)."""
-    if of is None:
-        return entries[:limit]
-    wanted = {i.id for i in of}
-    return list(itertools.islice((e for e in entries if e[0].id in wanted), limit))
 
 
 def _item_html(context: RenderContext, incident: Incident, update: Update) -> str:
@@ -102,10 +122,10 @@ def _feeds(
 def render(context: RenderContext) -> Files:
     settings = context.site.settings
     limit = settings.feed_limit
-    entries = _newest_first(context.site.incidents, context.now)
+    ordered = _by_latest(context.site.incidents, context.now)
     files = _feeds(
         context,
-        _first(entries, limit),
+        _first(ordered, context.now, limit),
         f"{settings.title}: incidents and maintenance",
         context.base_url,
         paths.FEED_RSS,
@@ -118,7 +138,10 @@ def render(context: RenderContext) -> Files:
                 context,
                 component,
                 _first(
-                    entries, limit, of=context.timeline.incidents_by_component.get(component.id, ())
+                    ordered,
+                    context.now,
+                    limit,
+                    of=context.timeline.incidents_by_component.get(component.id, ()),
                 ),
             )
         )

@@ -61,8 +61,8 @@ class StatuspageDocuments:
 
     # -- page & status -----------------------------------------------------------------
     def updated_at(self) -> datetime:
-        stamps = [u.at for i in self.site.incidents for u in i.updates if u.at <= self.context.now]
-        return max(stamps, default=self.context.now)
+        stamps = [i.last_update_by(self.context.now) for i in self.site.incidents]
+        return max((s for s in stamps if s is not None), default=self.context.now)
 
     def page(self) -> Json:
         return {

@@ -7,7 +7,7 @@ re-levels, silences or accepts their findings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from datetime import datetime
 
@@ -44,10 +44,16 @@ def run_rules(
     return [d for family in families for d in family(site, now)]
 
 
-def accepted_rules(site: StatusSite) -> dict[str, dict[str, str]]:
-    """file path -> {rule id -> who accepted it} from the ``accept:`` keys."""
+def accepted_rules(
+    site: StatusSite, paths: Collection[str] | None = None
+) -> dict[str, dict[str, str]]:
+    """file path -> {rule id -> who accepted it} from the ``accept:`` keys (of the files
+    in the folders of ``paths`` only, when given: the others' updates are not looked at)."""
+    folders = None if paths is None else {_folder(p) for p in paths}
     accepted: dict[str, dict[str, str]] = {}
     for incident in site.incidents:
+        if folders is not None and _folder(incident.source.path) not in folders:
+            continue
         if incident.accepted:
             accepted[incident.source.path] = dict(incident.accepted)
         for update in incident.updates:
@@ -56,9 +62,14 @@ def accepted_rules(site: StatusSite) -> dict[str, dict[str, str]]:
     return accepted
 
 
+def _folder(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
 def apply_policy(site: StatusSite, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Apply ``rules:`` levels from statuspress.yaml and per-file ``accept:`` exceptions."""
-    accepted = accepted_rules(site)
+    diagnostics = list(diagnostics)
+    accepted = accepted_rules(site, {d.path for d in diagnostics})
     result = []
     for d in diagnostics:
         family = d.rule.split("/", 1)[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,9 @@ from hypothesis import strategies as st
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.load import load_site
+from statuspress.metrics import build_report, remember
 from statuspress.snapshot import (
+    PackedIncident,
     SnapshotError,
     decode,
     decode_diagnostics,
@@ -111,3 +115,44 @@ def test_a_damaged_snapshot_is_refused_cleanly(snapshot: object, data: st.DataOb
 
     with contextlib.suppress(SnapshotError):
         decode(damage(snapshot))
+
+
+DERIVED = ("status", "resolved_at", "last_update_at", "named_components", "has_internal", "impact")
+
+
+def test_what_whole_history_passes_ask_is_restored_without_decoding_updates(
+    write_repo: Callable[[dict[str, str]], Path], demo_root: Path
+) -> None:
+    for root in (write_repo(EVERYTHING), demo_root):
+        for incident in load_site(root).site.incidents:
+            restored = decode(encode(incident))
+            before = PackedIncident.unpacked
+            assert [getattr(restored, n) for n in DERIVED] == [
+                getattr(incident, n) for n in DERIVED
+            ]
+            assert PackedIncident.unpacked == before  # answered from the snapshot
+            assert restored.updates == incident.updates
+            assert PackedIncident.unpacked == before + 1  # now, and only now
+
+
+def test_remembered_metrics_are_those_computed_and_follow_the_settings(
+    write_repo: Callable[[dict[str, str]], Path], demo_root: Path
+) -> None:
+    now = datetime(2026, 11, 24, 13, tzinfo=timezone.utc)
+    for root in (write_repo(EVERYTHING), demo_root):
+        site = load_site(root).site
+        for incident in site.incidents:
+            remember(site, incident)
+        restored = replace(site, incidents=tuple(decode(encode(i)) for i in site.incidents))
+        assert build_report(restored, now) == build_report(load_site(root).site, now)
+        # Other settings (a stricter cadence, another zone): the remembered figures are
+        # not theirs, so they are worked out again.
+        stricter = replace(
+            site.settings,
+            timezone="Asia/Tokyo",
+            severities=tuple(
+                replace(s, cadence=timedelta(minutes=1)) for s in site.settings.severities
+            ),
+        )
+        fresh = replace(load_site(root).site, settings=stricter)
+        assert build_report(replace(restored, settings=stricter), now) == build_report(fresh, now)

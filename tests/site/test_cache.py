@@ -29,6 +29,7 @@ from statuspress.cache import (
     PageCache,
     _store_value,
 )
+from statuspress.snapshot import PackedIncident
 from testsupport import NOW_ARG, build_cli
 
 COMPONENT = "---\nname: API\n---\n"
@@ -461,3 +462,26 @@ def test_the_cache_serves_the_repository_however_its_path_is_spelled(
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert (second / OLD_PAGE).read_bytes() == b"from the cache"
+
+
+def test_a_rebuild_decodes_only_the_incidents_it_shows(tmp_path: Path) -> None:
+    # The whole-history passes (view, timeline, page keys, months, feeds' selection,
+    # metrics, sitemap) run on what the store keeps with each incident; only the pages,
+    # feed items and JSON objects that show updates decode them.
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from generate import NOW, generate
+
+    repo = generate(tmp_path / "repo", 600, seed=11)
+    settle(repo)
+    build(repo, tmp_path / "site", NOW)
+    newest = sorted((repo / "incidents").iterdir())[-1]
+    (newest / "20261124T1155Z-identified.md").write_text(
+        "---\nat: 2026-11-24T11:55:00Z\nstatus: identified\nnext_update: 2026-11-24T12:25:00Z\n"
+        "---\nWe have found the cause. We will post the next update by 12:25 UTC.\n"
+    )
+    before = PackedIncident.unpacked
+    build(repo, tmp_path / "site", NOW)
+    decoded = PackedIncident.unpacked - before
+    assert 0 < decoded < 300, decoded
+    build(repo, tmp_path / "cold", NOW, cache=False)
+    assert digest(tmp_path / "site") == digest(tmp_path / "cold")

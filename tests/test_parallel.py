@@ -20,7 +20,7 @@ import statuspress.rules.language
 from statuspress.build import build, render_site
 from statuspress.cache import CACHE_DIR, IncidentStore, content_scope
 from statuspress.check import check_repository
-from statuspress.parallel import WorkerError, fork_map, split
+from statuspress.parallel import Background, WorkerError, fork_map, split
 from testsupport import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
@@ -83,6 +83,28 @@ def _fail(share: object) -> object:
 def test_a_failing_worker_is_reported_not_swallowed() -> None:
     with pytest.raises((WorkerError, ValueError)):
         fork_map(_fail, list(range(10)), minimum=2)
+
+
+def test_background_work_runs_in_another_process_and_reports_its_value_or_failure() -> None:
+    here = os.getpid()
+    assert Background(os.getpid).result() != here  # forked: it overlaps this process's work
+    done = Background(lambda: sum(range(10)))
+    assert done.result() == 45
+    assert done.result() == 45  # asked again: the same value, nothing waited for twice
+    with pytest.raises(WorkerError, match="ZeroDivisionError"):
+        Background(lambda: 1 // 0).result()
+
+
+def test_background_work_is_done_here_when_no_process_can_be_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing.context
+
+    def refuse(self: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
+    assert Background(os.getpid).result() == os.getpid()
 
 
 def test_small_work_stays_in_one_process() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,14 +20,22 @@ from statuspress.cache import (
 )
 from statuspress.check import check_repository
 from statuspress.diagnostics import Diagnostic, Level
-from statuspress.errors import ContentError
+from statuspress.errors import ContentError, UsageError
 from statuspress.gcpause import gc_paused
 from statuspress.model import Audience, StatusSite
-from statuspress.parallel import fork_map
+from statuspress.parallel import Background, WorkerError, fork_map
 from statuspress.render import Files, RenderContext
 from statuspress.templates import BUILTIN_TEMPLATES, OVERRIDES_DIR
 from statuspress.timeline import build_timeline
-from statuspress.write import merge_outputs, write_site
+from statuspress.write import (
+    Reuse,
+    Staging,
+    discard_staging,
+    guard_out,
+    merge_outputs,
+    prepare_staging,
+    write_site,
+)
 
 
 @dataclass(frozen=True)
@@ -130,25 +139,46 @@ def _build(
                 f"'git rm -r --cached {CACHE_DIR}' and commit that",
             )
         )
-    store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
-    checked = check_repository(root, now, store=store)
-    if checked.errors:
-        raise ContentError(
-            f"the content has {len(checked.errors)} error(s); nothing was written",
-            checked.diagnostics,
-        )
-    url = normalize_base_url(base_url or checked.site.settings.base_url)
-    pages = None
-    if store is not None:  # pages depend on all the store depends on, and more
-        templates = (BUILTIN_TEMPLATES, root / OVERRIDES_DIR)
-        pages = PageCache(root / CACHE_DIR, build_scope(store.scope, audience, url, templates))
-    files = render_site(checked.site, now, audience, url, root, pages)
-    if store is not None and pages is not None:
-        written = OutputCache(root / CACHE_DIR)
-        output = write_site(files, out, root, pages.named, written.reuse(out))
-        written.save(out, output)
-        store.save()
-        pages.save()
-    else:
-        write_site(files, out, root)
+    written = OutputCache(root / CACHE_DIR) if cache else None
+    reuse = written.reuse(out) if written is not None else None
+    staging = _start_staging(out, root, reuse) if reuse is not None else None
+    try:
+        store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
+        checked = check_repository(root, now, store=store)
+        if checked.errors:
+            raise ContentError(
+                f"the content has {len(checked.errors)} error(s); nothing was written",
+                checked.diagnostics,
+            )
+        url = normalize_base_url(base_url or checked.site.settings.base_url)
+        pages = None
+        if store is not None:  # pages depend on all the store depends on, and more
+            templates = (BUILTIN_TEMPLATES, root / OVERRIDES_DIR)
+            pages = PageCache(root / CACHE_DIR, build_scope(store.scope, audience, url, templates))
+        files = render_site(checked.site, now, audience, url, root, pages)
+        ready = staging.result() if staging is not None else None
+        if written is not None and store is not None and pages is not None:
+            output = write_site(files, out, root, pages.named, reuse, ready)
+            written.save(out, output)
+            store.save()
+            pages.save()
+        else:
+            write_site(files, out, root)
+    except BaseException:
+        if staging is not None:
+            with contextlib.suppress(WorkerError):
+                discard_staging(staging.result())
+        raise
     return BuildResult(len(files), sum(map(len, files.values())), (*checked.warnings, *notes))
+
+
+def _start_staging(out: Path, root: Path, reuse: Reuse) -> Background[Staging] | None:
+    """Make the folder the new site is written to ready in a second process while this one
+    checks and renders (see write.prepare_staging): a rebuild of a large site then writes
+    only the files that changed. None when ``--out`` is refused (write_site says why,
+    once the content has been checked)."""
+    try:
+        guard_out(out, root)
+    except UsageError:
+        return None
+    return Background(lambda: prepare_staging(out, root, reuse))

@@ -181,6 +181,18 @@ class _Records:
         offset, length = place
         return self.data[offset : offset + length]
 
+    def view(self, key: bytes) -> memoryview | None:
+        """The value of ``key`` without copying it."""
+        place = self.index.get(key)
+        if place is None:
+            return None
+        offset, length = place
+        return self._view[offset : offset + length]
+
+    @functools.cached_property
+    def _view(self) -> memoryview:
+        return memoryview(self.data)
+
     def save(self, live: Mapping[bytes, bytes | None]) -> None:
         """Keep exactly ``live`` for the next build: key -> its new value, or None for the
         value this file already holds under that key. Never fails the build."""
@@ -420,7 +432,7 @@ class IncidentStore:
 
     def _meta(self, name: str) -> tuple[Signature, int, bytes] | None:
         """(signature, latest time, files' hash) of the entry for ``name``, if any."""
-        value = self._records.value(_name_key(name))
+        value = self._records.view(_name_key(name))
         if value is None:
             return None
         try:
@@ -430,7 +442,7 @@ class IncidentStore:
             )
         except (struct.error, EOFError, ValueError, TypeError):
             return None
-        if check != zlib.crc32(memoryview(value)[_META.size + length :]):
+        if check != zlib.crc32(value[_META.size + length :]):
             return None  # not the bytes that were written: never decode them
         return signature, latest, digest
 
@@ -463,7 +475,7 @@ class IncidentStore:
     ) -> tuple[Incident, list[Diagnostic]] | None:
         """The entry ``_compare`` found the same (so its metadata is known to be sound)."""
         key = _name_key(name)
-        value = self._records.value(key)
+        value = self._records.view(key)
         if value is None:
             return None
         try:
@@ -514,7 +526,7 @@ class IncidentStore:
 _META = struct.Struct("<I")
 
 
-def _store_value(meta: tuple[Signature, int, bytes], blob: bytes) -> bytes:
+def _store_value(meta: tuple[Signature, int, bytes], blob: bytes | memoryview) -> bytes:
     packed = marshal.dumps((*meta, zlib.crc32(blob)))
     return _META.pack(len(packed)) + packed + blob
 

@@ -364,4 +364,23 @@ def init(directory: Path) -> None:
 
 
 def main() -> None:
-    cli(prog_name="statuspress")
+    """The console script (and ``python -m statuspress``). It ends the process without
+    tearing the interpreter down: what a command built dies with the process anyway, and
+    freeing a large history object by object took a tenth of a second at 10,000
+    incidents. (Every file it writes is closed by then; children have been joined.)"""
+    try:
+        cli(prog_name="statuspress")
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader went away, or it is closed
+            code = code or 1
+    os._exit(code)

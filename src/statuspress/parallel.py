@@ -13,7 +13,7 @@ import os
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -103,3 +103,49 @@ def fork_map(
             raise WorkerError(value)
         done[id(share)] = value
     return [done[id(share)] for share in shares]
+
+
+class Background(Generic[R]):
+    """``func()``, started now in a forked process, for work that does not depend on what
+    this process does meanwhile; ``result()`` waits for it. Where fork is missing (or
+    inside a worker) it runs here, at once."""
+
+    def __init__(self, func: Callable[[], R]) -> None:
+        self._child: tuple[Connection, Any] | None = None
+        self._value: tuple[R] | None = None
+        if not _in_worker and "fork" in mp.get_all_start_methods():
+            context = mp.get_context("fork")
+            receiver, sender = context.Pipe(duplex=False)
+            try:
+                process = context.Process(
+                    target=_child, args=(lambda _: func(), (), sender), daemon=True
+                )
+                process.start()
+            except OSError:
+                receiver.close()
+            else:
+                sender.close()
+                self._child = (receiver, process)
+                return
+            finally:
+                if self._child is None:
+                    sender.close()
+        self._value = (func(),)
+
+    def result(self) -> R:
+        """Its value (raises WorkerError if it failed)."""
+        if self._child is not None:
+            receiver, process = self._child
+            self._child = None
+            try:
+                status, value = receiver.recv()
+            except EOFError:
+                raise WorkerError("a worker process died without a result") from None
+            finally:
+                receiver.close()
+                process.join()
+            if status != "ok":
+                raise WorkerError(value)
+            self._value = (value,)
+        assert self._value is not None
+        return self._value[0]

@@ -6,9 +6,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import cached_property
 
 from statuspress.model import (
     ACTIVE_MAINTENANCE_STATUSES,
@@ -39,7 +41,6 @@ class Timeline:
     now: datetime
     segments: Mapping[str, tuple[Segment, ...]]  # incident id -> its segments
     by_component: Mapping[str, tuple[Segment, ...]]  # component id -> segments touching it
-    current: Mapping[str, ComponentStatus]  # component id -> status now
     open_incidents: tuple[Incident, ...]  # unresolved incidents (not maintenance), newest first
     active_maintenance: tuple[Incident, ...]  # maintenance in progress now
     upcoming_maintenance: tuple[Incident, ...]  # scheduled, not yet started, soonest first
@@ -50,6 +51,11 @@ class Timeline:
     _reach: dict[str, tuple[list[datetime], list[datetime]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+
+    @cached_property
+    def current(self) -> Mapping[str, ComponentStatus]:
+        """Component id -> its status now."""
+        return {k: self.status_at(k, self.now) for k in self.by_component}
 
     def status_at(self, component_id: str, when: datetime) -> ComponentStatus:
         """The component's worst status at ``when``. Looks back only over the segments
@@ -67,6 +73,24 @@ class Timeline:
                 if status.rank > result.rank:
                     result = status
         return result
+
+    def last_change(self, component_id: str, when: datetime) -> datetime | None:
+        """When the component's status last changed by ``when`` (a segment started or
+        ended then; None: never). Looks back only while a segment may still end later."""
+        segments = self.by_component.get(component_id, ())
+        starts, reach = self._reach_of(component_id)
+        index = bisect.bisect_right(starts, when)
+        if index == 0:
+            return None
+        latest = starts[index - 1]
+        while index > 0:
+            index -= 1
+            if reach[index] <= when:  # every segment up to here ended by then
+                return max(latest, reach[index])
+            end = segments[index].end
+            if end is not None and latest < end <= when:
+                latest = end
+        return latest
 
     def running_since(self, component_id: str, since: datetime) -> tuple[Segment, ...]:
         """The component's segments still running at or after ``since``, found without
@@ -95,16 +119,8 @@ def build_timeline(site: StatusSite, now: datetime) -> Timeline:
         for segment in incident_segments:
             for component_id in segment.statuses:
                 by_component.setdefault(component_id, []).append(segment)
-    frozen = {
-        k: tuple(sorted(v, key=lambda s: (s.start, s.incident_id))) for k, v in by_component.items()
-    }
-    current = {}
-    for component_id, component_segments in frozen.items():
-        current[component_id] = worst(
-            s.statuses[component_id]
-            for s in component_segments
-            if s.start <= now and (s.end is None or now < s.end)
-        )
+    in_order = operator.attrgetter("start", "incident_id")
+    frozen = {k: tuple(sorted(v, key=in_order)) for k, v in by_component.items()}
     incidents = [
         i for i in site.incidents if i.kind is Kind.INCIDENT and i.is_open and i.started <= now
     ]
@@ -120,7 +136,6 @@ def build_timeline(site: StatusSite, now: datetime) -> Timeline:
         incidents_by_component={k: tuple(v) for k, v in naming.items()},
         segments=segments,
         by_component=frozen,
-        current=current,
         open_incidents=tuple(sorted(incidents, key=by_started, reverse=True)),
         active_maintenance=tuple(sorted(active, key=by_started)),
         upcoming_maintenance=tuple(

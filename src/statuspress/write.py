@@ -37,7 +37,8 @@ def _safe_relative(path: str) -> str:
     return path
 
 
-def _guard(out: Path, repository: Path) -> None:
+def guard_out(out: Path, repository: Path) -> None:
+    """Refuse an ``--out`` that a build must not replace (UsageError says why)."""
     out_real = Path(os.path.realpath(out))
     repo_real = Path(os.path.realpath(repository))
     if out_real == repo_real or repo_real.is_relative_to(out_real):
@@ -74,12 +75,62 @@ class Written:
     spare: Manifest | None  # what Reuse.keep_retired now holds (None: nothing was kept)
 
 
+@dataclass(frozen=True)
+class Staging:
+    """A private folder next to ``--out`` that the new site is built in, and the files it
+    already holds (as recorded: same key, same bytes)."""
+
+    path: Path
+    present: Manifest
+
+
+def prepare_staging(out: Path, repository: Path, reuse: Reuse | None) -> Staging:
+    """The folder ``write_site`` builds the new site in, made ready before the site is
+    rendered (``build`` runs this in a second process meanwhile: it depends on nothing
+    the build renders). It starts as the spare site, files it holds unchanged kept and
+    the rest removed, or without one as a copy of the current site made of hard links;
+    ``write_site`` then replaces only the files whose bytes differ."""
+    guard_out(out, repository)
+    out = out.absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path, present = _staging(out, reuse)
+    try:
+        if not present and reuse is not None and reuse.out_files:
+            present = _link_all(path, str(out), reuse.out_files)
+    except BaseException:
+        shutil.rmtree(path, ignore_errors=True)
+        raise
+    return Staging(path, present)
+
+
+def _link_all(staging: Path, source: str, recorded: Manifest) -> Manifest:
+    """Hard-link into ``staging`` every file of ``source`` still as ``recorded``."""
+    base = str(staging)
+    folders: set[str] = {base}
+    linked: Manifest = {}
+    for path, record in recorded.items():
+        target = f"{base}/{_safe_relative(path)}"
+        parent = target.rpartition("/")[0]
+        if parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            folders.add(parent)
+        if _link_unchanged(f"{source}/{path}", target, record):
+            linked[path] = record
+    return linked
+
+
+def discard_staging(staging: Staging) -> None:
+    """Remove a staging folder a failed build did not use."""
+    shutil.rmtree(staging.path, ignore_errors=True)
+
+
 def write_site(
     files: Mapping[str, bytes],
     out: Path,
     repository: Path,
     keys: Mapping[str, bytes] | None = None,
     reuse: Reuse | None = None,
+    staging: Staging | None = None,
 ) -> Written:
     """Write ``files`` as the new content of ``out``, replacing it atomically.
 
@@ -88,17 +139,18 @@ def write_site(
     holds its bytes is not written again: the retired spare site is taken over as the new
     site's start (files it holds unchanged stay, the rest is removed or replaced, never
     written in place), and files of the current site are hard-linked. The site being
-    replaced becomes the next spare. Either way the new site holds exactly ``files``."""
-    _guard(out, repository)
+    replaced becomes the next spare. Either way the new site holds exactly ``files``.
+    ``staging``: the folder ``prepare_staging`` made ready for this build, if any."""
+    if staging is None:
+        staging = prepare_staging(out, repository, reuse)
     out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging, present = _staging(out, reuse)
     try:
-        manifest = _fill(staging, files, keys or {}, present, out, reuse)
-        os.chmod(staging, 0o755)
-        retired = _swap(staging, out)
+        guard_out(out, repository)  # still (the staging may have been made ready a while ago)
+        manifest = _fill(staging.path, files, keys or {}, dict(staging.present), out, reuse)
+        os.chmod(staging.path, 0o755)
+        retired = _swap(staging.path, out)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard_staging(staging)
         raise
     spare = None
     if retired is not None:

@@ -166,6 +166,19 @@ def test_status_at_is_the_worst_segment_running_then(
             if s.start <= when and (s.end is None or when < s.end)
         )
         assert timeline.status_at("api", when) is expected
+        changes = [
+            t
+            for s in timeline.by_component["api"]
+            for t in (s.start, s.end)
+            if t is not None and t <= when
+        ]
+        assert timeline.last_change("api", when) == max(changes, default=None)
+    for when in {t for s in timeline.by_component["api"] for t in (s.start, s.end) if t}:
+        changes = [
+            t for s in timeline.by_component["api"] for t in (s.start, s.end) if t and t <= when
+        ]
+        assert timeline.last_change("api", when) == max(changes)  # at a change exactly
+    assert timeline.current == {"api": timeline.status_at("api", NOW)}
 
 
 @given(

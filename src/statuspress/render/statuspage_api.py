@@ -86,14 +86,8 @@ class StatuspageDocuments:
         """When the component's status last changed (by now); once per component, as a
         component object appears in many documents."""
         if component_key not in self._changed:
-            now = self.context.now
-            changes = [created]
-            for segment in self.timeline.by_component.get(component_key, ()):
-                if segment.start <= now:
-                    changes.append(segment.start)
-                if segment.end is not None and segment.end <= now:
-                    changes.append(segment.end)
-            self._changed[component_key] = max(changes)
+            changed = self.timeline.last_change(component_key, self.context.now)
+            self._changed[component_key] = created if changed is None else max(created, changed)
         return self._changed[component_key]
 
     def component(self, component: Component, position: int) -> Json:

@@ -141,15 +141,17 @@ def _build(
         )
     written = OutputCache(root / CACHE_DIR) if cache else None
     reuse = written.reuse(out) if written is not None else None
+    store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
+    checked = check_repository(root, now, store=store)
+    if checked.errors:
+        raise ContentError(
+            f"the content has {len(checked.errors)} error(s); nothing was written",
+            checked.diagnostics,
+        )
+    # Started once the folders have been compared on every core, while this process goes
+    # on alone (opening the page cache, the timeline).
     staging = _start_staging(out, root, reuse) if reuse is not None else None
     try:
-        store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
-        checked = check_repository(root, now, store=store)
-        if checked.errors:
-            raise ContentError(
-                f"the content has {len(checked.errors)} error(s); nothing was written",
-                checked.diagnostics,
-            )
         url = normalize_base_url(base_url or checked.site.settings.base_url)
         pages = None
         if store is not None:  # pages depend on all the store depends on, and more

@@ -490,17 +490,22 @@ def test_a_rebuild_decodes_only_the_incidents_it_shows(tmp_path: Path) -> None:
 def test_a_build_refused_after_its_folder_was_made_ready_leaves_nothing_behind(
     repo: Path, tmp_path: Path
 ) -> None:
-    # The folder the next site is written to is made ready in a second process while the
-    # content is checked; content with errors must still leave the published site as it
-    # was, and no folder beside it.
+    # Once the content passes, the folder the next site is written to is made ready in a
+    # second process while the site renders; a build that fails then (a theme override
+    # with an error) must leave the published site as it was, and no folder beside it.
     site = tmp_path / "site"
     for _ in range(2):  # the second build takes over the spare site the first one left
         assert build_cli(repo, site).returncode == 0
     before = digest(site)
-    (repo / "incidents/2026-11-24-open/b.md").write_text("---\nstatus: nonsense\n---\nHi.\n")
+    (repo / "site_templates").mkdir()
+    (repo / "site_templates/index.html").write_text(
+        '{% extends "default:base.html" %}\n{% block content %}\n{{ index.nope.deeper }}\n'
+        "{% endblock %}\n"
+    )
     done = build_cli(repo, site)
     assert done.returncode == 1, done.stdout + done.stderr
+    assert "error[template/render]" in done.stdout
     assert digest(site) == before
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == []
-    (repo / "incidents/2026-11-24-open/b.md").unlink()
+    shutil.rmtree(repo / "site_templates")
     assert_same_as_cold(repo, tmp_path / "again")  # and the next build is still right

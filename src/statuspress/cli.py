@@ -212,7 +212,13 @@ def build(
             "--base-url must be an absolute http(s) URL, such as https://status.example.com/"
         )
     result = build_site(
-        _repo(), out, resolve_now(now_text), Audience(audience), base_url, cache=not no_cache
+        _repo(),
+        out,
+        resolve_now(now_text),
+        Audience(audience),
+        base_url,
+        cache=not no_cache,
+        free=not _ENDING,
     )
     if result.diagnostics:
         _print_diagnostics(result.diagnostics, "text")
@@ -363,11 +369,18 @@ def init(directory: Path) -> None:
         click.echo(f"created {path}")
 
 
+#: True under the console script, which ends the process right after a command without
+#: freeing what it built (see main); False when commands run inside another program.
+_ENDING = False
+
+
 def main() -> None:
     """The console script (and ``python -m statuspress``). It ends the process without
     tearing the interpreter down: what a command built dies with the process anyway, and
     freeing a large history object by object took a tenth of a second at 10,000
     incidents. (Every file it writes is closed by then; children have been joined.)"""
+    global _ENDING
+    _ENDING = True
     try:
         cli(prog_name="statuspress")
         code: object = 0

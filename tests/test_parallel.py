@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,29 @@ def test_background_work_runs_in_another_process_and_reports_its_value_or_failur
         Background(lambda: 1 // 0).result()
 
 
+def test_background_work_waits_to_be_started_and_a_cancelled_one_never_runs(
+    tmp_path: Path,
+) -> None:
+    def mark(name: str) -> Callable[[], str]:
+        def work() -> str:
+            (tmp_path / name).write_text("ran")
+            return name
+
+        return work
+
+    waiting = Background(mark("started"))
+    time.sleep(0.2)
+    assert not (tmp_path / "started").exists()  # forked, but not started
+    waiting.start()
+    assert waiting.result() == "started" and (tmp_path / "started").exists()
+    cancelled = Background(mark("cancelled"))
+    assert cancelled.cancel() is None
+    assert not (tmp_path / "cancelled").exists()
+    late = Background(mark("late"))
+    late.start()
+    assert late.cancel() == "late"  # too late to cancel: its value
+
+
 def test_background_work_is_done_here_when_no_process_can_be_started(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -105,6 +129,7 @@ def test_background_work_is_done_here_when_no_process_can_be_started(
 
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
     assert Background(os.getpid).result() == os.getpid()
+    assert Background(os.getpid).cancel() is None
 
 
 def test_small_work_stays_in_one_process() -> None:

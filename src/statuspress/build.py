@@ -156,17 +156,20 @@ def _build(
         )
     written = OutputCache(root / CACHE_DIR) if cache else None
     reuse = written.reuse(out) if written is not None else None
-    store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
-    checked = check_repository(root, now, store=store)
-    if checked.errors:
-        raise ContentError(
-            f"the content has {len(checked.errors)} error(s); nothing was written",
-            checked.diagnostics,
-        )
-    # Started once the folders have been compared on every core, while this process goes
-    # on alone (opening the page cache, the timeline).
+    # Forked now, while this process is small; started once the content has passed and
+    # its folders have been compared on both cores, while this process goes on alone
+    # (opening the page cache, the timeline).
     staging = _start_staging(out, root, reuse) if reuse is not None else None
     try:
+        store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
+        checked = check_repository(root, now, store=store)
+        if checked.errors:
+            raise ContentError(
+                f"the content has {len(checked.errors)} error(s); nothing was written",
+                checked.diagnostics,
+            )
+        if staging is not None:
+            staging.start()
         url = normalize_base_url(base_url or checked.site.settings.base_url)
         pages = None
         if store is not None:  # pages depend on all the store depends on, and more
@@ -184,7 +187,9 @@ def _build(
     except BaseException:
         if staging is not None:
             with contextlib.suppress(WorkerError):
-                discard_staging(staging.result())
+                unused = staging.cancel()
+                if unused is not None:
+                    discard_staging(unused)
         raise
     result = BuildResult(len(files), sum(map(len, files.values())), (*checked.warnings, *notes))
     if left is not None:
@@ -193,10 +198,10 @@ def _build(
 
 
 def _start_staging(out: Path, root: Path, reuse: Reuse) -> Background[Staging] | None:
-    """Make the folder the new site is written to ready in a second process while this one
-    checks and renders (see write.prepare_staging): a rebuild of a large site then writes
-    only the files that changed. None when ``--out`` is refused (write_site says why,
-    once the content has been checked)."""
+    """A second process to make the folder the new site is written to ready (see
+    write.prepare_staging) once started, while this one renders: a rebuild of a large site
+    then writes only the files that changed. None when ``--out`` is refused (write_site
+    says why, once the content has been checked)."""
     try:
         guard_out(out, root)
     except UsageError:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
+import mmap
 import os
 import struct
 import subprocess
@@ -158,7 +159,7 @@ class _Records:
     def __init__(self, path: Path | None, scope: bytes) -> None:
         self.path = path
         self.scope = scope
-        self.data = b""
+        self.data: bytes | mmap.mmap = b""
         self.index: dict[bytes, tuple[int, int]] = {}  # key -> (offset, length) of its value
         data = _read_file(path, scope) if path is not None else None
         if data is None:
@@ -193,7 +194,7 @@ class _Records:
     def _view(self) -> memoryview:
         return memoryview(self.data)
 
-    def save(self, live: Mapping[bytes, bytes | None]) -> None:
+    def save(self, live: Mapping[bytes, bytes | memoryview | None]) -> None:
         """Keep exactly ``live`` for the next build: key -> its new value, or None for the
         value this file already holds under that key. Never fails the build."""
         if self.path is None:
@@ -203,12 +204,12 @@ class _Records:
         dead = len(self.data) - _HEAD - kept
         if self.data and dead <= kept + sum(map(len, fresh)) and self._append(fresh):
             return
-        chunks: list[bytes] = []
+        chunks: list[bytes | memoryview] = []
         for key, value in live.items():
-            chunks.extend(_record(key, self.value(key) if value is None else value))
+            chunks.extend(_record(key, self.view(key) if value is None else value))
         _write_file(self.path.parent, self.path.name, self.scope, chunks)
 
-    def _append(self, records: list[bytes]) -> bool:
+    def _append(self, records: list[bytes | memoryview]) -> bool:
         """Append to the file read, if it is still that file (else write it whole)."""
         assert self.path is not None
         if not records:
@@ -230,7 +231,9 @@ class _Records:
         return True
 
 
-def _record(key: bytes, value: bytes | None) -> tuple[bytes, bytes, bytes]:
+def _record(
+    key: bytes, value: bytes | memoryview | None
+) -> tuple[bytes, bytes, bytes | memoryview]:
     """A record's parts (written one after another: no copy of a large value)."""
     assert value is not None
     return _RECORD.pack(len(key), len(value)), key, value
@@ -245,7 +248,7 @@ class PageCache:
         self.folder = folder
         self.scope = scope
         self._records = _Records(folder / PAGES_FILE if folder is not None else None, scope)
-        self.kept: dict[bytes, bytes] = {}
+        self.kept: dict[bytes, bytes | memoryview] = {}
         #: output path -> the key of its page in this build (same key, same bytes)
         self.named: dict[str, bytes] = {}
         self.hits = 0
@@ -272,19 +275,20 @@ class PageCache:
         lists) within this cache's scope."""
         return _hash(self.scope, *parts)
 
-    def get(self, key: bytes) -> bytes | None:
-        """The page kept under ``key``, or None; a page found is kept for the next build."""
+    def get(self, key: bytes) -> bytes | memoryview | None:
+        """The page kept under ``key`` (a view of the cache file's bytes, not a copy), or
+        None; a page found is kept for the next build."""
         found = self.kept.get(key)
         if found is not None:
             return found
-        page = self._records.value(key)
+        page = self._records.view(key)
         if page is None:
             return None
         self.kept[key] = page
         self.hits += 1
         return page
 
-    def put(self, key: bytes, page: bytes) -> None:
+    def put(self, key: bytes, page: bytes | memoryview) -> None:
         self.kept[key] = page
 
     def save(self) -> None:
@@ -293,13 +297,20 @@ class PageCache:
         self._records.save({k: None if k in index else v for k, v in self.kept.items()})
 
 
-def _read_file(path: Path, scope: bytes) -> bytes | None:
-    """The bytes of a cache file written for ``scope`` (header included), or None."""
+def _read_file(path: Path, scope: bytes) -> mmap.mmap | None:
+    """The bytes of a cache file written for ``scope`` (header included), or None.
+
+    Mapped, not read: a rebuild looks at a small part of 80 MB of cache files, and the
+    pages it reuses are handed on as views of them. Safe because no build ever changes a
+    cache file's bytes in place: it appends, or writes a new file and renames it over."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        with open(path, "rb") as file:
+            if os.fstat(file.fileno()).st_size < _HEAD:
+                return None
+            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
         return None
-    if not data.startswith(_MAGIC) or data[len(_MAGIC) : _HEAD] != scope:
+    if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : _HEAD] != scope:
         return None  # another version, theme or configuration: start afresh
     return data
 
@@ -318,7 +329,7 @@ def _prepare(folder: Path) -> bool:
     return True
 
 
-def _write_file(folder: Path, name: str, scope: bytes, chunks: list[bytes]) -> None:
+def _write_file(folder: Path, name: str, scope: bytes, chunks: list[bytes | memoryview]) -> None:
     """Replace ``folder/name`` atomically. A cache that cannot be written only costs speed:
     the build has already succeeded, so this never fails it."""
     if not _prepare(folder):

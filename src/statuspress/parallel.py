@@ -106,46 +106,104 @@ def fork_map(
 
 
 class Background(Generic[R]):
-    """``func()``, started now in a forked process, for work that does not depend on what
-    this process does meanwhile; ``result()`` waits for it. Where fork is missing (or
-    inside a worker) it runs here, at once."""
+    """``func()`` in a process forked now but started only by ``start()``; ``result()``
+    waits for its value.
+
+    Forking early, while this process is still small, keeps the fork cheap, and the pages
+    this process fills afterwards stay its own (no copy-on-write faults for the work it
+    does meanwhile); starting later keeps the work off the cores while this process needs
+    both. Where fork is missing (or inside a worker) ``start()`` runs ``func`` here."""
 
     def __init__(self, func: Callable[[], R]) -> None:
+        self._func = func
         self._child: tuple[Connection, Any] | None = None
+        self._gate: int | None = None  # the write end of the pipe the child waits on
         self._value: tuple[R] | None = None
-        if not _in_worker and "fork" in mp.get_all_start_methods():
-            context = mp.get_context("fork")
-            receiver, sender = context.Pipe(duplex=False)
-            try:
-                process = context.Process(
-                    target=_child, args=(lambda _: func(), (), sender), daemon=True
-                )
-                process.start()
-            except OSError:
-                receiver.close()
-            else:
-                sender.close()
-                self._child = (receiver, process)
-                return
-            finally:
-                if self._child is None:
-                    sender.close()
-        self._value = (func(),)
+        self._started = False
+        if _in_worker or "fork" not in mp.get_all_start_methods():
+            return
+        context = mp.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        wait, gate = os.pipe()
+        try:
+            process = context.Process(
+                target=_child, args=(_gated(func, wait, gate), (), sender), daemon=True
+            )
+            process.start()
+        except OSError:
+            receiver.close()
+            os.close(gate)
+        else:
+            self._child, self._gate = (receiver, process), gate
+        finally:
+            sender.close()
+            os.close(wait)
+
+    def start(self) -> None:
+        """Let it begin (here and now, where there is no process to run it)."""
+        if self._started:
+            return
+        self._started = True
+        if self._gate is None:
+            self._value = (self._func(),)
+            return
+        os.write(self._gate, b"go")
+        os.close(self._gate)
+        self._gate = None
 
     def result(self) -> R:
-        """Its value (raises WorkerError if it failed)."""
+        """Its value, once it is done (raises WorkerError if it failed)."""
+        self.start()
         if self._child is not None:
-            receiver, process = self._child
-            self._child = None
-            try:
-                status, value = receiver.recv()
-            except EOFError:
-                raise WorkerError("a worker process died without a result") from None
-            finally:
-                receiver.close()
-                process.join()
-            if status != "ok":
-                raise WorkerError(value)
+            value = self._collect()
+            if value is _NOT_STARTED:
+                raise WorkerError("the background work never started")
             self._value = (value,)
         assert self._value is not None
         return self._value[0]
+
+    def cancel(self) -> R | None:
+        """Never start it (its process ends at once); or, if it has started, wait for it
+        and give its value."""
+        if not self._started:
+            self._started = True
+            if self._gate is not None:
+                # Said, not left to an end of file: processes forked since hold copies of
+                # the pipe's write end, so the child might wait for them.
+                os.write(self._gate, b"no")
+                os.close(self._gate)
+                self._gate = None
+                self._collect()
+            return None
+        return self.result()
+
+    def _collect(self) -> Any:
+        assert self._child is not None
+        receiver, process = self._child
+        self._child = None
+        try:
+            status, value = receiver.recv()
+        except EOFError:
+            raise WorkerError("a worker process died without a result") from None
+        finally:
+            receiver.close()
+            process.join()
+        if status != "ok":
+            raise WorkerError(value)
+        return value
+
+
+_NOT_STARTED = "statuspress: background work not started"
+
+
+def _gated(func: Callable[[], R], wait: int, gate: int) -> Callable[[Sequence[Any]], Any]:
+    """``func`` for a child to run once the parent says "go" on the pipe
+    (``_NOT_STARTED`` when it says "no" or goes away)."""
+
+    def run(_: Sequence[Any]) -> Any:
+        os.close(gate)
+        if os.read(wait, 2) != b"go":  # "no", or the parent is gone
+            return _NOT_STARTED
+        return func()
+
+    return run

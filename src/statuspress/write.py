@@ -13,14 +13,17 @@ from pathlib import Path
 
 from statuspress.errors import UsageError
 
+#: A file's bytes, or a view of them (see render.Content).
+Content = bytes | memoryview
+
 
 class DuplicateOutputError(Exception):
     """Two renderers produced the same path: a bug, never a user error."""
 
 
-def merge_outputs(*parts: Mapping[str, bytes]) -> dict[str, bytes]:
+def merge_outputs(*parts: Mapping[str, Content]) -> dict[str, Content]:
     """Union of renderer outputs; refuses to write one path twice (as Pelican's writer does)."""
-    merged: dict[str, bytes] = {}
+    merged: dict[str, Content] = {}
     for part in parts:
         for path, data in part.items():
             if path in merged:
@@ -125,7 +128,7 @@ def discard_staging(staging: Staging) -> None:
 
 
 def write_site(
-    files: Mapping[str, bytes],
+    files: Mapping[str, Content],
     out: Path,
     repository: Path,
     keys: Mapping[str, bytes] | None = None,
@@ -218,7 +221,7 @@ def _prune(top: Path, folders: set[str]) -> None:
 
 def _fill(
     staging: Path,
-    files: Mapping[str, bytes],
+    files: Mapping[str, Content],
     keys: Mapping[str, bytes],
     present: Manifest,
     out: Path,

@@ -18,7 +18,11 @@ from statuspress.timeline import Timeline
 if TYPE_CHECKING:
     from statuspress.metrics import Report
 
-Files = dict[str, bytes]
+#: A rendered file: its bytes, or for a page kept in the build cache a view of them there
+#: (ten thousand pages are not copied out of the cache only for the writer to find them
+#: unchanged).
+Content = bytes | memoryview
+Files = dict[str, Content]
 
 
 @dataclass(frozen=True)

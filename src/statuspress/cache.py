@@ -492,7 +492,11 @@ class IncidentStore:
         try:
             (length,) = _META.unpack_from(value)
             blob = value[_META.size + length :]
-            snapshot, findings = marshal.loads(blob)
+            (head,) = _META.unpack_from(blob)
+            snapshot, findings = marshal.loads(blob[_META.size : _META.size + head])
+            # The updates stay where they are, a view of the mapped file, until asked for.
+            updates = blob[_META.size + head :]
+            snapshot = (*snapshot[:_UPDATES], updates, *snapshot[_UPDATES + 1 :])
             restored = decode(snapshot), decode_diagnostics(findings)
         except (SnapshotError, struct.error, IndexError, TypeError, ValueError, EOFError):
             return None
@@ -523,7 +527,15 @@ class IncidentStore:
         if _micros(latest) > self._limit:
             return
         remember(StatusSite(settings, (), ()), incident)
-        blob = marshal.dumps((encode(incident), encode_diagnostics(diagnostics)))
+        snapshot = encode(incident)
+        updates = snapshot[_UPDATES]
+        head = marshal.dumps(
+            (
+                (*snapshot[:_UPDATES], b"", *snapshot[_UPDATES + 1 :]),
+                encode_diagnostics(diagnostics),
+            )
+        )
+        blob = b"".join((_META.pack(len(head)), head, updates))
         self._new[_name_key(incident.id)] = _store_value((signature, _micros(latest), digest), blob)
 
     def save(self) -> None:
@@ -531,10 +543,13 @@ class IncidentStore:
 
 
 #: An entry of the store: the length of its marshalled (signature, latest time, files'
-#: hash, CRC-32 of the rest), those, then the marshalled (snapshot, diagnostics), decoded
-#: only to restore. The CRC is checked before anything is restored, so updates can be
-#: decoded later, when first needed, from bytes known to be those written.
+#: hash, CRC-32 of the rest), those; then the length of the marshalled (snapshot without
+#: its updates, diagnostics), those, decoded only to restore; then the marshalled
+#: updates, decoded only when something asks for them. The CRC is checked before
+#: anything is restored, so the updates are decoded from bytes known to be those written.
 _META = struct.Struct("<I")
+#: Where a snapshot holds the incident's marshalled updates (see snapshot.encode).
+_UPDATES = 6
 
 
 def _store_value(meta: tuple[Signature, int, bytes], blob: bytes | memoryview) -> bytes:

@@ -211,7 +211,9 @@ def decode(value: Value) -> Incident:
             memo=dict(memo),
         )
         if not (
-            isinstance(updates, bytes) and isinstance(named, tuple) and isinstance(impact, tuple)
+            isinstance(updates, (bytes, memoryview))
+            and isinstance(named, tuple)
+            and isinstance(impact, tuple)
         ):
             raise TypeError("updates or named components of the wrong type")
         return incident

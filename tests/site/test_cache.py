@@ -213,8 +213,10 @@ def poison_store(repo: Path, title: str, *, checksum: bool = True) -> None:
         assert value is not None
         (length,) = struct.unpack_from("<I", value)
         meta, blob = value[4 : 4 + length], value[4 + length :]
-        snapshot, findings = marshal.loads(blob)
-        changed = marshal.dumps(((snapshot[0], title, *snapshot[2:]), findings))
+        (head,) = struct.unpack_from("<I", blob)  # (snapshot, findings), then the updates
+        snapshot, findings = marshal.loads(blob[4 : 4 + head])
+        renamed = marshal.dumps(((snapshot[0], title, *snapshot[2:]), findings))
+        changed = struct.pack("<I", len(renamed)) + renamed + blob[4 + head :]
         signature, latest, files, _ = marshal.loads(meta)  # the last: the CRC of the blob
         store._new[key] = (
             _store_value((signature, latest, files), changed)

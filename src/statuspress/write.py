@@ -96,6 +96,10 @@ def prepare_staging(out: Path, repository: Path, reuse: Reuse | None) -> Staging
     guard_out(out, repository)
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
+    if reuse is not None and reuse.spare is None and reuse.keep_retired is not None:
+        # A spare site no record describes (left by another version): it would be removed
+        # before the retired site takes its place; do it here, off the build's path.
+        shutil.rmtree(reuse.keep_retired, ignore_errors=True)
     path, present = _staging(out, reuse)
     try:
         if not present and reuse is not None and reuse.out_files:

@@ -511,3 +511,15 @@ def test_a_build_refused_after_its_folder_was_made_ready_leaves_nothing_behind(
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == []
     shutil.rmtree(repo / "site_templates")
     assert_same_as_cold(repo, tmp_path / "again")  # and the next build is still right
+
+
+def test_a_spare_site_no_record_describes_is_replaced_not_reused(
+    repo: Path, tmp_path: Path
+) -> None:
+    # Left by another version of statuspress (its site.bin is out of scope, or gone).
+    stale = repo / CACHE_DIR / SPARE_DIR
+    (stale / "incidents/planted").mkdir(parents=True)
+    (stale / "incidents/planted/index.html").write_text("planted")
+    site = assert_same_as_cold(repo, tmp_path)
+    assert not (site / "incidents/planted").exists()
+    assert not (stale / "incidents/planted").exists()

@@ -119,19 +119,6 @@ def test_background_work_waits_to_be_started_and_a_cancelled_one_never_runs(
     assert late.cancel() == "late"  # too late to cancel: its value
 
 
-def test_background_work_is_done_here_when_no_process_can_be_started(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import multiprocessing.context
-
-    def refuse(self: object) -> None:
-        raise OSError("no more processes")
-
-    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
-    assert Background(os.getpid).result() == os.getpid()
-    assert Background(os.getpid).cancel() is None
-
-
 def test_small_work_stays_in_one_process() -> None:
     assert fork_map(lambda share: list(share), [1, 2, 3], minimum=10) == [[1, 2, 3]]
     shares = fork_map(lambda share: sum(share), list(range(100)), minimum=2)
@@ -147,6 +134,8 @@ def test_when_no_process_can_be_started_the_work_is_done_here(
         raise OSError("no more processes")
 
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
+    assert Background(os.getpid).result() == os.getpid()
+    assert Background(os.getpid).cancel() is None  # never started, never run
     shares = fork_map(lambda share: list(share), list(range(6)), minimum=2)
     assert [n for share in shares for n in share] == list(range(6))
 

@@ -175,15 +175,8 @@ class _Records:
             offset = start + length
         self.data, self.index = data, index
 
-    def value(self, key: bytes) -> bytes | None:
-        place = self.index.get(key)
-        if place is None:
-            return None
-        offset, length = place
-        return self.data[offset : offset + length]
-
     def view(self, key: bytes) -> memoryview | None:
-        """The value of ``key`` without copying it."""
+        """The value of ``key`` (a view of the mapped file, not a copy), or None."""
         place = self.index.get(key)
         if place is None:
             return None

@@ -93,16 +93,22 @@ def fork_map(
         children.append((receiver, process, share))
     done = {id(share): func(share) for share in local}
     for receiver, process, share in children:
-        try:
-            status, value = receiver.recv()
-        except EOFError:
-            raise WorkerError("a worker process died without a result") from None
-        finally:
-            process.join()
-        if status != "ok":
-            raise WorkerError(value)
-        done[id(share)] = value
+        done[id(share)] = _receive(receiver, process)
     return [done[id(share)] for share in shares]
+
+
+def _receive(receiver: Connection, process: Any) -> Any:
+    """What a child sent (see _child), once it has ended; its failure as WorkerError."""
+    try:
+        status, value = receiver.recv()
+    except EOFError:
+        raise WorkerError("a worker process died without a result") from None
+    finally:
+        receiver.close()
+        process.join()
+    if status != "ok":
+        raise WorkerError(value)
+    return value
 
 
 class Background(Generic[R]):
@@ -181,16 +187,7 @@ class Background(Generic[R]):
         assert self._child is not None
         receiver, process = self._child
         self._child = None
-        try:
-            status, value = receiver.recv()
-        except EOFError:
-            raise WorkerError("a worker process died without a result") from None
-        finally:
-            receiver.close()
-            process.join()
-        if status != "ok":
-            raise WorkerError(value)
-        return value
+        return _receive(receiver, process)
 
 
 _NOT_STARTED = "statuspress: background work not started"

@@ -176,7 +176,7 @@ def _build(
             templates = (BUILTIN_TEMPLATES, root / OVERRIDES_DIR)
             pages = PageCache(root / CACHE_DIR, build_scope(store.scope, audience, url, templates))
         files = render_site(checked.site, now, audience, url, root, pages)
-        ready = staging.result() if staging is not None else None
+        ready = _staging_ready(staging)
         if written is not None and store is not None and pages is not None:
             output = write_site(files, out, root, pages.named, reuse, ready)
             written.save(out, output)
@@ -195,6 +195,17 @@ def _build(
     if left is not None:
         left.append((checked, files, store, pages, written))
     return result
+
+
+def _staging_ready(staging: Background[Staging] | None) -> Staging | None:
+    """The folder the second process made ready; None (write_site then makes it ready
+    itself, and reports what fails there as a clear error) if it failed."""
+    if staging is None:
+        return None
+    try:
+        return staging.result()
+    except WorkerError:
+        return None
 
 
 def _start_staging(out: Path, root: Path, reuse: Reuse) -> Background[Staging] | None:

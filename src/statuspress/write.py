@@ -176,7 +176,11 @@ def _staging(out: Path, reuse: Reuse | None) -> tuple[Path, Manifest]:
         except OSError:
             pass  # gone, or on another file system: start empty
         else:
-            return staging, _survey(staging, reuse.spare_files)
+            try:
+                return staging, _survey(staging, reuse.spare_files)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
     return Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent)), {}
 
 

@@ -528,3 +528,25 @@ def test_a_spare_site_no_record_describes_is_replaced_not_reused(
 
 def _bytes(view: memoryview | None) -> bytes | None:
     return None if view is None else bytes(view)
+
+
+def test_when_readying_the_output_folder_fails_in_the_second_process_the_build_does_it(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import statuspress.build
+
+    here = os.getpid()
+    real = statuspress.build.prepare_staging
+
+    def failing_elsewhere(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.getpid() != here:
+            raise PermissionError("no room here")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(statuspress.build, "prepare_staging", failing_elsewhere)
+    now = datetime(2026, 11, 24, 12, tzinfo=timezone.utc)
+    site = tmp_path / "site"
+    for _ in range(3):  # cold, then from the current site, then from the spare
+        build(repo, site, now)
+    build(repo, tmp_path / "cold", now, cache=False)
+    assert digest(site) == digest(tmp_path / "cold")

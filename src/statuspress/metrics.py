@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from statuspress.model import ACTIVE_MAINTENANCE_STATUSES, Incident, Kind, Segment, StatusSite
+from statuspress.model import ACTIVE_MAINTENANCE_STATUSES, Incident, Kind, StatusSite
 from statuspress.timefmt import zone
 from statuspress.timeline import impact_duration, impact_segments
 
@@ -152,15 +152,12 @@ def incident_metrics(
     incident: Incident,
     now: datetime,
     publication: Mapping[str, datetime] | None = None,
-    segments: tuple[Segment, ...] | None = None,
 ) -> IncidentMetrics:
-    """``segments``: the incident's impact segments when already known (the timeline's).
-
-    A closed incident's metrics do not depend on ``now``: without ``publication`` they
+    """A closed incident's metrics do not depend on ``now``: without ``publication`` they
     are remembered on the incident (and kept in the build cache with it), under what
     they take from the settings."""
     if publication is not None or incident.is_open:
-        return _incident_metrics(site, incident, now, publication, segments)
+        return _incident_metrics(site, incident, now, publication)
     severity = site.settings.severity(incident.severity) if incident.severity else None
     key = (
         site.settings.timezone,
@@ -170,7 +167,7 @@ def incident_metrics(
     kept = incident.memo.get("metrics")
     if kept is not None and kept[0] == key:
         return _unpack(IncidentMetrics, kept[1])
-    metrics = _incident_metrics(site, incident, now, None, segments)
+    metrics = _incident_metrics(site, incident, now, None)
     incident.memo["metrics"] = (key, _pack(metrics))
     return metrics
 
@@ -180,7 +177,6 @@ def _incident_metrics(
     incident: Incident,
     now: datetime,
     publication: Mapping[str, datetime] | None,
-    segments: tuple[Segment, ...] | None,
 ) -> IncidentMetrics:
     public = incident.public_updates
     severity = site.settings.severity(incident.severity) if incident.severity else None
@@ -200,9 +196,7 @@ def _incident_metrics(
     ):
         made += 1  # broken: nothing came by the promised time
     resolved = incident.resolved_at
-    if segments is None:
-        segments = impact_segments(incident)
-    impact = impact_duration(segments, resolved or now)
+    impact = impact_duration(impact_segments(incident), resolved or now)
     met = bool(public) and made == kept
     if severity is not None and public:
         if (
@@ -429,10 +423,8 @@ def build_report(
     until: date | None = None,
     severity: str | None = None,
     publication: Mapping[str, datetime] | None = None,
-    segments: Mapping[str, tuple[Segment, ...]] | None = None,
 ) -> Report:
-    """Metrics for incidents that started in [since, until) (dates in the site's zone).
-    ``segments``: incident id -> impact segments, when a timeline already has them."""
+    """Metrics for incidents that started in [since, until) (dates in the site's zone)."""
     tz = zone(site.settings.timezone)
 
     def selected(incident: Incident) -> bool:
@@ -446,9 +438,8 @@ def build_report(
         return incident.started <= now
 
     chosen = [i for i in site.incidents if selected(i)]
-    known = segments or {}
     incidents = [
-        incident_metrics(site, i, now, publication, known.get(i.id))
+        incident_metrics(site, i, now, publication)
         for i in chosen
         if i.kind is Kind.INCIDENT and (severity is None or i.severity == severity)
     ]

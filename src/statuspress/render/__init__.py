@@ -44,7 +44,7 @@ class RenderContext:
         """The communication metrics over the whole history (two outputs show them)."""
         from statuspress.metrics import build_report
 
-        return build_report(self.site, self.now, segments=self.timeline.segments)
+        return build_report(self.site, self.now)
 
     def url(self, path: str) -> str:
         """The absolute URL of an output path such as ``incidents/x/``."""

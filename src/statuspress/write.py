@@ -13,7 +13,8 @@ from pathlib import Path
 
 from statuspress.errors import UsageError
 
-#: A file's bytes, or a view of them (see render.Content).
+#: A file's bytes, or a view of them: a page reused from the build cache is not copied out
+#: of it only for the writer to find it unchanged.
 Content = bytes | memoryview
 
 

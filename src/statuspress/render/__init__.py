@@ -14,14 +14,12 @@ from typing import TYPE_CHECKING
 from statuspress.cache import PageCache
 from statuspress.model import Audience, StatusSite
 from statuspress.timeline import Timeline
+from statuspress.write import Content
 
 if TYPE_CHECKING:
     from statuspress.metrics import Report
 
-#: A rendered file: its bytes, or for a page kept in the build cache a view of them there
-#: (ten thousand pages are not copied out of the cache only for the writer to find them
-#: unchanged).
-Content = bytes | memoryview
+#: Output path -> the file's bytes (or a view of them: see write.Content).
 Files = dict[str, Content]
 
 

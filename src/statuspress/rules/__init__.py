@@ -44,15 +44,13 @@ def run_rules(
     return [d for family in families for d in family(site, now)]
 
 
-def accepted_rules(
-    site: StatusSite, paths: Collection[str] | None = None
-) -> dict[str, dict[str, str]]:
-    """file path -> {rule id -> who accepted it} from the ``accept:`` keys (of the files
-    in the folders of ``paths`` only, when given: the others' updates are not looked at)."""
-    folders = None if paths is None else {_folder(p) for p in paths}
+def accepted_rules(site: StatusSite, paths: Collection[str]) -> dict[str, dict[str, str]]:
+    """file path -> {rule id -> who accepted it} from the ``accept:`` keys of the files in
+    the folders of ``paths`` (the other incidents' updates are not looked at)."""
+    folders = {_folder(p) for p in paths}
     accepted: dict[str, dict[str, str]] = {}
     for incident in site.incidents:
-        if folders is not None and _folder(incident.source.path) not in folders:
+        if _folder(incident.source.path) not in folders:
             continue
         if incident.accepted:
             accepted[incident.source.path] = dict(incident.accepted)

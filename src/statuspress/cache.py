@@ -48,6 +48,8 @@ from statuspress.snapshot import (
     decode_diagnostics,
     encode,
     encode_diagnostics,
+    split_updates,
+    with_updates,
 )
 from statuspress.write import Manifest, Reuse, Written
 
@@ -427,8 +429,8 @@ class IncidentStore:
         base = str(directory)
         restored = []
         for share in fork_map(lambda part: self._compare(base, part), names, PARALLEL_SCAN):
-            for name, (same, signature, digest) in share:
-                kept = self._restore(name, signature, digest) if same else None
+            for name, (same, signature, digest, latest) in share:
+                kept = self._restore(name, signature, digest, latest) if same else None
                 restored.append((name, kept))
                 if kept is None and signature is not None and digest is not None:
                     self._files[name] = (signature, digest)
@@ -452,9 +454,9 @@ class IncidentStore:
 
     def _compare(
         self, base: str, names: Sequence[str]
-    ) -> list[tuple[str, tuple[bool, Signature | None, bytes | None]]]:
+    ) -> list[tuple[str, tuple[bool, Signature | None, bytes | None, int | None]]]:
         """Whether each folder holds what the store has for it; with its signature and
-        the hash of its files when that took reading them.
+        the hash of its files when that took reading them, and the entry's latest time.
 
         Same signature: unchanged, nothing is read. Another signature (a fresh clone, a
         checkout, a touched file): the files are read and hashed, and their hash decides,
@@ -471,13 +473,15 @@ class IncidentStore:
             if not same and signature is not None:
                 digest = folder_digest(folder, signature)
                 same = usable and digest is not None and meta is not None and meta[2] == digest
-            compared.append((name, (same, None if digest is None else signature, digest)))
+            latest = meta[1] if meta is not None else None
+            compared.append((name, (same, None if digest is None else signature, digest, latest)))
         return compared
 
     def _restore(
-        self, name: str, signature: Signature | None, digest: bytes | None
+        self, name: str, signature: Signature | None, digest: bytes | None, latest: int | None
     ) -> tuple[Incident, list[Diagnostic]] | None:
-        """The entry ``_compare`` found the same (so its metadata is known to be sound)."""
+        """The entry ``_compare`` found the same (so its metadata is known to be sound, and
+        ``latest`` is its latest time)."""
         key = _name_key(name)
         value = self._records.view(key)
         if value is None:
@@ -488,18 +492,20 @@ class IncidentStore:
             (head,) = _META.unpack_from(blob)
             snapshot, findings = marshal.loads(blob[_META.size : _META.size + head])
             # The updates stay where they are, a view of the mapped file, until asked for.
-            updates = blob[_META.size + head :]
-            snapshot = (*snapshot[:_UPDATES], updates, *snapshot[_UPDATES + 1 :])
+            snapshot = with_updates(snapshot, blob[_META.size + head :])
             restored = decode(snapshot), decode_diagnostics(findings)
         except (SnapshotError, struct.error, IndexError, TypeError, ValueError, EOFError):
             return None
         self._new[key] = None
-        if signature is not None and digest is not None and self._settled(signature):
+        if (
+            signature is not None
+            and digest is not None
+            and latest is not None
+            and self._settled(signature)
+        ):
             # The same files under a new signature: keep that, so the next build need
             # not read them.
-            meta = self._meta(name)
-            assert meta is not None
-            self._new[key] = _store_value((signature, meta[1], digest), blob)
+            self._new[key] = _store_value((signature, latest, digest), blob)
         self.hits += 1
         return restored
 
@@ -520,14 +526,8 @@ class IncidentStore:
         if _micros(latest) > self._limit:
             return
         remember(StatusSite(settings, (), ()), incident)
-        snapshot = encode(incident)
-        updates = snapshot[_UPDATES]
-        head = marshal.dumps(
-            (
-                (*snapshot[:_UPDATES], b"", *snapshot[_UPDATES + 1 :]),
-                encode_diagnostics(diagnostics),
-            )
-        )
+        snapshot, updates = split_updates(encode(incident))
+        head = marshal.dumps((snapshot, encode_diagnostics(diagnostics)))
         blob = b"".join((_META.pack(len(head)), head, updates))
         self._new[_name_key(incident.id)] = _store_value((signature, _micros(latest), digest), blob)
 
@@ -541,8 +541,6 @@ class IncidentStore:
 #: updates, decoded only when something asks for them. The CRC is checked before
 #: anything is restored, so the updates are decoded from bytes known to be those written.
 _META = struct.Struct("<I")
-#: Where a snapshot holds the incident's marshalled updates (see snapshot.encode).
-_UPDATES = 6
 
 
 def _store_value(meta: tuple[Signature, int, bytes], blob: bytes | memoryview) -> bytes:

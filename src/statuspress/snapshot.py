@@ -175,6 +175,21 @@ def encode(incident: Incident) -> Value:
     )
 
 
+#: Where ``encode`` puts the incident's marshalled updates.
+_UPDATES_AT = 6
+
+
+def split_updates(value: Value) -> tuple[Value, bytes]:
+    """A snapshot without its marshalled updates, and those (to be stored apart, so that a
+    restored incident can keep them as a view of the file until asked for)."""
+    return (*value[:_UPDATES_AT], b"", *value[_UPDATES_AT + 1 :]), value[_UPDATES_AT]
+
+
+def with_updates(value: Value, updates: bytes | memoryview) -> Value:
+    """The snapshot ``split_updates`` took ``updates`` out of, whole again."""
+    return (*value[:_UPDATES_AT], updates, *value[_UPDATES_AT + 1 :])
+
+
 def decode(value: Value) -> Incident:
     """The Incident that ``encode`` was given (its updates decoded when first asked for).
     Raises SnapshotError for anything else."""

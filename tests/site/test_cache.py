@@ -28,6 +28,7 @@ from statuspress.cache import (
     IncidentStore,
     PageCache,
     _store_value,
+    folder_signature,
 )
 from statuspress.snapshot import PackedIncident
 from testsupport import NOW_ARG, build_cli
@@ -356,6 +357,14 @@ def test_a_fresh_clone_with_the_cache_reads_its_files_but_parses_none(
     assert "Title from the store" in feed  # same bytes: restored, not parsed
     assert "Errors on the API" in feed  # other bytes: parsed
     assert "Old slowdown" not in feed
+    # The restored entry now carries the clone's signature: the next build compares
+    # stat results only, without reading the files again.
+    folder = clone / CACHE_DIR
+    scope = (folder / STORE_FILE).read_bytes()[len(b"statuspress-cache 1\n") :][:32]
+    store = IncidentStore(folder, scope, datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
+    meta = store._meta("2026-09-01-old")
+    assert meta is not None
+    assert meta[0] == folder_signature(str(clone / "incidents/2026-09-01-old"))
 
 
 def test_another_statuspress_trusts_nothing_an_earlier_one_cached(

@@ -118,10 +118,7 @@ def _link_all(staging: Path, source: str, recorded: Manifest) -> Manifest:
     linked: Manifest = {}
     for path, record in recorded.items():
         target = f"{base}/{_safe_relative(path)}"
-        parent = target.rpartition("/")[0]
-        if parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
+        _make_parent(target, folders)
         if _link_unchanged(f"{source}/{path}", target, record):
             linked[path] = record
     return linked
@@ -251,10 +248,7 @@ def _fill(
                 manifest[path] = held
                 continue
             os.unlink(target)  # never write in place: the file may be linked into ``out``
-        parent = target.rpartition("/")[0]
-        if parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
+        _make_parent(target, folders)
         record = current.get(path)
         if (
             key is not None
@@ -273,6 +267,14 @@ def _fill(
         os.unlink(f"{base}/{path}")
     _prune(staging, {f"{base}/{path}".rpartition("/")[0] for path in present})
     return manifest
+
+
+def _make_parent(target: str, made: set[str]) -> None:
+    """Create ``target``'s folder unless it is in ``made`` (the folders known to exist)."""
+    parent = target.rpartition("/")[0]
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
 
 
 def _same_file(st: os.stat_result, record: tuple[bytes, int, int, int]) -> bool:

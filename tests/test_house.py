@@ -63,7 +63,10 @@ def test_the_wheel_ships_the_theme_the_message_templates_and_the_init_template(t
         capture_output=True,
     )
     names = set(zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist())
-    for theme in (REPO_ROOT / "src/statuspress").glob("*_template*/**/*"):
+    for theme in (REPO_ROOT / "src/statuspress").glob("init_template/**/*"):
         if theme.is_file():
             assert theme.relative_to(REPO_ROOT / "src").as_posix() in names, theme
+    for theme in (REPO_ROOT / "site_templates").glob("**/*"):
+        if theme.is_file():
+            assert "statuspress/" + theme.relative_to(REPO_ROOT).as_posix() in names, theme
     assert "statuspress/py.typed" in names

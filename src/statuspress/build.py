@@ -22,10 +22,11 @@ from statuspress.check import check_repository
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.errors import ContentError, UsageError
 from statuspress.gcpause import gc_paused
+from statuspress.layout import TEMPLATES_DIR
 from statuspress.model import Audience, StatusSite
 from statuspress.parallel import Background, WorkerError, fork_map
 from statuspress.render import Files, RenderContext
-from statuspress.templates import BUILTIN_TEMPLATES, OVERRIDES_DIR
+from statuspress.templates import BUILTIN_TEMPLATES
 from statuspress.timeline import build_timeline
 from statuspress.write import (
     Reuse,
@@ -173,7 +174,7 @@ def _build(
         url = normalize_base_url(base_url or checked.site.settings.base_url)
         pages = None
         if store is not None:  # pages depend on all the store depends on, and more
-            templates = (BUILTIN_TEMPLATES, root / OVERRIDES_DIR)
+            templates = (BUILTIN_TEMPLATES, root / TEMPLATES_DIR)
             pages = PageCache(root / CACHE_DIR, build_scope(store.scope, audience, url, templates))
         files = render_site(checked.site, now, audience, url, root, pages)
         ready = _staging_ready(staging)

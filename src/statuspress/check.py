@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 from statuspress.cache import IncidentStore
-from statuspress.config import SETTINGS_FILE
 from statuspress.diagnostics import Diagnostic, sort_diagnostics
 from statuspress.errors import UsageError
 from statuspress.gcpause import gc_paused
-from statuspress.load import COMPONENTS_DIR, INCIDENTS_DIR, load_site
+from statuspress.layout import COMPONENTS_DIR, INCIDENTS_DIR, SETTINGS_FILE
+from statuspress.load import load_site
 from statuspress.model import StatusSite
 from statuspress.rules import INCIDENT_FAMILIES, SITE_FAMILIES, apply_policy, run_rules
 from statuspress.rules.history import history_violations

@@ -163,7 +163,7 @@ def check(
     result = check_repository(_repo(), resolve_now(now_text), base=base, keep_site=False)
     _print_diagnostics(result.diagnostics, output_format)
     if summary_path is not None and base is not None:
-        from statuspress.summary import pr_summary
+        from statuspress.commands.summary import pr_summary
 
         with summary_path.open("a", encoding="utf-8") as handle:
             handle.write(pr_summary(_repo(), result.site, base, result.diagnostics))
@@ -260,7 +260,7 @@ def new_incident(
     now_text: str | None,
 ) -> None:
     """Create incidents/<date>-<slug>/ with incident.md and its first update."""
-    from statuspress.scaffold import new_incident as scaffold_incident
+    from statuspress.commands.new import new_incident as scaffold_incident
 
     created = scaffold_incident(
         _repo(),
@@ -292,7 +292,7 @@ def new_incident(
 @handle_errors
 def new_update(incident: str, status: str, next_update: str | None, now_text: str | None) -> None:
     """Add an update file to INCIDENT from the template for STATUS."""
-    from statuspress.scaffold import new_update as scaffold_update
+    from statuspress.commands.new import new_update as scaffold_update
 
     path = scaffold_update(
         _repo(), incident, status=status, next_update=next_update, now=resolve_now(now_text)
@@ -313,7 +313,7 @@ def new_update(incident: str, status: str, next_update: str | None, now_text: st
 @handle_errors
 def due(now_text: str | None, within: str, output_format: str) -> None:
     """List open incidents that owe an update; exit 1 when one is overdue."""
-    from statuspress.due import run_due
+    from statuspress.commands.due import run_due
 
     overdue = run_due(_repo(), resolve_now(now_text), within, output_format, click.echo)
     sys.exit(EXIT_RULES if overdue else EXIT_OK)
@@ -341,7 +341,7 @@ def report(
     now_text: str | None,
 ) -> None:
     """Communication metrics: time to first update, cadence kept, impact duration."""
-    from statuspress.report import run_report
+    from statuspress.commands.report import run_report
 
     click.echo(
         run_report(_repo(), resolve_now(now_text), since, until, severity, output_format), nl=False
@@ -353,7 +353,7 @@ def report(
 @handle_errors
 def serve(port: int) -> None:
     """Preview the site locally, rebuilt when a file changes."""
-    from statuspress.serve import serve as run_server
+    from statuspress.commands.serve import serve as run_server
 
     run_server(_repo(), port)
 
@@ -363,7 +363,7 @@ def serve(port: int) -> None:
 @handle_errors
 def init(directory: Path) -> None:
     """Create a new status repository in DIRECTORY."""
-    from statuspress.scaffold import init_repository
+    from statuspress.commands.init import init_repository
 
     for path in init_repository(directory):
         click.echo(f"created {path}")

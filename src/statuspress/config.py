@@ -10,9 +10,9 @@ from pathlib import Path
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.fields import ID_PATTERN, Fields
+from statuspress.layout import SETTINGS_FILE
 from statuspress.source import SourceError, YMap, YScalar, parse_yaml, read_text
 
-SETTINGS_FILE = "statuspress.yaml"
 STATUSPAGE_IMPACTS = ("none", "minor", "major", "critical")
 RULE_LEVELS = ("error", "warning", "off")
 

@@ -19,6 +19,7 @@ from statuspress.config import Settings, load_settings
 from statuspress.diagnostics import Diagnostic, Level, Position
 from statuspress.fields import ID_PATTERN, Fields, did_you_mean
 from statuspress.gcpause import gc_paused
+from statuspress.layout import COMPONENTS_DIR, INCIDENT_FILE, INCIDENTS_DIR, POSTMORTEM_FILE
 from statuspress.model import (
     STATUSES_FOR_KIND,
     Audience,
@@ -49,10 +50,6 @@ from statuspress.source import (
 if TYPE_CHECKING:
     from statuspress.cache import IncidentStore
 
-COMPONENTS_DIR = "components"
-INCIDENTS_DIR = "incidents"
-INCIDENT_FILE = "incident.md"
-POSTMORTEM_FILE = "postmortem.md"
 
 COMPONENT_KEYS = frozenset({"name", "group", "order", "start_date", "show", "audience"})
 INCIDENT_KEYS = frozenset(

@@ -25,13 +25,14 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
-import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from statuspress import layout
+from statuspress.git import GitError, git, prefix
 from statuspress.model import ACTIVE_MAINTENANCE_STATUSES, Incident, Kind, StatusSite
 from statuspress.timefmt import zone
 from statuspress.timeline import impact_duration, impact_segments
@@ -380,38 +381,26 @@ def publication_times(root: Path) -> dict[str, datetime]:
     Empty when ``root`` is not in a git work tree (the report then leaves the column out).
     """
     try:
-        prefix = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--show-prefix"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        log = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(root),
-                "log",
-                "--diff-filter=A",
-                "--name-only",
-                "--format=%x00%cI",
-                "--",
-                "incidents",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (subprocess.CalledProcessError, FileNotFoundError):
+        top = prefix(root)
+        log = git(
+            root,
+            "log",
+            "--diff-filter=A",
+            "--name-only",
+            "--format=%x00%cI",
+            "--",
+            layout.INCIDENTS_DIR,
+        )
+    except GitError:
         return {}
     times: dict[str, datetime] = {}
     stamp: datetime | None = None
     for line in log.splitlines():
         if line.startswith("\x00"):
             stamp = datetime.fromisoformat(line[1:].strip())
-        elif line.strip() and stamp is not None and line.startswith(prefix):
+        elif line.strip() and stamp is not None and line.startswith(top):
             # git log is newest first: the last stamp seen for a file is its first addition.
-            times[line[len(prefix) :]] = stamp
+            times[line[len(top) :]] = stamp
     return times
 
 

@@ -16,9 +16,20 @@ import jinja2
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.errors import ContentError
+from statuspress.layout import TEMPLATES_DIR
 
-BUILTIN_TEMPLATES = Path(__file__).parent / "site_templates"
-OVERRIDES_DIR = "site_templates"
+
+def _builtin_templates() -> Path:
+    """The built-in theme and message templates. An installed wheel ships them as package
+    data (``statuspress/site_templates``); in a source checkout (an editable install) they
+    are the checkout's top-level ``site_templates/``, where pyproject.toml maps them from."""
+    packaged = Path(__file__).parent / TEMPLATES_DIR
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / TEMPLATES_DIR
+
+
+BUILTIN_TEMPLATES = _builtin_templates()
 
 
 def make_environment(root: Path) -> jinja2.Environment:
@@ -27,7 +38,7 @@ def make_environment(root: Path) -> jinja2.Environment:
     few hundredths of a second it saves are not worth that.)"""
     builtin = jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))
     loaders: list[jinja2.BaseLoader] = []
-    overrides = root / OVERRIDES_DIR
+    overrides = root / TEMPLATES_DIR
     if overrides.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(overrides)))
     loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
@@ -76,7 +87,7 @@ def render_template(
             f"template {exc.name!r} not found",
             (
                 Diagnostic(
-                    f"{OVERRIDES_DIR}/{name}",
+                    f"{TEMPLATES_DIR}/{name}",
                     1,
                     1,
                     Level.ERROR,

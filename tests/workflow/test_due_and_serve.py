@@ -11,7 +11,7 @@ from pathlib import Path
 
 from test_story import run
 
-from statuspress.serve import serve
+from statuspress.commands.serve import serve
 from testsupport import REPO_ROOT
 
 

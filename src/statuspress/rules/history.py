@@ -8,13 +8,13 @@ update dated before the latest published one of its incident is an error.
 from __future__ import annotations
 
 import difflib
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+from statuspress import layout
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.errors import UsageError
-from statuspress.load import INCIDENT_FILE, INCIDENTS_DIR, POSTMORTEM_FILE
+from statuspress.git import GitError, git, is_work_tree, prefix
 from statuspress.model import StatusSite
 
 ERRATUM_KEY = "erratum:"
@@ -22,51 +22,45 @@ ERRATUM_KEY = "erratum:"
 
 def _git(root: Path, *args: str) -> str:
     try:
-        done = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
-        )
-    except FileNotFoundError:
-        raise UsageError("--base needs git, and git is not installed") from None
-    if done.returncode != 0:
-        raise _GitError(done.stderr.strip())
-    return done.stdout
-
-
-class _GitError(Exception):
-    pass
-
-
-def _is_update_file(path: str) -> bool:
-    parts = path.split("/")
-    return (
-        len(parts) == 3
-        and parts[0] == INCIDENTS_DIR
-        and parts[2].endswith(".md")
-        and parts[2] not in (INCIDENT_FILE, POSTMORTEM_FILE)
-    )
+        return git(root, *args)
+    except GitError as exc:
+        if exc.missing:
+            raise UsageError("--base needs git, and git is not installed") from None
+        raise
 
 
 def published_files(root: Path, base: str) -> dict[str, str]:
-    """Update files on ``base`` (repository-relative path -> git path), or a UsageError."""
-    try:
-        _git(root, "rev-parse", "--is-inside-work-tree")
-    except _GitError:
-        raise UsageError(
-            f"{root} is not a git repository; --base compares against git history"
-        ) from None
+    """Update files on ``base`` (repository-relative path -> git path), or a UsageError.
+
+    The status repository may be a folder of a larger git repository (``--repo status``
+    in a monorepo): paths are listed by their full name in git and made relative to it."""
+    if not is_work_tree(root):
+        raise UsageError(f"{root} is not a git repository; --base compares against git history")
     try:
         _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
-    except _GitError:
+    except GitError:
         raise UsageError(
             f"--base {base} is not a commit in this repository; fetch it first "
             "(in CI: actions/checkout with fetch-depth: 0)"
         ) from None
-    prefix = _git(root, "rev-parse", "--show-prefix").strip()
-    listing = _git(root, "ls-tree", "-r", "--name-only", base, "--", f"{prefix}{INCIDENTS_DIR}/")
+    top = prefix(root)
+    listing = _git(
+        root,
+        "ls-tree",
+        "-r",
+        "-z",
+        "--full-name",
+        "--name-only",
+        base,
+        "--",
+        f"{layout.INCIDENTS_DIR}/",
+    )
     files = {}
-    for git_path in listing.splitlines():
-        path = git_path[len(prefix) :]
-        if _is_update_file(path):
+    for git_path in listing.split("\0"):
+        if not git_path.startswith(top):
+            continue
+        path = git_path[len(top) :]
+        if layout.is_update_file(path):
             files[path] = git_path
     return files
 

@@ -4,7 +4,6 @@ approved message templates, never over an existing file."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -16,13 +15,12 @@ import yaml
 from statuspress.config import Settings, load_settings
 from statuspress.errors import UsageError
 from statuspress.fields import did_you_mean, parse_duration, parse_timestamp
-from statuspress.load import COMPONENTS_DIR, INCIDENT_FILE, INCIDENTS_DIR, load_site
+from statuspress.layout import INCIDENT_FILE, INCIDENTS_DIR, MESSAGES_DIR, TEMPLATES_DIR
+from statuspress.load import load_site
 from statuspress.model import STATUSES_FOR_KIND, ComponentStatus, Incident, Kind, UpdateStatus
-from statuspress.templates import BUILTIN_TEMPLATES, OVERRIDES_DIR
+from statuspress.templates import BUILTIN_TEMPLATES
 from statuspress.timefmt import iso, long_date
 
-MESSAGES_DIR = "messages"
-INIT_TEMPLATE = Path(__file__).parent / "init_template"
 #: Cadence used when the severity has none (sev3) and no --next-update is given.
 DEFAULT_NEXT_UPDATE = timedelta(minutes=60)
 PLACEHOLDER = re.compile(r"\[\[[^\]]+\]\]")
@@ -59,7 +57,7 @@ def _front_matter(values: Mapping[str, object]) -> str:
 
 def _message_environment(root: Path) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
-    overrides = root / OVERRIDES_DIR / MESSAGES_DIR
+    overrides = root / TEMPLATES_DIR / MESSAGES_DIR
     if overrides.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(overrides)))
     loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / MESSAGES_DIR)))
@@ -280,24 +278,3 @@ def new_update(
     )
     _write_new(path, _front_matter(front) + body)
     return path
-
-
-def init_repository(directory: Path) -> list[Path]:
-    """A new status repository: settings, one component, workflows, a README for the team."""
-    if directory.exists() and any(directory.iterdir()):
-        raise UsageError(f"{directory} is not empty; 'init' only creates a new repository")
-    created = []
-    for source in sorted(INIT_TEMPLATE.rglob("*")):
-        if source.is_dir():
-            continue
-        relative = source.relative_to(INIT_TEMPLATE)
-        # Package data cannot ship dot-files reliably: "dot-github" becomes ".github".
-        target = directory.joinpath(
-            *[p.replace("dot-", ".", 1) if p.startswith("dot-") else p for p in relative.parts]
-        )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        created.append(target)
-    (directory / COMPONENTS_DIR).mkdir(exist_ok=True)
-    (directory / INCIDENTS_DIR).mkdir(exist_ok=True)
-    return created

@@ -14,14 +14,13 @@ from typing import Any
 from statuspress.build import build
 from statuspress.diagnostics import format_text
 from statuspress.errors import ContentError
-
-WATCHED = ("statuspress.yaml", "components", "incidents", "site_templates")
+from statuspress.layout import CONTENT
 
 
 def snapshot(root: Path) -> dict[str, float]:
     """Modification times of every watched file."""
     times: dict[str, float] = {}
-    for name in WATCHED:
+    for name in CONTENT:
         path = root / name
         if path.is_file():
             times[name] = path.stat().st_mtime

@@ -3,10 +3,10 @@ will read it, so the reviewer approves the real message (`check --base REF --sum
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from statuspress.diagnostics import Diagnostic
+from statuspress.git import git, prefix
 from statuspress.model import StatusSite
 from statuspress.timefmt import local_and_utc
 
@@ -16,18 +16,12 @@ SUMMARY_LIMIT = 1_000_000
 
 def changed_paths(root: Path, base: str) -> set[str]:
     """Repository-relative paths that differ from ``base`` (committed, staged, or untracked)."""
-
-    def git(*args: str) -> str:
-        return subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
-        ).stdout
-
-    prefix = git("rev-parse", "--show-prefix").strip()
-    names = git("diff", "--name-only", base, "--", ".").splitlines()
+    top = prefix(root)
+    names = git(root, "diff", "-z", "--name-only", base, "--", ".").split("\0")
     names += git(
-        "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."
-    ).splitlines()
-    return {n[len(prefix) :] for n in names if n.startswith(prefix)}
+        root, "ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", "."
+    ).split("\0")
+    return {n[len(top) :] for n in names if n and n.startswith(top)}
 
 
 def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagnostic, ...]) -> str:

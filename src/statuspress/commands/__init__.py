@@ -1,0 +1,1 @@
+"""Commands that are not the build pipeline: one module each."""

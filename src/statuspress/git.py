@@ -1,0 +1,64 @@
+"""The one place that runs git. Every caller gets text back or a ``GitError``."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+class GitError(Exception):
+    """git failed (its message), or is not installed (``missing``)."""
+
+    def __init__(self, message: str, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+def git(root: Path, *args: str, timeout: float | None = None) -> str:
+    """The standard output of ``git -C root ARGS``; GitError when it fails."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed", missing=True) from None
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise GitError(str(exc)) from None
+    if done.returncode != 0:
+        raise GitError(done.stderr.strip() or f"git {args[0]} failed")
+    return done.stdout
+
+
+def git_bytes(root: Path, *args: str) -> bytes:
+    """Like ``git`` for output that is not text (a file's bytes at a revision)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed", missing=True) from None
+    if done.returncode != 0:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip())
+    return done.stdout
+
+
+def prefix(root: Path) -> str:
+    """``root``'s path inside its git work tree (``status/`` in a monorepo; "" at the top)."""
+    return git(root, "rev-parse", "--show-prefix").strip()
+
+
+def is_work_tree(root: Path) -> bool:
+    try:
+        return git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
+    except GitError:
+        return False
+
+
+def tracked(root: Path, path: str) -> bool:
+    """Whether git tracks anything at ``path`` (False without git or outside a work tree)."""
+    try:
+        return bool(git(root, "ls-files", "-z", "--", path, timeout=30))
+    except GitError:
+        return False

@@ -1,42 +1,41 @@
-"""The build pipeline, top to bottom: check, derive, render, write."""
+"""The build pipeline, top to bottom: load → check → derive → render → write.
+
+The work of one incident (read its folder, hold it to the rules, render its page) needs
+nothing of the others, so it runs on shares of the history on every core: that is the
+build's one parallel step. The rest runs once, in this process.
+"""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from statuspress.audience import view_for
-from statuspress.cache import (
-    CACHE_DIR,
-    IncidentStore,
-    OutputCache,
-    PageCache,
-    build_scope,
-    committed,
-    content_scope,
+from statuspress import paths
+from statuspress.audience import audience_components, incident_for, view_for
+from statuspress.check import (
+    PARALLEL_THRESHOLD,
+    CheckedIncident,
+    check_incident,
+    check_site,
+    require_repository,
 )
-from statuspress.check import check_repository
-from statuspress.diagnostics import Diagnostic, Level
-from statuspress.errors import ContentError, UsageError
-from statuspress.gcpause import gc_paused
-from statuspress.layout import TEMPLATES_DIR
+from statuspress.diagnostics import Diagnostic
+from statuspress.errors import ContentError
+from statuspress.layout import incident_folder_names
+from statuspress.load import Repository, load_repository
 from statuspress.model import Audience, StatusSite
-from statuspress.parallel import Background, WorkerError, fork_map
+from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
-from statuspress.templates import BUILTIN_TEMPLATES
+from statuspress.render.html import incident_page_renderer
 from statuspress.timeline import build_timeline
-from statuspress.write import (
-    Reuse,
-    Staging,
-    discard_staging,
-    guard_out,
-    merge_outputs,
-    prepare_staging,
-    write_site,
-)
+from statuspress.views.frame import Frame
+from statuspress.write import merge_outputs, write_site
+
+if TYPE_CHECKING:
+    from statuspress.incremental import Accelerator
 
 
 @dataclass(frozen=True)
@@ -44,65 +43,11 @@ class BuildResult:
     files: int
     bytes: int
     diagnostics: tuple[Diagnostic, ...]  # warnings that did not stop the build
-
-
-#: From this many incidents on, the feeds and JSON render in a second process (measured:
-#: forking costs about 20 ms, the data half about a third of a second at 10,000).
-PARALLEL_RENDER = 2000
+    reused: str | None = None  # with --incremental: what the accelerator reused
 
 
 def normalize_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
-
-
-def render_site(
-    site: StatusSite,
-    now: datetime,
-    audience: Audience = Audience.PUBLIC,
-    base_url: str | None = None,
-    root: Path | None = None,
-    pages: PageCache | None = None,
-) -> Files:
-    """Every output file of the site, in memory. Pure: same input, same bytes (``pages``,
-    the previous build's incident pages, only saves rendering them again)."""
-    from statuspress.render import html, report
-
-    view = view_for(site, audience)
-    context = RenderContext(
-        site=view,
-        timeline=build_timeline(view, now),
-        now=now,
-        audience=audience,
-        base_url=normalize_base_url(base_url or site.settings.base_url),
-        root=root or Path("."),
-        pages=pages,
-    )
-
-    def html_pages() -> list[Files]:  # templates: their errors are the user's, shown here
-        return [html.render(context), report.render(context)]
-
-    def data() -> list[Files]:  # feeds, calendar and JSON, from the same context
-        # Imported here: on a large history, in the process that renders them.
-        from statuspress.render import badge, feeds, ical, statuspage_api, statuspress_json
-
-        return [
-            feeds.render(context),
-            statuspage_api.render(context),
-            ical.render(context),
-            badge.render(context),
-            statuspress_json.render(context),
-        ]
-
-    with gc_paused():
-        # The two halves are independent: on a large history, the data half runs in a
-        # forked process while this one renders the pages.
-        parallel = len(view.incidents) >= PARALLEL_RENDER
-        halves = fork_map(_call_each, [html_pages, data], 2 if parallel else 3)
-        return merge_outputs(*(part for half in halves for part in half))
-
-
-def _call_each(calls: Sequence[Callable[[], list[Files]]]) -> list[Files]:
-    return [files for call in calls for files in call()]
 
 
 def build(
@@ -112,110 +57,156 @@ def build(
     audience: Audience = Audience.PUBLIC,
     base_url: str | None = None,
     *,
-    cache: bool = True,
-    free: bool = True,
+    incremental: bool = False,
+    parallel: bool = True,
 ) -> BuildResult:
     """Check the repository, refuse to publish content with errors, render and write.
 
-    With ``cache`` the previous build's loaded incidents and incident pages are kept in
-    ``.statuspress-cache/`` and reused when nothing they come from has changed. With
-    ``free=False`` what the build loaded and rendered stays allocated after it, for a
-    process that ends right after without freeing anything (the console script: freeing a
-    10,000-incident history object by object takes a twentieth of a second)."""
-    left = None if free else _LEFT_FOR_EXIT
-    with gc_paused():  # the loaded history is acyclic: collecting it is wasted time
-        return _build(root, out, now, audience, base_url, cache, left)
-
-
-#: What builds with ``free=False`` left allocated (see ``build``).
-_LEFT_FOR_EXIT: list[object] = []
-
-
-def _build(
-    root: Path,
-    out: Path,
-    now: datetime,
-    audience: Audience,
-    base_url: str | None,
-    cache: bool,
-    left: list[object] | None,
-) -> BuildResult:
-    notes: list[Diagnostic] = []
-    if cache and committed(root):
-        cache = False
-        notes.append(
-            Diagnostic(
-                f"{CACHE_DIR}/",
-                1,
-                1,
-                Level.WARNING,
-                "build/cache-committed",
-                f"the build cache {CACHE_DIR}/ is committed to git, so this build ignores it "
-                "(a cache is never reviewed content); remove it from git with "
-                f"'git rm -r --cached {CACHE_DIR}' and commit that",
-            )
+    With ``incremental`` the accelerator (``statuspress.incremental``) keeps what this
+    build read, checked and rendered in ``.statuspress-cache/`` and reuses what the last
+    build kept where nothing it came from has changed; the output is the same bytes.
+    ``parallel=False`` keeps everything in this process (``serve`` runs a server thread,
+    and a process with threads must not fork)."""
+    require_repository(root)
+    repository = load_repository(root)  # load: settings and components
+    url = normalize_base_url(base_url or repository.settings.base_url)
+    accelerator = _accelerator(root, now, audience, url) if incremental else None
+    frame = Frame(
+        repository.settings,
+        audience_components(repository.components, audience),
+        audience,
+        url,
+        now,
+    )
+    incidents = _incidents(root, repository, frame, accelerator, parallel)  # load, check
+    checked = check_site(repository, (i.checked for i in incidents), now)
+    notes = tuple(accelerator.notes) if accelerator else ()
+    if checked.errors:
+        raise ContentError(
+            f"the content has {len(checked.errors)} error(s); nothing was written",
+            (*checked.diagnostics, *notes),
         )
-    written = OutputCache(root / CACHE_DIR) if cache else None
-    reuse = written.reuse(out) if written is not None else None
-    # Forked now, while this process is small; started once the content has passed and
-    # its folders have been compared on both cores, while this process goes on alone
-    # (opening the page cache, the timeline).
-    staging = _start_staging(out, root, reuse) if reuse is not None else None
-    try:
-        store = IncidentStore(root / CACHE_DIR, content_scope(root), now) if cache else None
-        checked = check_repository(root, now, store=store)
-        if checked.errors:
-            raise ContentError(
-                f"the content has {len(checked.errors)} error(s); nothing was written",
-                checked.diagnostics,
-            )
-        if staging is not None:
-            staging.start()
-        url = normalize_base_url(base_url or checked.site.settings.base_url)
-        pages = None
-        if store is not None:  # pages depend on all the store depends on, and more
-            templates = (BUILTIN_TEMPLATES, root / TEMPLATES_DIR)
-            pages = PageCache(root / CACHE_DIR, build_scope(store.scope, audience, url, templates))
-        files = render_site(checked.site, now, audience, url, root, pages)
-        ready = _staging_ready(staging)
-        if written is not None and store is not None and pages is not None:
-            output = write_site(files, out, root, pages.named, reuse, ready)
-            written.save(out, output)
-            store.save()
-            pages.save()
-        else:
-            write_site(files, out, root)
-    except BaseException:
-        if staging is not None:
-            with contextlib.suppress(WorkerError):
-                unused = staging.cancel()
-                if unused is not None:
-                    discard_staging(unused)
-        raise
-    result = BuildResult(len(files), sum(map(len, files.values())), (*checked.warnings, *notes))
-    if left is not None:
-        left.append((checked, files, store, pages, written))
-    return result
+    context = derive(checked.site, now, audience, url, root)  # derive
+    pages = {paths.incident_page(i.page_id): i.page for i in incidents if i.page is not None}
+    files = render(context, pages)  # render
+    write_site(files, out, root)  # write
+    reused = None
+    if accelerator is not None:
+        _remember(accelerator, incidents)
+        accelerator.save()
+        reused = accelerator.summary()
+    size = sum(map(len, files.values()))
+    return BuildResult(len(files), size, (*checked.warnings, *notes), reused)
 
 
-def _staging_ready(staging: Background[Staging] | None) -> Staging | None:
-    """The folder the second process made ready; None (write_site then makes it ready
-    itself, and reports what fails there as a clear error) if it failed."""
-    if staging is None:
-        return None
-    try:
-        return staging.result()
-    except WorkerError:
-        return None
+def derive(
+    site: StatusSite, now: datetime, audience: Audience, base_url: str, root: Path
+) -> RenderContext:
+    """The audience's view of a checked site, and the facts derived from it (the
+    timeline): what every renderer receives."""
+    view = view_for(site, audience)
+    return RenderContext(view, build_timeline(view, now), now, audience, base_url, root)
 
 
-def _start_staging(out: Path, root: Path, reuse: Reuse) -> Background[Staging] | None:
-    """A second process to make the folder the new site is written to ready (see
-    write.prepare_staging) once started, while this one renders: a rebuild of a large site
-    then writes only the files that changed. None when ``--out`` is refused (write_site
-    says why, once the content has been checked)."""
-    try:
-        guard_out(out, root)
-    except UsageError:
-        return None
-    return Background(lambda: prepare_staging(out, root, reuse))
+def render_site(
+    site: StatusSite,
+    now: datetime,
+    audience: Audience = Audience.PUBLIC,
+    base_url: str | None = None,
+    root: Path | None = None,
+) -> Files:
+    """Every output file of ``site`` (checked), in memory: ``derive`` then ``render``."""
+    url = normalize_base_url(base_url or site.settings.base_url)
+    return render(derive(site, now, audience, url, root or Path(".")))
+
+
+def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = None) -> Files:
+    """Every output file of the site, in memory. Pure: same context, same bytes
+    (``incident_pages`` are pages already rendered from the same context's frame)."""
+    from statuspress.render import (
+        badge,
+        feeds,
+        html,
+        ical,
+        report,
+        statuspage_api,
+        statuspress_json,
+    )
+
+    return merge_outputs(
+        html.render(context, incident_pages),
+        report.render(context),
+        feeds.render(context),
+        statuspage_api.render(context),
+        ical.render(context),
+        badge.render(context),
+        statuspress_json.render(context),
+    )
+
+
+@dataclass(frozen=True)
+class _Incident:
+    """One incident's share of the build: checked, and its page when the audience sees it
+    (``fresh``: read from its files by this build, not reused)."""
+
+    checked: CheckedIncident
+    page_id: str
+    page: bytes | None
+    page_key: bytes | None  # with the accelerator: the page's key in its cache
+    fresh: bool
+    page_fresh: bool
+
+
+def _incidents(
+    root: Path,
+    repository: Repository,
+    frame: Frame,
+    accelerator: Accelerator | None,
+    parallel: bool,
+) -> list[_Incident]:
+    """Every incident folder read, checked and its page rendered, on every core when there
+    are many (the build's one parallel step); what the accelerator has is reused."""
+    names = incident_folder_names(root)
+    known = accelerator.restore(root, names) if accelerator else {}
+    shown = {c.id for c in frame.components}
+    now = frame.now
+
+    def work(share: Sequence[str]) -> list[_Incident]:
+        render_page = None
+        done = []
+        for name in share:
+            checked = known.get(name) or check_incident(root, name, repository, now)
+            view = None
+            if checked.incident is not None and not checked.has_errors:
+                view = incident_for(checked.incident, frame.audience, shown)
+            page = key = None
+            page_fresh = False
+            if view is not None:
+                if accelerator is not None:
+                    key = accelerator.page_key(view, checked.digest)
+                    page = accelerator.page(key)
+                if page is None:
+                    render_page = render_page or incident_page_renderer(frame, root)
+                    page, page_fresh = render_page(view), True
+            page_id = view.id if view is not None else name
+            fresh = name not in known
+            done.append(_Incident(checked, page_id, page, key, fresh, page_fresh))
+        return done
+
+    threshold = PARALLEL_THRESHOLD if parallel else None
+    return [item for share in fork_map(work, names, threshold) for item in share]
+
+
+def _accelerator(root: Path, now: datetime, audience: Audience, url: str) -> Accelerator:
+    from statuspress.incremental import Accelerator
+
+    return Accelerator(root, now, audience, url)
+
+
+def _remember(accelerator: Accelerator, incidents: list[_Incident]) -> None:
+    """Hand the accelerator what this build read and rendered, for the next build."""
+    for item in incidents:
+        if item.fresh:
+            accelerator.keep_incident(item.checked)
+        if item.page_key is not None and item.page is not None:
+            accelerator.keep_page(item.page_key, item.page if item.page_fresh else None)

@@ -1,20 +1,45 @@
-"""``statuspress check`` as a function: load, run every rule family, apply the policy."""
+"""The check stage: every incident read and held to the rules, then the site's own rules,
+and the policy (rule levels, ``accept:``) applied once, to each finding where it arose.
+
+``check``, ``check --base``, ``build`` and ``build --incremental`` all check through
+``check_incident`` and ``check_site``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from statuspress.cache import IncidentStore
 from statuspress.diagnostics import Diagnostic, sort_diagnostics
 from statuspress.errors import UsageError
-from statuspress.gcpause import gc_paused
-from statuspress.layout import COMPONENTS_DIR, INCIDENTS_DIR, SETTINGS_FILE
-from statuspress.load import load_site
-from statuspress.model import StatusSite
+from statuspress.layout import COMPONENTS_DIR, INCIDENTS_DIR, SETTINGS_FILE, incident_folder_names
+from statuspress.load import Repository, assemble, load_incident, load_repository
+from statuspress.model import Incident, StatusSite
+from statuspress.parallel import fork_map
 from statuspress.rules import INCIDENT_FAMILIES, SITE_FAMILIES, apply_policy, run_rules
 from statuspress.rules.history import history_violations
+
+#: From this many incident folders on, a command reads and checks them on every core
+#: (measured: below it, starting a second process costs more than it saves).
+PARALLEL_THRESHOLD = 400
+
+
+@dataclass(frozen=True)
+class CheckedIncident:
+    """One incident folder, read and checked: the incident (None when a file of it is
+    broken), every finding about it with the policy applied, and the ``folder_digest`` of
+    the files as they were read."""
+
+    name: str
+    incident: Incident | None
+    diagnostics: tuple[Diagnostic, ...]
+    digest: bytes
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
 
 
 @dataclass(frozen=True)
@@ -48,46 +73,62 @@ def require_repository(root: Path) -> None:
         )
 
 
+def check_incident(root: Path, name: str, repository: Repository, now: datetime) -> CheckedIncident:
+    """Read ``incidents/<name>`` and run the incident rules and the policy on it."""
+    loaded = load_incident(root, name, repository.settings, repository.components_by_id)
+    found = list(loaded.diagnostics)
+    alone = StatusSite(repository.settings, repository.components, ())
+    if loaded.incident is not None:
+        alone = StatusSite(repository.settings, repository.components, (loaded.incident,))
+        found.extend(run_rules(alone, now, INCIDENT_FAMILIES))
+    return CheckedIncident(name, loaded.incident, tuple(apply_policy(alone, found)), loaded.digest)
+
+
+def check_site(
+    repository: Repository, incidents: Iterable[CheckedIncident], now: datetime
+) -> CheckResult:
+    """The whole site from its checked incidents, with the site's own rules and every
+    finding in reading order."""
+    incidents = list(incidents)
+    site = assemble(repository, (c.incident for c in incidents))
+    found = apply_policy(site, [*repository.diagnostics, *run_rules(site, now, SITE_FAMILIES)])
+    found.extend(d for checked in incidents for d in checked.diagnostics)
+    return CheckResult(site, tuple(sort_diagnostics(found)))
+
+
 def check_repository(
     root: Path,
     now: datetime,
     base: str | None = None,
     *,
     keep_site: bool = True,
-    store: IncidentStore | None = None,
+    parallel: bool = True,
 ) -> CheckResult:
     """Every diagnostic for the repository at ``root``, in reading order.
 
     ``base`` is a git revision; when given, the append-only **history** rules run too.
     With ``keep_site=False`` (and no ``base``) the result's site has no incidents: each
-    share of the history is checked where it was loaded, which is faster on many cores.
-    A ``store`` (the build cache) saves reading and checking unchanged incident folders.
+    share of the history is checked where it was read, and only findings come back.
     Raises ``statuspress.errors.UsageError`` only for problems outside the content
     (``base`` is not a git revision).
     """
     require_repository(root)
-    if base is None and (store is not None or not keep_site):
-        return _check_in_shares(root, now, keep_site, store)
-    with gc_paused():
-        loaded = load_site(root)
-        found = list(loaded.diagnostics)
-        found.extend(run_rules(loaded.site, now))
-    if base is not None:
-        found.extend(history_violations(root, loaded.site, base))
-    return CheckResult(loaded.site, tuple(sort_diagnostics(apply_policy(loaded.site, found))))
+    repository = load_repository(root)
+    keep = keep_site or base is not None
+
+    def check_share(names: Sequence[str]) -> list[CheckedIncident]:
+        checked = [check_incident(root, name, repository, now) for name in names]
+        return checked if keep else [_findings_only(c) for c in checked]
+
+    names = incident_folder_names(root)
+    shares = fork_map(check_share, names, PARALLEL_THRESHOLD if parallel else None)
+    result = check_site(repository, (c for share in shares for c in share), now)
+    if base is None:
+        return result
+    history = history_violations(root, result.site, base)
+    found = apply_policy(result.site, list(history))
+    return CheckResult(result.site, tuple(sort_diagnostics([*result.diagnostics, *found])))
 
 
-def _check_in_shares(
-    root: Path, now: datetime, keep_site: bool = False, store: IncidentStore | None = None
-) -> CheckResult:
-    """The same diagnostics, with the incident rules and their policy (which is per file)
-    applied to each share of the history in the process that loaded it."""
-
-    def check_share(share: StatusSite, loading: list[Diagnostic]) -> list[Diagnostic]:
-        return apply_policy(share, [*loading, *run_rules(share, now, INCIDENT_FAMILIES)])
-
-    with gc_paused():
-        loaded = load_site(root, share_work=check_share, keep_incidents=keep_site, store=store)
-        found = [*loaded.diagnostics, *run_rules(loaded.site, now, SITE_FAMILIES)]
-    # The policy is idempotent: the shares' findings pass through unchanged a second time.
-    return CheckResult(loaded.site, tuple(sort_diagnostics(apply_policy(loaded.site, found))))
+def _findings_only(checked: CheckedIncident) -> CheckedIncident:
+    return CheckedIncident(checked.name, None, checked.diagnostics, checked.digest)

@@ -189,21 +189,28 @@ def check(
     "--base-url", metavar="URL", help="Absolute URL the site is served from (overrides base_url)."
 )
 @click.option(
-    "--no-cache",
+    "--incremental",
     is_flag=True,
-    help="Read every file and render every page: neither read nor write "
-    ".statuspress-cache/ (deleting that folder is always safe).",
+    help="Keep what this build read, checked and rendered in .statuspress-cache/, and reuse "
+    "what the last incremental build kept where nothing changed (same output, faster "
+    "rebuilds; deleting that folder is always safe).",
 )
+@click.option("--no-cache", is_flag=True, hidden=True, help="The default; kept for old scripts.")
 @NOW_OPTION
 @handle_errors
 def build(
-    out: Path, audience: str, base_url: str | None, no_cache: bool, now_text: str | None
+    out: Path,
+    audience: str,
+    base_url: str | None,
+    incremental: bool,
+    no_cache: bool,
+    now_text: str | None,
 ) -> None:
     """Check the content, then render the static site (HTML, feeds, calendar, JSON API).
 
-    Incident folders and pages that nothing has changed are taken from the previous
-    build's cache in .statuspress-cache/; the output is byte for byte that of a build
-    without it."""
+    A plain build reads and renders everything, as CI does from a fresh clone. With
+    --incremental, incident folders and pages that nothing has changed are taken from
+    .statuspress-cache/; the output is byte for byte the same."""
     from statuspress.build import build as build_site
     from statuspress.model import Audience
 
@@ -211,17 +218,15 @@ def build(
         raise UsageError(
             "--base-url must be an absolute http(s) URL, such as https://status.example.com/"
         )
+    if incremental and no_cache:
+        raise UsageError("--incremental and --no-cache contradict each other; choose one")
     result = build_site(
-        _repo(),
-        out,
-        resolve_now(now_text),
-        Audience(audience),
-        base_url,
-        cache=not no_cache,
-        free=not _ENDING,
+        _repo(), out, resolve_now(now_text), Audience(audience), base_url, incremental=incremental
     )
     if result.diagnostics:
         _print_diagnostics(result.diagnostics, "text")
+    if result.reused is not None:
+        click.echo(result.reused)
     click.echo(f"wrote {result.files} files ({result.bytes:,} bytes) to {out}")
 
 
@@ -369,31 +374,6 @@ def init(directory: Path) -> None:
         click.echo(f"created {path}")
 
 
-#: True under the console script, which ends the process right after a command without
-#: freeing what it built (see main); False when commands run inside another program.
-_ENDING = False
-
-
 def main() -> None:
-    """The console script (and ``python -m statuspress``). It ends the process without
-    tearing the interpreter down: what a command built dies with the process anyway, and
-    freeing a large history object by object took a tenth of a second at 10,000
-    incidents. (Every file it writes is closed by then; children have been joined.)"""
-    global _ENDING
-    _ENDING = True
-    try:
-        cli(prog_name="statuspress")
-        code: object = 0
-    except SystemExit as exc:
-        code = exc.code
-    if code is None:
-        code = 0
-    elif not isinstance(code, int):
-        print(code, file=sys.stderr)
-        code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader went away, or it is closed
-            code = code or 1
-    os._exit(code)
+    """The console script (and ``python -m statuspress``)."""
+    cli(prog_name="statuspress")

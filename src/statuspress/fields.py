@@ -20,7 +20,9 @@ from statuspress.source import YMap, YNode, YScalar, YSeq
 
 E = TypeVar("E", bound=enum.Enum)
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: ``\Z``, not ``$``: ``$`` also matches before a final newline, and a folder named
+#: "x\n" must not pass as the id "x".
+ID_PATTERN = re.compile(r"\A[a-z0-9][a-z0-9-]*\Z")
 _TIMESTAMP = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6})\d*)?)?"
     r"\s*(?P<tz>[Zz]|[+-]\d{2}(?::?\d{2})?)?$"

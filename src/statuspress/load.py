@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from statuspress.config import Settings, load_settings
 from statuspress.diagnostics import Diagnostic, Level, Position
 from statuspress.fields import ID_PATTERN, Fields, did_you_mean
-from statuspress.gcpause import gc_paused
-from statuspress.layout import COMPONENTS_DIR, INCIDENT_FILE, INCIDENTS_DIR, POSTMORTEM_FILE
+from statuspress.layout import (
+    COMPONENTS_DIR,
+    INCIDENT_FILE,
+    INCIDENTS_DIR,
+    POSTMORTEM_FILE,
+    incident_folder_names,
+)
 from statuspress.model import (
     STATUSES_FOR_KIND,
     Audience,
@@ -34,7 +38,6 @@ from statuspress.model import (
     UpdateStatus,
     by_started,
 )
-from statuspress.parallel import fork_map
 from statuspress.source import (
     Document,
     SourceError,
@@ -42,14 +45,9 @@ from statuspress.source import (
     YScalar,
     parse_yaml,
     read_document,
-    read_text,
+    read_source,
     split_front_matter,
-    text_digest,
 )
-
-if TYPE_CHECKING:
-    from statuspress.cache import IncidentStore
-
 
 COMPONENT_KEYS = frozenset({"name", "group", "order", "start_date", "show", "audience"})
 INCIDENT_KEYS = frozenset(
@@ -89,6 +87,41 @@ class LoadResult:
     diagnostics: tuple[Diagnostic, ...]
     #: incidents left out of ``site`` because a file of theirs did not load
     broken_incidents: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Repository:
+    """What every incident is read against: the settings and the components, with what
+    reading them found."""
+
+    settings: Settings
+    components: tuple[Component, ...]  # in page order
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def components_by_id(self) -> dict[str, Component]:
+        return {c.id: c for c in self.components}
+
+
+@dataclass(frozen=True)
+class LoadedIncident:
+    """One incident folder as read: the incident (None when a file of it is broken), what
+    reading found, and a ``folder_digest`` of the files exactly as they were parsed."""
+
+    name: str  # the folder's name (the incident's id when it is valid)
+    incident: Incident | None
+    diagnostics: tuple[Diagnostic, ...]
+    digest: bytes
+
+
+def folder_digest(files: list[tuple[str, bytes]]) -> bytes:
+    """A hash of an incident folder's Markdown files: (name, ``file_digest``) pairs, in
+    name order. Same files, same digest."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name, file_hash in files:
+        encoded = name.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(4, "little") + encoded + file_hash)
+    return digest.digest()
 
 
 def _error(path: str, pos: Position, rule: str, message: str) -> Diagnostic:
@@ -354,12 +387,17 @@ def _read_update(
 
 
 def _read_postmortem(
-    root: Path, entry: os.DirEntry[str] | None, rel: str, diagnostics: list[Diagnostic]
+    root: Path,
+    entry: os.DirEntry[str] | None,
+    rel: str,
+    diagnostics: list[Diagnostic],
+    files: list[tuple[str, bytes]],
 ) -> tuple[str | None, datetime | None, bool]:
     if entry is None:
         return None, None, True
     try:
-        text = read_text(root, entry.path, rel, symlink=entry.is_symlink())
+        text, digest = read_source(root, entry.path, rel, symlink=entry.is_symlink())
+        files.append((entry.name, digest))
         front, body, _ = split_front_matter(text, rel)
         node = parse_yaml(front, rel, first_line=2) if front is not None else None
     except SourceError as exc:
@@ -372,16 +410,26 @@ def _read_postmortem(
 
 
 def load_incident(
+    root: Path, name: str, settings: Settings, components: Mapping[str, Component]
+) -> LoadedIncident:
+    """The folder ``incidents/<name>`` -> its Incident, or None (with diagnostics) when
+    any file is broken."""
+    diagnostics: list[Diagnostic] = []
+    files: list[tuple[str, bytes]] = []
+    incident = _load_incident(root, name, settings, components, diagnostics, files)
+    return LoadedIncident(name, incident, tuple(diagnostics), folder_digest(sorted(files)))
+
+
+def _load_incident(
     root: Path,
-    folder: Path,
+    incident_id: str,
     settings: Settings,
     components: Mapping[str, Component],
     diagnostics: list[Diagnostic],
+    files: list[tuple[str, bytes]],
 ) -> Incident | None:
-    """One incident folder -> Incident, or None (with diagnostics) when any file is broken."""
-    incident_id = folder.name
     rel_folder = f"{INCIDENTS_DIR}/{incident_id}"
-    listing = _listing(folder)
+    listing = _listing(root / INCIDENTS_DIR / incident_id)
     header_entry = listing.get(INCIDENT_FILE)
     if header_entry is None:
         diagnostics.append(
@@ -403,11 +451,10 @@ def load_incident(
         f"{rel_folder}/{INCIDENT_FILE}",
         symlink=header_entry.is_symlink(),
     )
-    fingerprint = hashlib.blake2b(digest_size=16)
     if doc is not None:
         header, f = _read_incident_header(doc, incident_id, settings, components)
         diagnostics.extend(f.diagnostics)
-        fingerprint.update(doc.digest)
+        files.append((INCIDENT_FILE, doc.digest))
     updates = []
     for entry in _markdown_files(listing):
         if entry.name in (INCIDENT_FILE, POSTMORTEM_FILE):
@@ -422,7 +469,7 @@ def load_incident(
         if update_doc is None:
             ok = False
             continue
-        fingerprint.update(entry.name.encode("utf-8", "surrogatepass") + update_doc.digest)
+        files.append((entry.name, update_doc.digest))
         update, problems = _read_update(
             update_doc, incident_id, header.kind if header else None, components
         )
@@ -432,11 +479,8 @@ def load_incident(
         else:
             updates.append(update)
     postmortem, published, postmortem_ok = _read_postmortem(
-        root, listing.get(POSTMORTEM_FILE), f"{rel_folder}/{POSTMORTEM_FILE}", diagnostics
+        root, listing.get(POSTMORTEM_FILE), f"{rel_folder}/{POSTMORTEM_FILE}", diagnostics, files
     )
-    if postmortem is not None:
-        fingerprint.update(b"\0postmortem" + text_digest(postmortem))
-        fingerprint.update(published.isoformat().encode() if published else b"-")
     if header is None or not ok or not postmortem_ok:
         return None
     updates.sort(key=lambda u: (u.at, u.id))
@@ -445,135 +489,37 @@ def load_incident(
         updates=tuple(updates),
         postmortem=postmortem,
         postmortem_published=published or header.postmortem_published,
-        fingerprint=fingerprint.digest(),
     )
 
 
-#: Below this many incidents, one process is faster than starting a second one (measured:
-#: at 1,000 incidents two processes already win).
-PARALLEL_THRESHOLD = 400
-#: This process loads this much of the history itself: unpickling what a worker sends back
-#: costs about a fifth of loading it (measured at 10,000 incidents on two cores).
-LOCAL_SHARE = 0.56
-
-_Chunk = tuple[list[Incident], set[str], list[Diagnostic]]
-#: Work to do on each share of loaded incidents where it was loaded: given a site holding
-#: just that share and the share's loading diagnostics, the diagnostics to keep.
-ShareWork = Callable[[StatusSite, list[Diagnostic]], list[Diagnostic]]
-
-
-def _load_chunk(
-    root: Path, folders: list[Path], settings: Settings, components: Mapping[str, Component]
-) -> _Chunk:
-    incidents: list[Incident] = []
-    broken: set[str] = set()
+def load_repository(root: Path) -> Repository:
+    """The settings and the components of the repository at ``root``."""
     diagnostics: list[Diagnostic] = []
-    for folder in folders:
-        incident = load_incident(root, folder, settings, components, diagnostics)
-        if incident is None:
-            broken.add(folder.name)
-        else:
-            incidents.append(incident)
-    return incidents, broken, diagnostics
+    settings, problems = load_settings(root)
+    diagnostics.extend(problems)
+    components = tuple(sorted(load_components(root, diagnostics), key=component_sort_key))
+    return Repository(settings, components, tuple(diagnostics))
 
 
-def _load_incidents(
-    root: Path,
-    directory: Path,
-    names: list[str],
-    settings: Settings,
-    components: tuple[Component, ...],
-    share_work: ShareWork | None,
-    keep_incidents: bool,
-    store: IncidentStore | None = None,
-) -> _Chunk:
-    """Parse incident folders, on every core when there are many (reading and parsing YAML
-    is CPU-bound; shares are joined in folder order, so the result is the same).
-
-    With a ``store``, a folder whose files are unchanged since the previous build is not
-    read: its incident and diagnostics come from the store."""
-    by_id = {c.id: c for c in components}
-
-    def load_share(share: Sequence[Path]) -> _Chunk:
-        incidents, broken, diagnostics = _load_chunk(root, list(share), settings, by_id)
-        if share_work is not None:
-            part = StatusSite(settings, components, tuple(sorted(incidents, key=by_started)))
-            diagnostics = share_work(part, diagnostics)
-        return (incidents if keep_incidents else []), broken, diagnostics
-
-    restored = []
-    if store is not None:
-        unchanged = store.restore_all(directory, names)
-        restored = [kept for _, kept in unchanged if kept is not None]
-        names = [name for name, kept in unchanged if kept is None]
-    folders = [directory / name for name in names]
-    incidents: list[Incident] = []
-    broken: set[str] = set()
-    diagnostics: list[Diagnostic] = []
-    for share_incidents, share_broken, share_diagnostics in fork_map(
-        load_share, folders, PARALLEL_THRESHOLD, LOCAL_SHARE
-    ):
-        incidents.extend(share_incidents)
-        broken |= share_broken
-        diagnostics.extend(share_diagnostics)
-    if store is not None:
-        by_folder: dict[str, list[Diagnostic]] = {}
-        for d in diagnostics:
-            by_folder.setdefault(_incident_folder(d.path), []).append(d)
-        for incident in incidents:
-            store.keep(incident, by_folder.get(incident.id, []), settings)
-    for incident, found in restored:
-        incidents.append(incident)
-        diagnostics.extend(found)
-    return incidents, broken, diagnostics
+def assemble(repository: Repository, loaded: Iterable[Incident | None]) -> StatusSite:
+    """The site of ``repository`` with the incidents that loaded, in history order."""
+    incidents = sorted((i for i in loaded if i is not None), key=by_started)
+    return StatusSite(repository.settings, repository.components, tuple(incidents))
 
 
-def _incident_folder(path: str) -> str:
-    """``incidents/<id>/file.md`` -> ``<id>`` (anything else -> "")."""
-    parts = path.split("/", 2)
-    return parts[1] if len(parts) == 3 and parts[0] == INCIDENTS_DIR else ""
-
-
-def load_site(
-    root: Path,
-    *,
-    share_work: ShareWork | None = None,
-    keep_incidents: bool = True,
-    store: IncidentStore | None = None,
-) -> LoadResult:
-    """Read a whole status repository. Never raises for a user's mistake.
-
-    ``share_work`` runs on each share of the incidents in the process that loaded it (see
-    ``ShareWork``); with ``keep_incidents=False`` the incidents stay there too, and the
-    site comes back without them: for ``check``, which needs only the diagnostics, this
-    saves sending the whole history between processes. A ``store`` (the build cache)
-    gives back the incidents whose folders have not changed, with their diagnostics as
-    ``share_work`` left them, and keeps the others for the next build.
-    """
-    with gc_paused():
-        diagnostics: list[Diagnostic] = []
-        settings, problems = load_settings(root)
-        diagnostics.extend(problems)
-        components = tuple(sorted(load_components(root, diagnostics), key=component_sort_key))
-        incidents_dir = root / INCIDENTS_DIR
-        names = _folder_names(incidents_dir)
-        incidents, broken, problems = _load_incidents(
-            root, incidents_dir, names, settings, components, share_work, keep_incidents, store
-        )
-        diagnostics.extend(problems)
-        incidents.sort(key=by_started)
-        site = StatusSite(settings=settings, components=components, incidents=tuple(incidents))
-        return LoadResult(site, tuple(diagnostics), frozenset(broken))
-
-
-def _folder_names(directory: Path) -> list[str]:
-    """The names of the folders in ``directory`` (links to folders included), sorted. The
-    directory entries say which are folders, so nothing is asked of the disk per entry."""
-    try:
-        with os.scandir(directory) as entries:
-            return sorted(e.name for e in entries if e.is_dir())
-    except (FileNotFoundError, NotADirectoryError):
-        return []
+def load_site(root: Path) -> LoadResult:
+    """Read a whole status repository in this process. Never raises for a user's mistake.
+    (``check`` and ``build`` read the incidents on every core: see ``check``.)"""
+    repository = load_repository(root)
+    by_id = repository.components_by_id
+    loaded = [
+        load_incident(root, name, repository.settings, by_id)
+        for name in incident_folder_names(root)
+    ]
+    diagnostics = [*repository.diagnostics, *(d for li in loaded for d in li.diagnostics)]
+    broken = frozenset(li.name for li in loaded if li.incident is None)
+    site = assemble(repository, (li.incident for li in loaded))
+    return LoadResult(site, tuple(diagnostics), broken)
 
 
 def component_sort_key(component: Component) -> tuple[int, str, str]:

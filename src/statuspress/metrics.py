@@ -26,10 +26,9 @@ import itertools
 import math
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
 
 from statuspress import layout
 from statuspress.git import GitError, git, prefix
@@ -154,31 +153,7 @@ def incident_metrics(
     now: datetime,
     publication: Mapping[str, datetime] | None = None,
 ) -> IncidentMetrics:
-    """A closed incident's metrics do not depend on ``now``: without ``publication`` they
-    are remembered on the incident (and kept in the build cache with it), under what
-    they take from the settings."""
-    if publication is not None or incident.is_open:
-        return _incident_metrics(site, incident, now, publication)
-    severity = site.settings.severity(incident.severity) if incident.severity else None
-    key = (
-        site.settings.timezone,
-        None if severity is None else _micros(severity.first_update),
-        None if severity is None else _micros(severity.cadence),
-    )
-    kept = incident.memo.get("metrics")
-    if kept is not None and kept[0] == key:
-        return _unpack(IncidentMetrics, kept[1])
-    metrics = _incident_metrics(site, incident, now, None)
-    incident.memo["metrics"] = (key, _pack(metrics))
-    return metrics
-
-
-def _incident_metrics(
-    site: StatusSite,
-    incident: Incident,
-    now: datetime,
-    publication: Mapping[str, datetime] | None,
-) -> IncidentMetrics:
+    """What the report says about one incident (see the module's text)."""
     public = incident.public_updates
     severity = site.settings.severity(incident.severity) if incident.severity else None
     first = public[0].at - incident.started if public else None
@@ -245,17 +220,7 @@ def _incident_metrics(
 
 
 def maintenance_metrics(incident: Incident) -> MaintenanceMetrics:
-    """Remembered on the incident like a closed incident's metrics (they take nothing
-    from the settings or the clock)."""
-    kept = incident.memo.get("maintenance")
-    if kept is not None:
-        return _unpack(MaintenanceMetrics, kept[1])
-    metrics = _maintenance_metrics(incident)
-    incident.memo["maintenance"] = ((), _pack(metrics))
-    return metrics
-
-
-def _maintenance_metrics(incident: Incident) -> MaintenanceMetrics:
+    """What the report says about one maintenance window."""
     public = incident.public_updates
     start = next((u.at for u in public if u.status in ACTIVE_MAINTENANCE_STATUSES), None)
     completed = incident.resolved_at
@@ -273,84 +238,6 @@ def _maintenance_metrics(incident: Incident) -> MaintenanceMetrics:
         completed,
         overran,
     )
-
-
-def remember(site: StatusSite, incident: Incident) -> None:
-    """Work out what the report says about ``incident`` whatever the clock says, so the
-    build cache can keep it (see ``incident_metrics``)."""
-    if incident.kind is Kind.MAINTENANCE:
-        maintenance_metrics(incident)
-    elif not incident.is_open:
-        incident_metrics(site, incident, incident.started)
-
-
-# Metrics as plain data (for the build cache): spans as microseconds, times as ISO text.
-_Metrics = TypeVar("_Metrics", IncidentMetrics, MaintenanceMetrics)
-
-
-def _micros(span: timedelta | None) -> int | None:
-    return None if span is None else span // _MICROSECOND
-
-
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def _field_kinds(cls: type) -> tuple[str, ...]:
-    """Per field: "spans" (a tuple of timedeltas), "span", "time" or "" (kept as it is)."""
-    kinds = []
-    for f in fields(cls):
-        text = str(f.type)
-        if "timedelta" in text:
-            kinds.append("spans" if text.startswith("tuple") else "span")
-        else:
-            kinds.append("time" if "datetime" in text else "")
-    return tuple(kinds)
-
-
-_KINDS = {cls: _field_kinds(cls) for cls in (IncidentMetrics, MaintenanceMetrics)}
-
-
-def _pack(metrics: IncidentMetrics | MaintenanceMetrics) -> tuple[Any, ...]:
-    values: list[Any] = []
-    for kind, f in zip(_KINDS[type(metrics)], fields(metrics), strict=True):
-        value = getattr(metrics, f.name)
-        if value is None or not kind:
-            values.append(value)
-        elif kind == "span":
-            values.append(_micros(value))
-        elif kind == "spans":
-            values.append(tuple(map(_micros, value)))
-        else:
-            values.append(value.isoformat())
-    return tuple(values)
-
-
-def _unpack(cls: type[_Metrics], values: tuple[Any, ...]) -> _Metrics:
-    # Made as the frozen dataclass's __init__ would, minus its per-field setattr calls
-    # (ten thousand incidents' worth in a rebuild).
-    metrics = object.__new__(cls)
-    parts = metrics.__dict__
-    parts.update(zip(_NAMES[cls], values, strict=True))
-    for name in _SPAN_AT[cls]:
-        if parts[name] is not None:
-            parts[name] = timedelta(microseconds=parts[name])
-    for name in _TIME_AT[cls]:
-        if parts[name] is not None:
-            parts[name] = datetime.fromisoformat(parts[name])
-    for name in _SPANS_AT[cls]:
-        parts[name] = tuple(timedelta(microseconds=v) for v in parts[name])
-    return metrics
-
-
-def _fields_of(kind: str) -> dict[type, tuple[str, ...]]:
-    return {
-        cls: tuple(f.name for f, k in zip(fields(cls), kinds, strict=True) if k == kind)
-        for cls, kinds in _KINDS.items()
-    }
-
-
-_NAMES = {cls: tuple(f.name for f in fields(cls)) for cls in _KINDS}
-_SPAN_AT, _TIME_AT, _SPANS_AT = _fields_of("span"), _fields_of("time"), _fields_of("spans")
 
 
 def aggregate(key: str, items: Sequence[IncidentMetrics]) -> Aggregate:

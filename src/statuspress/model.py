@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from statuspress.config import Settings
 from statuspress.diagnostics import Diagnostic, Level, Position
@@ -185,14 +185,13 @@ class Segment(NamedTuple):
     statuses: Mapping[str, ComponentStatus]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Incident:
     """An incident or a maintenance window with its updates, sorted by ``at``.
 
-    What the whole-history passes of a build ask of an incident (its status, when it
-    closed, its newest time, the components it names, whether it holds internal text) is
-    derived once and cached on it, so an incident restored from the build cache can
-    answer without decoding its updates (see ``snapshot.PackedIncident``)."""
+    A frozen value: what several stages ask of it (its status, when it closed, the
+    components it names, its impact) is derived from its fields on first use and never
+    changes, since they cannot."""
 
     id: str
     title: str
@@ -210,17 +209,6 @@ class Incident:
     scheduled_start: datetime | None = None
     scheduled_end: datetime | None = None
     accepted: Mapping[str, str] = field(default_factory=dict)
-    #: a hash of every file of the incident's folder: same files, same fingerprint
-    fingerprint: bytes = b""
-
-    def __eq__(self, other: object) -> bool:
-        # Written out (not generated) so that an incident restored from the build cache
-        # equals the same incident loaded from its files.
-        if not isinstance(other, Incident):
-            return NotImplemented
-        return self is other or all(
-            getattr(self, f.name) == getattr(other, f.name) for f in fields(Incident)
-        )
 
     @property
     def is_maintenance(self) -> bool:
@@ -331,13 +319,6 @@ class Incident:
             if active and (end is None or end > start):
                 segments.append(Segment(self.id, start, end, active))
         return tuple(segments)
-
-    @cached_property
-    def memo(self) -> dict[str, tuple[Any, Any]]:
-        """Values derived from this incident and some settings, by name: (what they were
-        derived with, the value in plain data). The build cache keeps them with the
-        incident (see ``metrics.incident_metrics``)."""
-        return {}
 
     @property
     def public_updates(self) -> tuple[Update, ...]:

@@ -59,7 +59,7 @@ class Document:
     front_matter: YMap | None
     body: str
     body_line: int  # 1-based line where the body starts
-    #: a hash of the file's text: same text, same digest (the build cache's key)
+    #: the ``file_digest`` of the bytes this document was read from
     digest: bytes = b""
 
 
@@ -87,7 +87,39 @@ def read_text(
     ``symlink`` is whether ``path`` is a symbolic link, when the caller already knows (a
     directory listing does), saving a system call per file.
     """
+    return read_source(root, path, rel, symlink=symlink)[0]
+
+
+def read_source(
+    root: Path, path: Path | str, rel: str | None = None, *, symlink: bool | None = None
+) -> tuple[str, bytes]:
+    """``read_text``, and the ``file_digest`` of the very bytes the text was decoded from."""
     rel = rel if rel is not None else relative_path(root, Path(path))
+    data = _read_bytes(root, path, rel, symlink)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _error(
+            rel,
+            "source/encoding",
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            line,
+            col,
+        ) from exc
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text, file_digest(data)
+
+
+def file_digest(data: bytes) -> bytes:
+    """A hash of a file's bytes: same bytes, same digest."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _read_bytes(root: Path, path: Path | str, rel: str, symlink: bool | None) -> bytes:
+    """The bytes of a sane status file (no link out of the repository, not too large,
+    no NUL byte), or SourceError."""
     if symlink if symlink is not None else os.path.islink(path):
         target = Path(os.path.realpath(path))
         if not target.is_relative_to(Path(os.path.realpath(root))):
@@ -118,19 +150,7 @@ def read_text(
             "remove it or save the file as UTF-8 text",
             line,
         )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _error(
-            rel,
-            "source/encoding",
-            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
-            line,
-            col,
-        ) from exc
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return data
 
 
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> YNode | None:
@@ -323,7 +343,7 @@ def read_document(
 ) -> Document:
     """Read one Markdown file with YAML front matter; raises SourceError on a bad file."""
     rel = rel if rel is not None else relative_path(root, Path(path))
-    text = read_text(root, path, rel, symlink=symlink)
+    text, digest = read_source(root, path, rel, symlink=symlink)
     if not text.strip():
         raise _error(
             rel,
@@ -355,9 +375,5 @@ def read_document(
         node,
         stripped.rstrip("\n"),
         body_line + len(body) - len(stripped),
-        text_digest(text),
+        digest,
     )
-
-
-def text_digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

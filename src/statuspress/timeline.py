@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cached_property
 
+from statuspress.config import Settings
 from statuspress.model import (
     ACTIVE_MAINTENANCE_STATUSES,
     Component,
@@ -155,19 +156,19 @@ INDICATOR_DESCRIPTIONS = {
 _IMPACT_RANK = {"none": 0, "minor": 1, "major": 2, "critical": 3}
 
 
-def incident_impact(site: StatusSite, incident: Incident) -> str:
+def incident_impact(settings: Settings, incident: Incident) -> str:
     """Statuspage impact (none/minor/major/critical/maintenance) of one incident."""
     if incident.kind is Kind.MAINTENANCE:
         return "maintenance"
     if incident.severity is None:
         return "none"
-    return site.settings.severity(incident.severity).statuspage_impact
+    return settings.severity(incident.severity).statuspage_impact
 
 
 def overall_indicator(site: StatusSite, timeline: Timeline) -> str:
     """The page's status, derived only from open incidents and maintenance in progress,
     so the headline always matches what is posted."""
-    impacts = [incident_impact(site, i) for i in timeline.open_incidents]
+    impacts = [incident_impact(site.settings, i) for i in timeline.open_incidents]
     worst_impact = max(impacts, key=_IMPACT_RANK.__getitem__, default="none")
     if worst_impact == "none" and timeline.active_maintenance:
         return "maintenance"

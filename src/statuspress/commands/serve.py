@@ -33,7 +33,13 @@ def snapshot(root: Path) -> dict[str, float]:
 
 def rebuild(root: Path, out: Path, log: Callable[[str], None]) -> bool:
     try:
-        result = build(root, out, datetime.now(timezone.utc).replace(microsecond=0))
+        result = build(
+            root,
+            out,
+            datetime.now(timezone.utc).replace(microsecond=0),
+            incremental=True,
+            parallel=False,  # never fork beside the server's thread
+        )
     except ContentError as exc:
         log(
             format_text(list(exc.diagnostics))

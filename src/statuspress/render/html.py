@@ -3,10 +3,10 @@ and the stylesheet."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import datetime
 from html import escape as html_escape
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -14,75 +14,59 @@ import jinja2
 
 from statuspress import paths
 from statuspress.model import Incident
-from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
 from statuspress.templates import make_environment, render_template
-from statuspress.views import Feed, Views
+from statuspress.views.components import component_page, component_rows
+from statuspress.views.frame import Feed, Frame, PageMeta, last_change
+from statuspress.views.history import history_months, history_page, month_counts
+from statuspress.views.incident import incident_page
+from statuspress.views.index import index_page
 
-#: Below this many incidents, rendering their pages in one process is faster.
-PARALLEL_PAGES = 400
+
+def incident_page_renderer(frame: Frame, root: Path) -> Callable[[Incident], bytes]:
+    """The function that renders one incident's page (the audience's view of the
+    incident) from the incident and ``frame`` alone: its "last updated" is its own, so one
+    new update elsewhere leaves it byte for byte the same. Templates compile once."""
+    env = make_environment(root)
+
+    def render_page(incident: Incident) -> bytes:
+        path = paths.incident_page(incident.id)
+        meta = frame.meta(path, incident.title, last_change((incident,), frame.now) or frame.now)
+        values = {"page": meta, "incident": incident_page(frame, incident)}
+        return render_template(env, root, "incident.html", values).encode()
+
+    return render_page
 
 
-def render(context: RenderContext) -> Files:
+def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = None) -> Files:
+    """Every HTML page of the site. ``incident_pages`` (output path -> bytes) are incident
+    pages already rendered by ``incident_page_renderer`` with this context's frame; the
+    others are rendered here."""
     env = make_environment(context.root)
-    views = Views(context)
+    frame = context.frame
     files: Files = {}
 
-    def rendered(
-        path: str,
-        template: str,
-        title: str,
-        feeds: tuple[Feed, ...] = (),
-        updated: datetime | None = None,
-        **values: Any,
-    ) -> bytes:
-        meta = views.meta(path, title, feeds, updated)
-        return render_template(env, context.root, template, {"page": meta, **values}).encode()
+    def page(path: str, template: str, meta: PageMeta, **values: Any) -> None:
+        files[path] = render_template(
+            env, context.root, template, {"page": meta, **values}
+        ).encode()
 
-    def page(
-        path: str,
-        template: str,
-        title: str,
-        feeds: tuple[Feed, ...] = (),
-        updated: datetime | None = None,
-        **values: Any,
-    ) -> None:
-        files[path] = rendered(path, template, title, feeds, updated, **values)
-
-    page(paths.INDEX, "index.html", "Current status", index=views.index())
-
-    def incident_pages(incidents: Sequence[Incident]) -> Files:
-        return {
-            # An incident page's "last updated" is its own: one new update elsewhere
-            # leaves it byte for byte the same (and a rebuild can keep it).
-            paths.incident_page(i.id): rendered(
-                paths.incident_page(i.id),
-                "incident.html",
-                i.title,
-                updated=views.last_change((i,)),
-                incident=views.incident_page(i),
-            )
-            for i in incidents
-        }
-
-    # One page per incident is most of the work: keep what the cache has, and spread the
-    # rest over the cores.
-    cache = context.pages
-    keys = {i.id: cache.key(i, context.now) for i in context.site.incidents} if cache else {}
-    missing = []
+    rows = component_rows(context)
+    page(
+        paths.INDEX,
+        "index.html",
+        frame.meta(paths.INDEX, "Current status", context.last_updated),
+        index=index_page(context, rows),
+    )
+    given = incident_pages or {}
+    render_incident: Callable[[Incident], bytes] | None = None
     for incident in context.site.incidents:
-        if cache:
-            cache.named[paths.incident_page(incident.id)] = keys[incident.id]
-        kept = cache.get(keys[incident.id]) if cache else None
-        if kept is None:
-            missing.append(incident)
-        else:
-            files[paths.incident_page(incident.id)] = kept
-    for share in fork_map(incident_pages, missing, PARALLEL_PAGES):
-        files.update(share)
-    if cache:
-        for incident in missing:
-            cache.put(keys[incident.id], files[paths.incident_page(incident.id)])
+        path = paths.incident_page(incident.id)
+        ready = given.get(path)
+        if ready is None:
+            render_incident = render_incident or incident_page_renderer(frame, context.root)
+            ready = render_incident(incident)
+        files[path] = ready
     for component in context.site.components:
         feeds = (
             Feed(
@@ -96,42 +80,33 @@ def render(context: RenderContext) -> Files:
                 f"{component.name} (RSS)",
             ),
         )
+        path = paths.component_page(component.id)
+        named = context.timeline.incidents_by_component.get(component.id, ())
         page(
-            paths.component_page(component.id),
+            path,
             "component.html",
-            component.name,
-            feeds,
-            component=views.component_page(
-                component, context.timeline.incidents_by_component.get(component.id, ())
-            ),
+            frame.meta(path, component.name, context.last_updated, feeds),
+            component=component_page(context, rows[component.id], component, named),
         )
 
-    # A month of history changes only when one of its incidents does (or the months
-    # around it): keep the others' pages too.
-    months = views.history_months()
-    counts = views.month_counts(months)
-    listing = repr(sorted(counts.items())).encode()
+    months = history_months(context)
+    counts = month_counts(months)
     for key in (*months, None):
         month = key or next(iter(months))  # history/index.html shows the newest month
         path = paths.history_page(key)
-        shown = {i.id for day in months[month].values() for i in day}
-        month_key = (
-            cache.key_of(path.encode(), listing, *sorted(keys[i] for i in shown)) if cache else b""
+        history = history_page(context, months, counts, month)
+        title = f"History: {history.month_label}" if key else "History"
+        page(
+            path,
+            "history.html",
+            frame.meta(path, title, history.updated or context.last_updated),
+            history=history,
         )
-        if cache:
-            cache.named[path] = month_key
-        kept = cache.get(month_key) if cache else None
-        if kept is None:
-            history = views.history_page(months, counts, month)
-            title = f"History: {history.month_label}" if key else "History"
-            kept = rendered(path, "history.html", title, updated=history.updated, history=history)
-            if cache:
-                cache.put(month_key, kept)
-        files[path] = kept
 
     base_path = urlsplit(context.base_url).path or "/"
-    meta_404 = views.meta(paths.NOT_FOUND, "Page not found")
-    meta_404 = replace(meta_404, root=base_path)
+    meta_404 = replace(
+        frame.meta(paths.NOT_FOUND, "Page not found", context.last_updated), root=base_path
+    )
     files[paths.NOT_FOUND] = render_template(
         env, context.root, "404.html", {"page": meta_404}
     ).encode("utf-8")

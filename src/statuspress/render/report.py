@@ -18,7 +18,7 @@ from statuspress.timefmt import duration_words
 
 if TYPE_CHECKING:
     from statuspress.metrics import Aggregate
-from statuspress.views import Views, month_label
+from statuspress.views.history import month_label
 
 #: The page shows the last twelve months that had incidents: its size stays bounded.
 MONTHS_SHOWN = 12
@@ -113,8 +113,9 @@ def render(context: RenderContext) -> Files:
             "%",
         ),
     ]
-    views = Views(context)
-    meta = views.meta(paths.REPORT_PAGE, "Reliability & communication")
+    meta = context.frame.meta(
+        paths.REPORT_PAGE, "Reliability & communication", context.last_updated
+    )
     html = render_template(
         make_environment(context.root),
         context.root,

@@ -204,7 +204,7 @@ class StatuspageDocuments:
             "updated_at": self.t(latest),
             "monitoring_at": self.t(monitoring[-1]) if monitoring else None,
             "resolved_at": self.t(incident.resolved_at),
-            "impact": incident_impact(self.site, incident),
+            "impact": incident_impact(self.site.settings, incident),
             "shortlink": self.context.url(paths.page_url(paths.incident_page(incident.id))),
             "started_at": self.t(incident.started),
             "page_id": self.page_id,

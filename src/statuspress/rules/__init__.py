@@ -3,6 +3,20 @@ re-levels, silences or accepts their findings.
 
 ``schema`` rules run while loading (load.py); ``history`` needs git and runs only with
 ``check --base``.
+
+What a rule may depend on (the contract ``build --incremental`` relies on, and
+tests/incremental/test_rule_contract.py holds every rule to):
+
+- an **incident rule** (``INCIDENT_FAMILIES``) sees a site holding one incident: it may
+  read that incident, the settings and the components, and nothing else of the history;
+- it may read "now" only to ask whether a time lies beyond ``now + FUTURE_TOLERANCE``;
+  otherwise its findings for an incident are the same at any later "now";
+- a **site rule** (``SITE_FAMILIES``) may read the settings and the components.
+
+The accelerator keeps an incident's findings with the incident and reuses them while
+its files, statuspress, the settings and the components are unchanged and nothing in it
+is dated after ``now + FUTURE_TOLERANCE``. A rule that needs more (other incidents, the
+clock) belongs in ``check_site`` or in ``due``, not here.
 """
 
 from __future__ import annotations
@@ -18,7 +32,9 @@ from statuspress.rules.language import (
     component_language_violations,
     incident_language_violations,
 )
-from statuspress.rules.lifecycle import lifecycle_violations
+from statuspress.rules.lifecycle import FUTURE_TOLERANCE, lifecycle_violations
+
+__all__ = ["FUTURE_TOLERANCE", "apply_policy", "run_rules"]
 
 RuleFamily = Callable[[StatusSite, datetime], Iterable[Diagnostic]]
 

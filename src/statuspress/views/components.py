@@ -1,0 +1,143 @@
+"""Components as the index and their own pages show them: current status, 90 days of
+uptime bars, and the incidents that named them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from statuspress import paths
+from statuspress.markdown import render_markdown
+from statuspress.model import Audience, Component, ComponentStatus, Incident, Show, worst
+from statuspress.timefmt import duration_words, short_date
+from statuspress.timeline import component_uptime, format_percent
+from statuspress.views.context import RenderContext
+from statuspress.views.frame import IncidentSummary, Link, StatusBadge, status_badge
+
+#: Component page: at most this many incidents listed (newest first).
+COMPONENT_INCIDENT_LIMIT = 25
+
+
+@dataclass(frozen=True)
+class DayView:
+    label: str  # "23 Sep 2026"
+    css: str  # status key or "untracked"
+    text: str  # the text equivalent of the day's cell
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class UptimeView:
+    percent: str | None
+    days: tuple[DayView, ...]
+    incident_days: tuple[DayView, ...]  # only days with an incident, newest first
+    window_days: int
+
+
+@dataclass(frozen=True)
+class ComponentRow:
+    id: str
+    url: str
+    name: str
+    description: Markup | None
+    status: StatusBadge
+    uptime: UptimeView
+    is_internal: bool
+
+
+@dataclass(frozen=True)
+class GroupView:
+    name: str | None
+    status: StatusBadge
+    components: tuple[ComponentRow, ...]
+
+
+@dataclass(frozen=True)
+class ComponentPage:
+    row: ComponentRow
+    group: str | None
+    incidents: tuple[IncidentSummary, ...]
+    more_incidents: int
+
+
+def uptime(context: RenderContext, component: Component, titles: dict[str, str]) -> UptimeView:
+    """``titles``: incident id -> title, for the bars' links."""
+    window = context.site.settings.history_days
+    record_days = component_uptime(context.timeline, component, context.frame.tz, window)
+    days = []
+    for record in record_days.days:
+        label = short_date(record.day)
+        if not record.tracked:
+            days.append(DayView(label, "untracked", f"{label}: no data", ()))
+            continue
+        links = tuple(
+            Link(paths.page_url(paths.incident_page(i)), titles.get(i, i))
+            for i in record.incident_ids
+        )
+        if record.status is ComponentStatus.OPERATIONAL and not record.incident_ids:
+            text = f"{label}: no incidents"
+        else:
+            text = f"{label}: {record.status.label.lower()} for {duration_words(record.impacted)}"
+        days.append(DayView(label, record.status.value, text, links))
+    incident_days = tuple(d for d in reversed(days) if d.links)
+    percent = format_percent(record_days.percent) if record_days.percent is not None else None
+    return UptimeView(percent, tuple(days), incident_days, window)
+
+
+def component_rows(context: RenderContext) -> dict[str, ComponentRow]:
+    """component id -> its row (the index and the component's own page show the same)."""
+    titles = {i.id: i.title for i in context.site.incidents}
+    current = context.timeline.current
+    return {
+        c.id: ComponentRow(
+            id=c.id,
+            url=paths.page_url(paths.component_page(c.id)),
+            name=c.name,
+            description=Markup(render_markdown(c.description)) if c.description else None,
+            status=status_badge(current.get(c.id, ComponentStatus.OPERATIONAL)),
+            uptime=uptime(context, c, titles),
+            is_internal=c.audience is Audience.INTERNAL,
+        )
+        for c in context.site.components
+    }
+
+
+def groups(context: RenderContext, rows: dict[str, ComponentRow]) -> tuple[GroupView, ...]:
+    """Components grouped (groups in order of their first member), each group showing its
+    worst member; ``show: when-degraded`` components only while not operational."""
+    order: list[str | None] = []
+    members: dict[str | None, list[Component]] = {}
+    for component in context.site.components:
+        if component.group not in members:
+            order.append(component.group)
+            members[component.group] = []
+        members[component.group].append(component)
+    current = context.timeline.current
+    result = []
+    for name in order:
+        shown = [
+            rows[c.id]
+            for c in members[name]
+            if c.show is Show.ALWAYS
+            or current.get(c.id, ComponentStatus.OPERATIONAL) is not ComponentStatus.OPERATIONAL
+        ]
+        if not shown:
+            continue
+        status = worst(current.get(c.id, ComponentStatus.OPERATIONAL) for c in members[name])
+        result.append(GroupView(name, status_badge(status), tuple(shown)))
+    return tuple(result)
+
+
+def component_page(
+    context: RenderContext, row: ComponentRow, component: Component, incidents: Sequence[Incident]
+) -> ComponentPage:
+    newest = list(reversed(incidents))
+    shown = newest[:COMPONENT_INCIDENT_LIMIT]
+    return ComponentPage(
+        row=row,
+        group=component.group,
+        incidents=tuple(context.frame.incident_summary(i) for i in shown),
+        more_incidents=len(newest) - len(shown),
+    )

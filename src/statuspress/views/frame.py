@@ -1,0 +1,232 @@
+"""What every page shows, and the pieces several pages share: the page frame (title,
+feeds, canonical URL, "last updated"), status badges, one update, one incident's summary.
+
+A ``Frame`` needs only the settings, the audience's components, the audience, the base
+URL and "now": an incident page is made from its incident and a frame alone, so it can be
+rendered without the rest of the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from functools import cached_property
+
+from markupsafe import Markup
+
+from statuspress import paths
+from statuspress.config import Settings
+from statuspress.markdown import render_markdown
+from statuspress.model import Audience, Component, ComponentStatus, Incident, Kind, Update
+from statuspress.timefmt import duration_words, iso, local_and_utc, zone
+from statuspress.timeline import incident_impact
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str  # relative to the site root
+    text: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    href: str
+    mime: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the base template needs on every page."""
+
+    title: str  # the page's own title (the site title is added by the template)
+    site_title: str
+    description: str
+    root: str  # prefix that turns a root-relative URL into one relative to this page
+    canonical: str  # absolute URL
+    feeds: tuple[Feed, ...]
+    internal: bool
+    language: str
+    last_updated: str
+    last_updated_iso: str
+    support_url: str | None
+    report: bool = False  # link the Reliability & communication page
+
+
+@dataclass(frozen=True)
+class StatusBadge:
+    key: str  # css suffix: operational, degraded_performance, … or an impact
+    label: str
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    anchor: str
+    status: StatusBadge
+    time: str
+    time_iso: str
+    body: Markup
+    next_update: str | None
+    next_update_iso: str | None
+    erratum: str | None
+    internal_note: Markup | None
+    is_internal: bool
+    affected: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    id: str
+    url: str
+    title: str
+    is_maintenance: bool
+    is_open: bool
+    is_internal: bool
+    status: StatusBadge
+    impact: StatusBadge
+    severity: str | None
+    started: str
+    started_iso: str
+    ended: str | None
+    duration: str
+    schedule: str | None  # maintenance window, formatted
+    components: tuple[str, ...]
+    latest: UpdateView | None
+
+
+IMPACT_LABELS = {
+    "none": "No impact",
+    "minor": "Minor",
+    "major": "Major",
+    "critical": "Critical",
+    "maintenance": "Maintenance",
+}
+
+
+def status_badge(status: ComponentStatus) -> StatusBadge:
+    return StatusBadge(status.value, status.label)
+
+
+def last_change(incidents: Iterable[Incident], now: datetime) -> datetime | None:
+    """The newest start or update time of ``incidents`` that is not in the future."""
+    stamps = [incident.last_stamp_by(now) for incident in incidents]
+    return max((s for s in stamps if s is not None), default=None)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The audience's view of the site's settings and components, and the build's URL and
+    time: everything a page needs besides its own content."""
+
+    settings: Settings
+    components: tuple[Component, ...]
+    audience: Audience
+    base_url: str  # absolute, ends with "/"
+    now: datetime
+    _summaries: dict[str, IncidentSummary] = field(default_factory=dict, compare=False, repr=False)
+
+    def url(self, path: str) -> str:
+        """The absolute URL of an output path such as ``incidents/x/``."""
+        return self.base_url + path.lstrip("/")
+
+    def time(self, value: datetime) -> str:
+        return local_and_utc(value, self.settings.timezone)
+
+    @cached_property
+    def tz(self) -> tzinfo:
+        return zone(self.settings.timezone)
+
+    @cached_property
+    def by_id(self) -> dict[str, Component]:
+        return {c.id: c for c in self.components}
+
+    def component_name(self, component_id: str) -> str:
+        component = self.by_id.get(component_id)
+        return component.name if component else component_id
+
+    def meta(
+        self, page_path: str, title: str, updated: datetime, feeds: Sequence[Feed] = ()
+    ) -> PageMeta:
+        """The page frame; ``updated`` is when the page's own content last changed."""
+        settings = self.settings
+        site_feeds = (
+            Feed(paths.FEED_ATOM, "application/atom+xml", f"{settings.title} (Atom)"),
+            Feed(paths.FEED_RSS, "application/rss+xml", f"{settings.title} (RSS)"),
+        )
+        return PageMeta(
+            title=title,
+            site_title=settings.title,
+            description=settings.description or f"Current status of {settings.title}.",
+            root="../" * page_path.count("/"),
+            canonical=self.url(paths.page_url(page_path)),
+            feeds=site_feeds + tuple(feeds),
+            internal=self.audience is Audience.INTERNAL,
+            language=settings.language,
+            last_updated=self.time(updated),
+            last_updated_iso=iso(updated),
+            support_url=settings.support_url,
+            report=settings.report_page,
+        )
+
+    def update(self, update: Update) -> UpdateView:
+        affected = tuple(
+            f"{self.component_name(cid)}: {status.label}"
+            for cid, status in update.components.items()
+        )
+        return UpdateView(
+            anchor=f"update-{update.id}",
+            status=StatusBadge(update.status.value, update.status.label),
+            time=self.time(update.at),
+            time_iso=iso(update.at),
+            body=Markup(render_markdown(update.body)),
+            next_update=self.time(update.next_update)
+            if update.next_update and not update.is_final
+            else None,
+            next_update_iso=iso(update.next_update) if update.next_update else None,
+            erratum=update.erratum,
+            internal_note=Markup(render_markdown(update.internal)) if update.internal else None,
+            is_internal=update.audience is Audience.INTERNAL,
+            affected=affected,
+        )
+
+    def incident_summary(self, incident: Incident) -> IncidentSummary:
+        """One incident as lists show it (made once per incident and frame)."""
+        cached = self._summaries.get(incident.id)
+        if cached is None:
+            cached = self._summaries[incident.id] = self._summary(incident)
+        return cached
+
+    def _summary(self, incident: Incident) -> IncidentSummary:
+        impact = incident_impact(self.settings, incident)
+        end = incident.resolved_at
+        severity = None
+        if incident.severity is not None:
+            severity = self.settings.severity(incident.severity).label
+        schedule = None
+        if (
+            incident.kind is Kind.MAINTENANCE
+            and incident.scheduled_start
+            and incident.scheduled_end
+        ):
+            schedule = (
+                f"{self.time(incident.scheduled_start)} to {self.time(incident.scheduled_end)}"
+            )
+        return IncidentSummary(
+            id=incident.id,
+            url=paths.page_url(paths.incident_page(incident.id)),
+            title=incident.title,
+            is_maintenance=incident.kind is Kind.MAINTENANCE,
+            is_open=incident.is_open,
+            is_internal=incident.audience is Audience.INTERNAL,
+            status=StatusBadge(incident.status.value, incident.status.label),
+            impact=StatusBadge(impact, IMPACT_LABELS[impact]),
+            severity=severity,
+            started=self.time(incident.started),
+            started_iso=iso(incident.started),
+            ended=self.time(end) if end else None,
+            duration=duration_words((end or self.now) - incident.started),
+            schedule=schedule,
+            components=tuple(self.component_name(c) for c in incident.components),
+            latest=self.update(incident.latest) if incident.latest else None,
+        )

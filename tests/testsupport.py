@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -51,3 +53,30 @@ def require_tool(name: str, found: bool) -> None:
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    """Every file of ``folder`` -> the SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """``digest``, and every folder (an empty folder a plain build lacks counts too)."""
+    found = digest(folder)
+    found.update(
+        {p.relative_to(folder).as_posix() + "/": "" for p in folder.rglob("*") if p.is_dir()}
+    )
+    return found
+
+
+def settle(repo: Path) -> None:
+    """Date every file of ``repo`` an hour back, as files checked out well before a build
+    are (the accelerator keeps no folder written in the seconds before a build)."""
+    past = time.time() - 3600
+    for path in repo.rglob("*"):
+        if ".statuspress-cache" not in path.parts:
+            os.utime(path, (past, past))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import signal
 import subprocess
@@ -14,15 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from statuspress.cli import cli
-from testsupport import NOW_ARG, REPO_ROOT, build_cli
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from testsupport import NOW_ARG, REPO_ROOT, build_cli, digest
 
 
 def test_the_demo_build_writes_every_output_of_the_spec(demo_site: Path) -> None:

@@ -1,6 +1,6 @@
-"""A property of the build cache: whatever sequence of edits happens between builds (to
-the content, the settings, the clock, the file times or the published site itself), a
-build that uses the cache writes exactly the site a build without it writes."""
+"""A property of the rebuild accelerator: whatever sequence of edits happens between builds
+(to the content, the settings, the clock, the file times or the published site itself),
+``build --incremental`` writes exactly the site a plain build writes."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_cache import tree
 
 from statuspress.build import build
+from testsupport import tree
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=timezone.utc)
 
@@ -162,10 +162,10 @@ def test_any_sequence_of_edits_builds_what_a_build_without_the_cache_builds(
         for name, text in START.items():
             repo.write(name, text)
         repo.settle()
-        build(repo.root, repo.out, repo.now)
+        build(repo.root, repo.out, repo.now, incremental=True)
         for step, edit in enumerate(edits):
             edit(repo)
-            build(repo.root, repo.out, repo.now)
+            build(repo.root, repo.out, repo.now, incremental=True)
             cold = Path(folder) / f"cold{step}"
-            build(repo.root, cold, repo.now, cache=False)
+            build(repo.root, cold, repo.now)
             assert tree(repo.out) == tree(cold), f"after {[e.__name__ for e in edits[: step + 1]]}"

@@ -1,12 +1,10 @@
-"""Snapshots of loaded incidents (the build cache's format): what is restored equals what
+"""Snapshots of checked incidents (the incident store's format): what is restored equals what
 was loaded, and anything else is refused with SnapshotError, never another exception."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -14,16 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from statuspress.diagnostics import Diagnostic, Level
-from statuspress.load import load_site
-from statuspress.metrics import build_report, remember
-from statuspress.snapshot import (
-    PackedIncident,
+from statuspress.incremental.snapshot import (
     SnapshotError,
     decode,
     decode_diagnostics,
     encode,
     encode_diagnostics,
 )
+from statuspress.load import load_site
 
 EVERYTHING = {
     "components/api.md": "---\nname: API\n---\n",
@@ -117,42 +113,16 @@ def test_a_damaged_snapshot_is_refused_cleanly(snapshot: object, data: st.DataOb
         decode(damage(snapshot))
 
 
-DERIVED = ("status", "resolved_at", "last_update_at", "named_components", "has_internal", "impact")
-
-
-def test_what_whole_history_passes_ask_is_restored_without_decoding_updates(
-    write_repo: Callable[[dict[str, str]], Path], demo_root: Path
+def test_a_restored_incident_is_a_plain_frozen_incident(
+    write_repo: Callable[[dict[str, str]], Path],
 ) -> None:
-    for root in (write_repo(EVERYTHING), demo_root):
-        for incident in load_site(root).site.incidents:
-            restored = decode(encode(incident))
-            before = PackedIncident.unpacked
-            assert [getattr(restored, n) for n in DERIVED] == [
-                getattr(incident, n) for n in DERIVED
-            ]
-            assert PackedIncident.unpacked == before  # answered from the snapshot
-            assert restored.updates == incident.updates
-            assert PackedIncident.unpacked == before + 1  # now, and only now
+    from dataclasses import FrozenInstanceError
 
+    from statuspress.model import Incident
 
-def test_remembered_metrics_are_those_computed_and_follow_the_settings(
-    write_repo: Callable[[dict[str, str]], Path], demo_root: Path
-) -> None:
-    now = datetime(2026, 11, 24, 13, tzinfo=timezone.utc)
-    for root in (write_repo(EVERYTHING), demo_root):
-        site = load_site(root).site
-        for incident in site.incidents:
-            remember(site, incident)
-        restored = replace(site, incidents=tuple(decode(encode(i)) for i in site.incidents))
-        assert build_report(restored, now) == build_report(load_site(root).site, now)
-        # Other settings (a stricter cadence, another zone): the remembered figures are
-        # not theirs, so they are worked out again.
-        stricter = replace(
-            site.settings,
-            timezone="Asia/Tokyo",
-            severities=tuple(
-                replace(s, cadence=timedelta(minutes=1)) for s in site.settings.severities
-            ),
-        )
-        fresh = replace(load_site(root).site, settings=stricter)
-        assert build_report(replace(restored, settings=stricter), now) == build_report(fresh, now)
+    for incident in load_site(write_repo(EVERYTHING)).site.incidents:
+        restored = decode(encode(incident))
+        assert type(restored) is Incident
+        with pytest.raises(FrozenInstanceError):
+            restored.title = "changed"  # type: ignore[misc]
+        assert hash(restored.id) == hash(incident.id)

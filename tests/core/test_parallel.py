@@ -1,0 +1,150 @@
+"""The one parallel step of a command: shares of the incident folders on every core give
+exactly what one process gives, and a worker's failure or death is reported."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import statuspress.build
+import statuspress.check
+from statuspress.build import build
+from statuspress.check import check_repository
+from statuspress.parallel import WorkerError, fork_map, split
+from testsupport import REPO_ROOT, digest
+
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+from generate import NOW, generate
+
+
+def test_parallel_and_serial_runs_are_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = generate(tmp_path / "repo", 40, seed=11)
+    serial_build = tmp_path / "serial"
+    build(root, serial_build, NOW, parallel=False)
+    (root / "incidents" / "2024-01-01-broken").mkdir()
+    (root / "incidents" / "2024-01-01-broken" / "incident.md").write_text("---\ntitle: x\n---\n")
+    serial = check_repository(root, NOW, parallel=False)
+    monkeypatch.setattr(statuspress.check, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(statuspress.build, "PARALLEL_THRESHOLD", 2)
+    parallel = check_repository(root, NOW)
+    assert parallel.diagnostics == serial.diagnostics and parallel.errors
+    assert parallel.site == serial.site
+    in_shares = check_repository(root, NOW, keep_site=False)
+    assert in_shares.diagnostics == serial.diagnostics
+    assert in_shares.site.incidents == ()
+    (root / "incidents" / "2024-01-01-broken" / "incident.md").unlink()
+    (root / "incidents" / "2024-01-01-broken").rmdir()
+    parallel_build = tmp_path / "parallel"
+    build(root, parallel_build, NOW)
+    assert digest(parallel_build) == digest(serial_build)
+
+
+def test_checking_in_shares_keeps_the_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Levels from settings and per-file accept: apply the same when each share of the
+    history is checked in its own process."""
+    root = generate(tmp_path / "repo", 30, seed=3)
+    (root / "statuspress.yaml").write_text(
+        "title: T\nbase_url: https://s.example/\nrules:\n  language/jargon: error\n"
+        "  cadence: off\njargon: [working]\n",
+        encoding="utf-8",
+    )
+    accepted = sorted((root / "incidents").glob("*/*-investigating.md"))[3]
+    text = accepted.read_text(encoding="utf-8")
+    accepted.write_text(
+        text.replace("---\n", "---\naccept:\n  language/jargon: Jane (comms)\n", 1),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(statuspress.check, "PARALLEL_THRESHOLD", 2)
+    whole = check_repository(root, NOW, parallel=False)
+    shares = check_repository(root, NOW, keep_site=False)
+    assert shares.diagnostics == whole.diagnostics
+    jargon = [d for d in whole.diagnostics if d.rule == "language/jargon"]
+    assert jargon and all(d.is_error for d in jargon)
+    assert not any(d.path.endswith(accepted.name) for d in jargon)
+    assert not any(d.rule.startswith("cadence") for d in whole.diagnostics)
+
+
+def _fail(share: object) -> object:
+    raise ValueError("boom")
+
+
+def test_a_failing_worker_is_reported_not_swallowed() -> None:
+    with pytest.raises((WorkerError, ValueError)):
+        fork_map(_fail, list(range(10)), minimum=2)
+
+
+def test_small_work_stays_in_one_process() -> None:
+    assert fork_map(lambda share: list(share), [1, 2, 3], minimum=10) == [[1, 2, 3]]
+    shares = fork_map(lambda share: sum(share), list(range(100)), minimum=2)
+    assert sum(shares) == 4950 and len(shares) >= 1
+
+
+def test_when_no_process_can_be_started_the_work_is_done_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing.context
+
+    def refuse(self: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
+    shares = fork_map(lambda share: list(share), list(range(6)), minimum=2)
+    assert [n for share in shares for n in share] == list(range(6))
+
+
+@given(st.integers(0, 5000), st.integers(2, 4), st.floats(0.0, 1.0))
+def test_shares_cover_every_item_once_in_order(count: int, workers: int, local: float) -> None:
+    bounds = split(count, workers, local)
+    assert [i for start, stop in bounds for i in range(start, stop)] == list(range(count))
+    assert len(bounds) <= workers
+    first = bounds[0][1] - bounds[0][0]
+    assert first >= max(-(-count // workers), round(count * local))
+    assert all(stop > start for start, stop in bounds[1:])
+
+
+def test_a_worker_whose_parent_is_killed_dies_with_it(tmp_path: Path) -> None:
+    """The out-of-memory killer may kill the main process alone: its helper must not live
+    on, holding memory and the caller's pipes."""
+    script = tmp_path / "parent.py"
+    pids = tmp_path / "pids"
+    script.write_text(
+        "import os, time, sys\n"
+        "from statuspress.parallel import fork_map\n"
+        f"PIDS = {str(pids)!r}\n"
+        "def work(share):\n"
+        "    with open(PIDS, 'a') as f: f.write(f'{os.getpid()}\\n')\n"
+        "    time.sleep(60)\n"
+        "    return share\n"
+        "fork_map(work, list(range(10)), 2)\n"
+    )
+    parent = subprocess.Popen([sys.executable, str(script)])
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and (not pids.exists() or len(pids.read_text().split()) < 2):
+        time.sleep(0.05)
+    workers = [int(p) for p in pids.read_text().split() if int(p) != parent.pid]
+    assert workers, "no worker started"
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 import typing
 import zoneinfo
 from datetime import timedelta
@@ -17,8 +19,10 @@ from hypothesis import strategies as st
 from statuspress.config import SETTINGS, Settings, Severity, load_settings, settings_from_node
 from statuspress.fields import format_duration
 from statuspress.source import YMap, parse_yaml
+from testsupport import REPO_ROOT
 
 NAMES = [s.name for s in SETTINGS]
+DOCS = (REPO_ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
 
 
 def _read(text: str) -> tuple[Settings, list[str]]:
@@ -162,3 +166,24 @@ def test_a_valid_scalar_value_round_trips_through_reading(name: str, data: st.Da
     result, diagnostics = _read(f"{name}: {written}\n")
     assert diagnostics == []
     assert getattr(result, name) == value
+
+
+# -- the docs follow the table ---------------------------------------------------------
+
+
+def test_every_setting_is_documented() -> None:
+    section = DOCS.split("## Settings: `statuspress.yaml`", 1)[1].split("\n## ", 1)[0]
+    for name in NAMES:
+        assert f"\n| `{name}` |" in section, name
+
+
+def test_the_docs_table_is_what_scripts_settings_doc_prints() -> None:
+    printed = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "settings-doc.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    begin, end = "<!-- settings table: made by", "<!-- end of settings table -->"
+    in_docs = DOCS.split(begin, 1)[1].split("\n", 1)[1].split(end, 1)[0]
+    assert printed.splitlines()[2:] and in_docs == printed

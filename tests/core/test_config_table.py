@@ -1,0 +1,189 @@
+"""The table of settings (statuspress.config.table) is the one declaration of every key of
+statuspress.yaml: the Settings dataclass, the reading, and the docs must all follow it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+import typing
+import zoneinfo
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from statuspress.config import SETTINGS, Settings, Severity, load_settings, settings_from_node
+from statuspress.fields import format_duration
+from statuspress.source import YMap, parse_yaml
+from testsupport import REPO_ROOT
+
+NAMES = [s.name for s in SETTINGS]
+DOCS = (REPO_ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
+
+
+def _read(text: str) -> tuple[Settings, list[str]]:
+    """Settings and diagnostics (as text) from the text of a statuspress.yaml."""
+    node = parse_yaml(text, "statuspress.yaml")
+    assert node is None or isinstance(node, YMap), node
+    result, diagnostics = settings_from_node(node)
+    return result, [f"{d.line}:{d.col} {d.rule} {d.message}" for d in diagnostics]
+
+
+# -- the dataclass follows the table ---------------------------------------------------
+
+
+def test_the_settings_dataclass_has_the_fields_of_the_table_in_its_order() -> None:
+    assert [f.name for f in dataclasses.fields(Settings)] == NAMES
+
+
+def test_each_field_has_the_type_and_default_of_its_table_entry() -> None:
+    hints = typing.get_type_hints(Settings)
+    defaults = Settings()
+    for setting in SETTINGS:
+        assert hints[setting.name] == setting.type, setting.name
+        assert getattr(defaults, setting.name) == setting.default, setting.name
+
+
+def test_the_defaults_stay_as_released() -> None:
+    # The two checks above pass when table and dataclass change a default together;
+    # these defaults are ones repositories rely on, so changing them shows here too.
+    assert Settings().history_days == 90
+    assert Settings().maintenance_notice == timedelta(hours=24)
+    assert Settings().severity_ids == ("sev1", "sev2", "sev3")
+    assert Settings().rules == {}
+
+
+# -- every key is accepted and read ----------------------------------------------------
+
+#: name -> (its lines in statuspress.yaml, the value read), each unlike the default.
+EXAMPLES: dict[str, tuple[str, object]] = {
+    "title": ("title: Acme Status", "Acme Status"),
+    "base_url": ("base_url: https://acme.example/status", "https://acme.example/status/"),
+    "language": ("language: de", "de"),
+    "description": ("description: Live status of Acme", "Live status of Acme"),
+    "support_url": ("support_url: https://acme.example/help", "https://acme.example/help"),
+    "timezone": ("timezone: Europe/Berlin", "Europe/Berlin"),
+    "history_days": ("history_days: 30", 30),
+    "feed_limit": ("feed_limit: 7", 7),
+    "maintenance_notice": ("maintenance_notice: 2d", timedelta(days=2)),
+    "jargon": ("jargon: [RCA, Failover]", ("RCA", "Failover")),
+    "allowed_words": ("allowed_words: [Kubernetes]", ("kubernetes",)),
+    "internal_domains": ("internal_domains: Corp.Acme.Example", ("corp.acme.example",)),
+    "report_page": ("report_page: yes", True),
+    "rules": (
+        "rules:\n  language: warning\n  language/jargon: off",
+        {
+            "language": "warning",
+            "language/jargon": "off",
+        },
+    ),
+    "severities": (
+        "severities:\n  p1:\n    label: Outage\n    first_update: 10m\n    cadence: 20m\n"
+        "    statuspage_impact: critical",
+        (Severity("p1", "Outage", "", timedelta(minutes=10), timedelta(minutes=20), "critical"),),
+    ),
+}
+
+
+def test_every_setting_has_an_example_here() -> None:
+    assert list(EXAMPLES) == NAMES
+
+
+def test_every_key_of_the_table_is_accepted_and_read(tmp_path: Path) -> None:
+    text = "\n".join(lines for lines, _ in EXAMPLES.values()) + "\n"
+    (tmp_path / "statuspress.yaml").write_text(text, encoding="utf-8")
+    result, diagnostics = load_settings(tmp_path)
+    assert diagnostics == []
+    for name, (_, expected) in EXAMPLES.items():
+        assert getattr(result, name) == expected, name
+        assert getattr(result, name) != getattr(Settings(), name), name
+
+
+def test_one_mistake_keeps_every_default() -> None:
+    result, diagnostics = _read("title: Acme\nfeed_limit: none\n")
+    assert diagnostics == ["2:13 schema/type 'feed_limit' must be a whole number, not 'none'"]
+    assert result == Settings()
+
+
+def test_an_unknown_key_gets_a_did_you_mean_and_the_known_keys() -> None:
+    result, diagnostics = _read("title: Acme\nhistroy_days: 30\n")
+    known = ", ".join(sorted(NAMES))
+    assert diagnostics == [
+        "2:1 schema/unknown-key unknown key 'histroy_days' in statuspress.yaml; "
+        f"did you mean 'history_days'? known keys are: {known}"
+    ]
+    assert result == Settings()
+
+
+# -- each scalar setting round-trips ---------------------------------------------------
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Co")), max_size=40).map(
+    str.strip
+)
+_SPELLINGS = {True: ["true", "True", "yes", "ON"], False: ["false", "FALSE", "no", "off"]}
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+#: name -> strategy of (a valid value, how statuspress.yaml writes it)
+SCALARS: dict[str, st.SearchStrategy[tuple[object, str]]] = {
+    "title": _TEXT.map(lambda t: (t, _quoted(t))),
+    "base_url": st.tuples(st.sampled_from(["http://", "https://"]), _TEXT).map(
+        lambda p: (f"{p[0]}{p[1]}/", _quoted(f"{p[0]}{p[1]}/"))
+    ),
+    "language": _TEXT.map(lambda t: (t, _quoted(t))),
+    "description": _TEXT.map(lambda t: (t, _quoted(t))),
+    "support_url": _TEXT.map(lambda t: (t, _quoted(t))),
+    "timezone": st.sampled_from(sorted(zoneinfo.available_timezones())).map(lambda z: (z, z)),
+    "history_days": st.integers(1, 10**9).map(lambda n: (n, str(n))),
+    "feed_limit": st.integers(1, 10**9).map(lambda n: (n, str(n))),
+    "maintenance_notice": st.integers(1, 10**8).map(
+        lambda s: (timedelta(seconds=s), format_duration(timedelta(seconds=s)))
+    ),
+    "report_page": st.booleans().flatmap(
+        lambda b: st.sampled_from(_SPELLINGS[b]).map(lambda spelled: (b, spelled))
+    ),
+}
+_SCALAR_TYPES = (str, str | None, int, bool, timedelta)
+
+
+def test_every_scalar_setting_has_a_strategy_here() -> None:
+    assert list(SCALARS) == [s.name for s in SETTINGS if s.type in _SCALAR_TYPES]
+
+
+@pytest.mark.parametrize("name", list(SCALARS))
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_valid_scalar_value_round_trips_through_reading(name: str, data: st.DataObject) -> None:
+    value, written = data.draw(SCALARS[name])
+    result, diagnostics = _read(f"{name}: {written}\n")
+    assert diagnostics == []
+    assert getattr(result, name) == value
+
+
+# -- the docs follow the table ---------------------------------------------------------
+
+
+def test_every_setting_is_documented() -> None:
+    section = DOCS.split("## Settings: `statuspress.yaml`", 1)[1].split("\n## ", 1)[0]
+    for name in NAMES:
+        assert f"\n| `{name}` |" in section, name
+
+
+def test_the_docs_table_is_what_scripts_settings_doc_prints() -> None:
+    printed = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "settings-doc.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    begin, end = "<!-- settings table: made by", "<!-- end of settings table -->"
+    in_docs = DOCS.split(begin, 1)[1].split("\n", 1)[1].split(end, 1)[0]
+    assert printed.splitlines()[2:] and in_docs == printed

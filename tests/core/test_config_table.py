@@ -187,3 +187,10 @@ def test_the_docs_table_is_what_scripts_settings_doc_prints() -> None:
     begin, end = "<!-- settings table: made by", "<!-- end of settings table -->"
     in_docs = DOCS.split(begin, 1)[1].split("\n", 1)[1].split(end, 1)[0]
     assert printed.splitlines()[2:] and in_docs == printed
+
+
+@pytest.mark.parametrize("zone", ["America", "Europe/", "../etc/passwd", "Nowhere/City"])
+def test_a_time_zone_that_is_a_folder_or_no_zone_is_a_located_error(zone: str) -> None:
+    settings, problems = _read(f"timezone: {zone}")
+    assert settings.timezone == "UTC"
+    assert any("is not an IANA time zone" in p for p in problems), problems

@@ -246,3 +246,14 @@ def test_the_report_page_is_opt_in_and_its_charts_have_text_equivalents(
     html = (tmp_path / "on/report/index.html").read_text()
     assert html.count('role="img"') == 2 and "<title id=" in html and "<table>" in html
     assert "October 2026" in html and "<script" not in html
+
+
+def test_a_csv_report_with_no_incidents_still_names_its_columns(
+    write_repo: Callable[[dict[str, str]], Path],
+) -> None:
+    from statuspress.commands.report import run_report
+
+    root = write_repo({"components/api.md": "---\nname: API\n---\n"})
+    header = run_report(root, NOW, None, None, None, "csv").splitlines()[0]
+    assert header.startswith("id,title,severity,started,month,open,public_updates,")
+    assert header.endswith(",met_cadence")

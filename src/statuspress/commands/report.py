@@ -7,21 +7,14 @@ import io
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from statuspress.errors import UsageError
 from statuspress.fields import did_you_mean
 from statuspress.load import load_site
-from statuspress.metrics import (
-    Aggregate,
-    IncidentMetrics,
-    Report,
-    build_report,
-    minutes,
-    publication_times,
-)
+from statuspress.metrics import Aggregate, Report, build_report, publication_times
 from statuspress.model import StatusSite
-from statuspress.timefmt import duration_words, iso, zone
+from statuspress.render.report_data import INCIDENT_COLUMNS, incident_document, report_document
+from statuspress.timefmt import duration_words, zone
 
 
 def _date(option: str, text: str | None) -> date | None:
@@ -39,91 +32,6 @@ def _words(value: timedelta | None) -> str:
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f}%"
-
-
-def _utc(value: datetime | None) -> str | None:
-    return None if value is None else iso(value)
-
-
-def _aggregate_json(a: Aggregate) -> dict[str, Any]:
-    return {
-        "key": a.key,
-        "incidents": a.incidents,
-        "open": a.open,
-        "median_time_to_first_update_min": minutes(a.median_time_to_first_update),
-        "p90_time_to_first_update_min": minutes(a.p90_time_to_first_update),
-        "median_public_updates": a.median_updates,
-        "promises_made": a.promises_made,
-        "promises_kept": a.promises_kept,
-        "promises_kept_pct": None if a.promises_kept_pct is None else round(a.promises_kept_pct, 1),
-        "median_time_to_resolve_min": minutes(a.median_time_to_resolve),
-        "p90_time_to_resolve_min": minutes(a.p90_time_to_resolve),
-        "median_customer_impact_min": minutes(a.median_customer_impact),
-        "p90_customer_impact_min": minutes(a.p90_customer_impact),
-        "met_cadence": a.met_cadence,
-        "met_cadence_pct": None if a.met_cadence_pct is None else round(a.met_cadence_pct, 1),
-    }
-
-
-def _incident_json(m: IncidentMetrics, with_delays: bool) -> dict[str, Any]:
-    document = {
-        "id": m.id,
-        "title": m.title,
-        "severity": m.severity,
-        "started": _utc(m.started),
-        "month": m.month,
-        "open": m.open,
-        "public_updates": m.public_updates,
-        "time_to_first_update_min": minutes(m.time_to_first_update),
-        "median_gap_min": minutes(m.median_gap),
-        "longest_gap_min": minutes(m.longest_gap),
-        "promises_made": m.promises_made,
-        "promises_kept": m.promises_kept,
-        "promises_kept_pct": None if m.promises_kept_pct is None else round(m.promises_kept_pct, 1),
-        "time_to_resolve_min": minutes(m.time_to_resolve),
-        "open_for_min": minutes(m.open_for),
-        "customer_impact_min": minutes(m.customer_impact),
-        "time_to_postmortem_h": None
-        if m.time_to_postmortem is None
-        else round(m.time_to_postmortem.total_seconds() / 3600, 1),
-        "met_cadence": m.met_cadence,
-    }
-    if with_delays:
-        document["longest_publication_delay_min"] = minutes(m.longest_publication_delay)
-        document["late_publication"] = m.late_publication
-    return document
-
-
-def aggregates_document(report: Report) -> dict[str, Any]:
-    """The report's figures over groups of incidents (all, each severity, each month)."""
-    return {
-        "overall": _aggregate_json(report.overall),
-        "by_severity": [_aggregate_json(a) for a in report.by_severity],
-        "by_month": [_aggregate_json(a) for a in report.by_month],
-    }
-
-
-def report_document(report: Report) -> dict[str, Any]:
-    """Everything in the report as JSON-able data with stable keys (durations in minutes)."""
-    return {
-        "generated_at": _utc(report.now),
-        "filters": dict(report.filters),
-        **aggregates_document(report),
-        "incidents": [_incident_json(m, report.has_publication_delays) for m in report.incidents],
-        "maintenance": [
-            {
-                "id": m.id,
-                "title": m.title,
-                "scheduled_start": _utc(m.scheduled_start),
-                "scheduled_end": _utc(m.scheduled_end),
-                "notice_h": None if m.notice is None else round(m.notice.total_seconds() / 3600, 1),
-                "started": _utc(m.actual_start),
-                "completed": _utc(m.completed),
-                "overran": m.overran,
-            }
-            for m in report.maintenance
-        ],
-    }
 
 
 def _markdown(site: StatusSite, report: Report) -> str:
@@ -199,12 +107,12 @@ def _markdown(site: StatusSite, report: Report) -> str:
 
 
 def _csv(report: Report) -> str:
-    rows = [_incident_json(m, report.has_publication_delays) for m in report.incidents]
+    rows = [incident_document(m, report.has_publication_delays) for m in report.incidents]
     buffer = io.StringIO()
     fields = (
-        list(_incident_json(report.incidents[0], report.has_publication_delays))
+        list(incident_document(report.incidents[0], report.has_publication_delays))
         if rows
-        else list(_incident_json.__annotations__)
+        else list(INCIDENT_COLUMNS)
     )
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()

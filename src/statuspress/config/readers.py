@@ -47,7 +47,7 @@ def time_zone(f: Fields, key: str) -> str | None:
         return None
     try:
         zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America", a folder
         f.error(
             f.pos(key),
             "schema/value",

@@ -73,7 +73,7 @@ def _incident(context: RenderContext, incident: Incident) -> dict[str, Any]:
 
 def _communication(context: RenderContext) -> dict[str, Any]:
     """The figures of the Reliability & communication page (docs/metrics.md)."""
-    from statuspress.commands.report import aggregates_document
+    from statuspress.render.report_data import aggregates_document
 
     return aggregates_document(context.report)
 

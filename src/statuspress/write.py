@@ -1,19 +1,44 @@
-"""The only module that writes the output: a temporary folder next to ``--out``, then an
-atomic swap, so a failed build leaves the previous site untouched."""
+"""The only module that writes the output: the whole site into a private folder beside
+``--out``, then one atomic exchange, so a failed or killed build leaves the previous site
+untouched and a reader never finds the site missing.
+
+- On Linux the new folder and the old one trade places in one ``renameat2`` call with
+  ``RENAME_EXCHANGE``: at every instant ``--out`` is the complete old site or the
+  complete new one. Elsewhere (no ``renameat2``) the old folder is moved aside and the new
+  one moved in: two renames, between which ``--out`` is briefly missing.
+- ``--out`` may be a symbolic link (to a web server's folder, say): the folder it points
+  to is replaced, and the link stays.
+- A build writes only into a folder that a statuspress build made: each build leaves a
+  marker file (``.statuspress-build``) in the site, and refuses a non-empty folder
+  without one, so ``--out docs`` or ``--out ~`` can never delete someone's files.
+- Builds into the same folder take turns (a lock on the folder that holds ``--out``); a
+  build removes what killed builds left beside ``--out`` before it writes.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import fcntl
+import functools
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from statuspress.errors import UsageError
+from statuspress.layout import CONTENT
 
-#: A file's bytes, or a view of them: a page reused from the build cache is not copied out
-#: of it only for the writer to find it unchanged.
+#: A file's bytes, or a view of them.
 Content = bytes | memoryview
+
+#: The file that says "a statuspress build made this folder" (see the module's text).
+MARKER = ".statuspress-build"
+MARKER_TEXT = b"This folder is a site written by statuspress build; the next build replaces it.\n"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
 
 
 class DuplicateOutputError(Exception):
@@ -41,39 +66,84 @@ def _safe_relative(path: str) -> str:
 
 def guard_out(out: Path, repository: Path) -> None:
     """Refuse an ``--out`` that a build must not replace (UsageError says why)."""
-    out_real = Path(os.path.realpath(out))
-    repo_real = Path(os.path.realpath(repository))
-    if out_real == repo_real or repo_real.is_relative_to(out_real):
+    target = Path(os.path.realpath(out))
+    repo = Path(os.path.realpath(repository))
+    if target == repo or repo.is_relative_to(target):
         raise UsageError(
             f"--out {out} would replace the status repository itself; choose a folder such as _site"
         )
-    if out.exists() and not out.is_dir():
+    for name in CONTENT:
+        if target.is_relative_to(repo / name):
+            raise UsageError(
+                f"--out {out} is inside the repository's {name}, which every check reads; "
+                "choose a folder such as _site"
+            )
+    if target.exists() and not target.is_dir():
         raise UsageError(f"--out {out} is a file; choose a folder such as _site")
-    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").exists():
+    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
         raise UsageError(
-            f"--out {out} is a folder that does not look like a statuspress build (it has no "
-            "index.html); a build replaces the whole folder, so choose an empty or new folder"
+            f"--out {out} holds files that no statuspress build wrote (it has no {MARKER}); "
+            "a build replaces the whole folder, so choose an empty or new folder. (A site "
+            "written by statuspress 0.1 has no marker either: delete it once.)"
         )
 
 
 def write_site(files: Mapping[str, Content], out: Path, repository: Path) -> None:
-    """Write ``files`` as the new content of ``out``, replacing it atomically: the site is
-    written in full to a private folder beside ``out`` (one open and write per file, one
-    folder created per folder), which then takes ``out``'s place. A failure leaves the
-    previous site untouched and the private folder removed."""
-    guard_out(out, repository)
-    out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    """Write ``files`` (and the marker) as the new content of ``out``, replacing it
+    atomically (see the module's text): one open and write per file, one folder created
+    per folder. A failure leaves the previous site untouched and nothing behind."""
+    target = Path(os.path.realpath(out)) if out.is_symlink() else out.absolute()
     try:
-        _fill(staging, files)
-        os.chmod(staging, 0o755)
-        retired = _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {target.parent} for --out {out}: {exc.strerror}") from None
+    with _turn(target.parent):
+        guard_out(out, repository)  # again, now that no other build can write meanwhile
+        remove_leftovers(target)
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        except OSError as exc:
+            raise UsageError(
+                f"cannot create a folder beside --out {out} to write the site in: {exc.strerror}"
+            ) from None
+        try:
+            _fill(staging, files)
+            os.chmod(staging, 0o755)
+            retired = _swap(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _turn(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` while writing beside it: two builds into the
+    same place then take turns instead of removing each other's folders."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        yield  # a folder that cannot be opened cannot be locked: write anyway
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove the folders that builds killed before they finished left beside ``target``
+    (only call with the lock of ``_turn`` held: no live build owns them then)."""
+    prefixes = (f".{target.name}.new-", f".{target.name}.old-")
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefixes) and entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _fill(staging: Path, files: Mapping[str, Content]) -> None:
@@ -81,7 +151,7 @@ def _fill(staging: Path, files: Mapping[str, Content]) -> None:
     # system calls themselves.
     base = str(staging)
     folders: set[str] = {base}
-    for path in sorted(files):
+    for path, data in sorted({**files, MARKER: MARKER_TEXT}.items()):
         target = f"{base}/{_safe_relative(path)}"
         parent = target.rpartition("/")[0]
         if parent not in folders:
@@ -89,20 +159,56 @@ def _fill(staging: Path, files: Mapping[str, Content]) -> None:
             folders.add(parent)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(files[path])
+            handle.write(data)
 
 
-def _swap(staging: Path, out: Path) -> Path | None:
-    """Put ``staging`` in the place of ``out``; the folder it replaced (None: none)."""
-    if not out.exists():
-        os.replace(staging, out)
+def _swap(staging: Path, target: Path) -> Path | None:
+    """Put ``staging`` in the place of ``target``; the folder it replaced (None: none)."""
+    if not os.path.lexists(target):
+        os.rename(staging, target)
         return None
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    if _exchange(staging, target):
+        return staging  # now holds the old site
+    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
     os.rmdir(retired)
-    os.replace(out, retired)
+    os.replace(target, retired)
     try:
-        os.replace(staging, out)
+        os.replace(staging, target)
     except BaseException:
-        os.replace(retired, out)
+        os.replace(retired, target)
         raise
     return retired
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux's ``renameat2(RENAME_EXCHANGE)``); False where
+    the system cannot."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: not on this file system
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
+@functools.lru_cache(maxsize=1)
+def _renameat2() -> Callable[..., int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    function.restype = ctypes.c_int
+    return function

@@ -20,7 +20,7 @@ from statuspress.fields import parse_timestamp
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_OK, EXIT_RULES, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_RULES, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
 def resolve_now(text: str | None) -> datetime:
@@ -79,8 +79,21 @@ def handle_errors(func: F) -> F:
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(1)
         except OSError as exc:
-            click.echo(f"statuspress: {exc.strerror or exc}: {exc.filename or ''}", err=True)
+            where = f": {exc.filename}" if exc.filename else ""
+            click.echo(f"statuspress: {exc.strerror or exc}{where}", err=True)
             sys.exit(EXIT_USAGE)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:  # a bug: say so in one line, never a traceback
+            if os.environ.get("STATUSPRESS_DEBUG"):
+                raise
+            last = str(exc).strip().splitlines()[-1:] or [type(exc).__name__]
+            click.echo(
+                f"statuspress: internal error ({type(exc).__name__}: {last[0]}); this is a bug "
+                "in statuspress, please report it (STATUSPRESS_DEBUG=1 shows the traceback)",
+                err=True,
+            )
+            sys.exit(EXIT_BUG)
 
     return wrapper  # type: ignore[return-value]
 
@@ -117,7 +130,8 @@ def cli(ctx: click.Context, repo: Path) -> None:
 
     Incidents, maintenance and every update are Markdown files in incidents/ and
     components/; `check` validates them, `build` renders the site. Exit codes: 0 success,
-    1 the content breaks a rule (for `due`: an update is overdue), 2 usage error.
+    1 the content breaks a rule (for `due`: an update is overdue), 2 usage error, 3 an
+    internal error (a bug in statuspress).
     The content format is in docs/content-format.md; every command in docs/cli.md.
     """
     ctx.obj = repo

@@ -97,13 +97,24 @@ def render_template(
                 ),
             ),
         ) from None
-    except jinja2.TemplateError as exc:
+    except (
+        jinja2.TemplateError,
+        ArithmeticError,
+        RecursionError,
+        LookupError,
+        TypeError,
+        ValueError,
+    ) as exc:
+        # Besides Jinja's own errors, what a template's expressions can raise themselves
+        # ({{ 1 // 0 }}, a template that includes itself): the template's fault, shown there.
         filename, line = _template_location(root, exc)
         rel = _relative(root, filename)
         rule = (
             "template/syntax" if isinstance(exc, jinja2.TemplateSyntaxError) else "template/render"
         )
-        message = exc.message or str(exc)
+        message = (exc.message if isinstance(exc, jinja2.TemplateError) else None) or str(exc)
+        if not isinstance(exc, jinja2.TemplateError):
+            message = f"{type(exc).__name__}: {message or 'error'}"
         raise ContentError(
             f"template {rel} failed: {message}",
             (

@@ -11,6 +11,7 @@ from core_fixtures import FIRST, HEADER, VALID
 
 from statuspress.cli import cli
 from statuspress.diagnostics import Diagnostic, Level, format_github
+from testsupport import REPO_ROOT
 
 BROKEN_FIRST = "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\n---\nBody.\n"
 LATE_HEADER = "---\ntitle: T\nseverity: sev1\nstarted: 2026-11-17T08:50:00Z\ncomponents:\n  checkout: major_outage\n---\n"
@@ -148,3 +149,17 @@ def test_a_reader_that_goes_away_gets_no_error_message() -> None:
     error = process.stderr.read().decode()
     assert process.wait() == 1
     assert error == ""
+
+
+def test_a_bug_is_one_line_with_exit_3_never_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import statuspress.check
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("something impossible\nsecond line")
+
+    monkeypatch.setattr(statuspress.check, "check_repository", broken)
+    monkeypatch.delenv("STATUSPRESS_DEBUG", raising=False)
+    result = CliRunner().invoke(cli, ["--repo", str(REPO_ROOT), "check"])
+    assert result.exit_code == 3
+    assert "internal error (RuntimeError: second line)" in result.output
+    assert "Traceback" not in result.output

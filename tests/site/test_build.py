@@ -129,6 +129,28 @@ def test_a_broken_template_override_is_reported_at_its_line_and_changes_nothing(
     assert digest(out) == before
 
 
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("{{ 1 // 0 }}", "ZeroDivisionError"),
+        ('{% include "index.html" %}', "RecursionError"),
+        ("{{ [1][5] }}", "template/render"),
+    ],
+)
+def test_a_template_whose_expression_fails_is_an_error_at_its_file_never_a_traceback(
+    tmp_path: Path, write_repo, template: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    root = write_repo(
+        {"components/api.md": "---\nname: API\n---\n", "site_templates/index.html": template}
+    )
+    done = build_cli(root, tmp_path / "site")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "site_templates/index.html:" in done.stdout and "error[template/render]" in done.stdout
+    assert expected in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_repository_template_can_extend_the_builtin_one(tmp_path: Path, write_repo) -> None:  # type: ignore[no-untyped-def]
     root = write_repo(
         {

@@ -89,3 +89,53 @@ def test_serve_serves_the_site_and_rebuilds_when_a_file_changes(write_repo) -> N
     finally:
         stop.set()
         thread.join(timeout=10)
+
+
+def test_serve_on_a_taken_port_says_so_before_building(write_repo) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    import pytest
+
+    from statuspress.errors import UsageError
+
+    root: Path = write_repo({"components/api.md": "---\nname: API\n---\n"})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        lines: list[str] = []
+        with pytest.raises(UsageError, match="another --port"):
+            serve(root, taken.getsockname()[1], log=lines.append)
+    assert lines == []  # nothing was built
+
+
+def test_serve_answers_a_nul_in_a_url_with_404_and_outlives_a_failing_rebuild(write_repo) -> None:  # type: ignore[no-untyped-def]
+    root: Path = write_repo({"components/api.md": "---\nname: First name\n---\n"})
+    lines: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=serve,
+        args=(root, 0),
+        kwargs={"log": lines.append, "stop": stop, "interval": 0.1},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not any("serving" in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        url = next(line for line in lines if "serving" in line).split(" on ")[1].split(" ")[0]
+        try:
+            urllib.request.urlopen(url + "a%00b", timeout=5)
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 404
+        else:
+            raise AssertionError("a URL with NUL was served")
+        (root / "site_templates").mkdir()
+        (root / "site_templates/index.html").write_text("{{ 1 // 0 }}")
+        while time.monotonic() < deadline and not any("still serving" in line for line in lines):
+            time.sleep(0.1)
+        assert any("ZeroDivisionError" in line for line in lines), lines
+        assert "First name" in fetch(url)
+    finally:
+        stop.set()
+        thread.join(timeout=10)

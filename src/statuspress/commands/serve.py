@@ -4,6 +4,7 @@ a file of the repository changes (polling modification times: no extra dependenc
 from __future__ import annotations
 
 import http.server
+import os
 import tempfile
 import threading
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from typing import Any
 
 from statuspress.build import build
 from statuspress.diagnostics import format_text
-from statuspress.errors import ContentError
+from statuspress.errors import ContentError, UsageError
 from statuspress.layout import CONTENT
 
 
@@ -46,13 +47,23 @@ def rebuild(root: Path, out: Path, log: Callable[[str], None]) -> bool:
             + f"statuspress: {exc}; still serving the last good build"
         )
         return False
-    log(f"built {result.files} files")
+    except Exception as exc:
+        log(
+            f"statuspress: the rebuild failed ({type(exc).__name__}: {exc}); still serving the last good build"
+        )
+        return False
+    log(f"built {result.files} files ({result.reused})")
     return True
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        # A NUL byte (or its %00 form) names no file: answer 404, not a traceback.
+        translated = super().translate_path(path)
+        return translated if "\x00" not in translated else os.path.join(self.directory, "\x01")
 
 
 def serve(
@@ -66,15 +77,20 @@ def serve(
     """Serve until interrupted (or until ``stop`` is set, for tests)."""
     with tempfile.TemporaryDirectory(prefix="statuspress-serve-") as tmp:
         out = Path(tmp) / "site"
-        rebuild(root, out, log)
-        out.mkdir(exist_ok=True)
 
         class _Server(http.server.ThreadingHTTPServer):
             def finish_request(self, request: Any, client_address: Any) -> None:
                 # The folder is swapped on rebuild: serve from its current path each time.
                 _Handler(request, client_address, self, directory=str(out))
 
-        server = _Server(("127.0.0.1", port), _Handler)
+        try:  # the port first: a taken one is said at once, before any build
+            server = _Server(("127.0.0.1", port), _Handler)
+        except OSError as exc:
+            raise UsageError(
+                f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); pass another --port"
+            ) from None
+        rebuild(root, out, log)
+        out.mkdir(exist_ok=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         log(

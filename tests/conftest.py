@@ -8,8 +8,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from testsupport import REPO_ROOT
+
+# Hypothesis keeps no example database: it would be a folder in the source tree, and the
+# tests never write there.
+settings.register_profile("statuspress", database=None)
+settings.load_profile("statuspress")
 
 WriteRepo = Callable[[Mapping[str, str]], Path]
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -185,9 +186,14 @@ def test_the_accessibility_harness_does_catch_a_violation(browser: Any, tmp_path
     page.close()
 
 
-def test_screenshots_at_phone_and_desktop_width(browser: Any, demo_site: Path) -> None:
-    """Writes tests/artifacts/*.png for people to look at (see tests/site/screenshots.py)."""
+def test_screenshots_at_phone_and_desktop_width(
+    browser: Any, demo_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Writes *.png for people to look at (see tests/site/screenshots.py): into
+    $STATUSPRESS_ARTIFACTS when set (CI uploads it), else a temporary folder."""
     from screenshots import take
 
-    written = take(demo_site, REPO_ROOT / "tests" / "artifacts", browser)
+    folder = os.environ.get("STATUSPRESS_ARTIFACTS")
+    target = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    written = take(demo_site, target, browser)
     assert len(written) == 8 and all(p.stat().st_size > 10_000 for p in written)

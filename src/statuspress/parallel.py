@@ -35,6 +35,11 @@ LOCAL_SHARE = 0.56
 _PR_SET_PDEATHSIG = 1
 
 
+#: True in a forked worker: a fork_map there runs in the worker itself (never a fork_map
+#: inside a fork_map).
+_in_worker = False
+
+
 class WorkerError(RuntimeError):
     """A forked worker failed; carries its traceback text (a bug, not a user error)."""
 
@@ -55,6 +60,8 @@ def _die_with_parent(parent: int) -> None:
 def _child(
     func: Callable[[Sequence[Any]], Any], share: Sequence[Any], conn: Connection, parent: int
 ) -> None:
+    global _in_worker
+    _in_worker = True
     _die_with_parent(parent)
     try:
         conn.send(("ok", func(share)))
@@ -88,6 +95,7 @@ def fork_map(func: Callable[[Sequence[T]], R], items: Sequence[T], minimum: int 
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if (
         minimum is None
+        or _in_worker
         or len(items) < minimum
         or workers < 2
         or "fork" not in mp.get_all_start_methods()

@@ -148,3 +148,17 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _nested(share: object) -> object:
+    import os
+
+    inner = fork_map(lambda items: os.getpid(), list(range(10)), 2)
+    return os.getpid(), inner
+
+
+def test_a_fork_map_inside_a_worker_stays_in_that_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    results = fork_map(_nested, list(range(10)), 2)
+    outer, inner = results[1]  # the forked worker's share
+    assert inner == [outer]  # one share, in the worker itself

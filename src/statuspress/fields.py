@@ -185,6 +185,15 @@ class Fields:
         if required and not value:
             self.error(node.pos, "schema/required", f"'{key}' is empty; write the text")
             return None
+        hidden = invisible_character(value)
+        if hidden is not None:
+            self.error(
+                node.pos,
+                "schema/invisible-character",
+                f"'{key}' contains the invisible character U+{ord(hidden):04X}, which can make "
+                "text read differently from how it is stored; remove it",
+            )
+            return None
         return value
 
     def identifier(self, key: str, *, required: bool = False, example: str = "sev1") -> str | None:
@@ -310,6 +319,18 @@ class Fields:
             return tuple(item.value.strip() for item in node.items if isinstance(item, YScalar))
         self.error(node.pos, "schema/type", f"'{key}' must be a list of words")
         return ()
+
+
+#: Characters that change how text displays without showing themselves: bidirectional
+#: overrides and isolates (the "Trojan source" characters), and control characters other
+#: than tab and line breaks.
+_INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def invisible_character(text: str) -> str | None:
+    """The first invisible character of ``text`` (see ``_INVISIBLE``), or None."""
+    found = _INVISIBLE.search(text)
+    return found.group(0) if found else None
 
 
 def timestamp_value(fields: Fields, node: YScalar, key: str) -> datetime | None:

@@ -180,6 +180,17 @@ def parse_with_libyaml(text: str, rel: str, first_line: int = 1) -> YNode | None
             line,
             col,
         ) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = first_line + text.count("\n", 0, exc.position)
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise _error(
+            rel,
+            "source/yaml",
+            f"front matter holds the character U+{exc.character:04X}, which YAML does not allow; "
+            "remove it",
+            line,
+            col,
+        ) from exc
     except yaml.YAMLError as exc:
         raise _error(rel, "source/yaml", f"front matter is not valid YAML ({exc})") from exc
     except RecursionError as exc:

@@ -110,6 +110,12 @@ def write_site(files: Mapping[str, Content], out: Path, repository: Path) -> Non
             _fill(staging, files)
             os.chmod(staging, 0o755)
             retired = _swap(staging, target)
+        except OSError as exc:  # a full disk, a quota: said with the place, never half-done
+            shutil.rmtree(staging, ignore_errors=True)
+            raise UsageError(
+                f"cannot write the site for --out {out} ({exc.strerror or exc}); "
+                "the previous site is untouched"
+            ) from None
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -121,3 +121,42 @@ def test_hostile_input_through_the_cli_prints_no_traceback(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "error[source/yaml-alias]" in result.output
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u2066", "\x1b", "\x7f"])
+def test_an_invisible_character_in_a_title_is_an_error_at_its_key(
+    write_repo, character: str
+) -> None:  # type: ignore[no-untyped-def]
+    from statuspress.check import check_repository
+
+    root = write_repo(
+        {
+            "components/api.md": "---\nname: API\n---\n",
+            "incidents/2026-11-01-x/incident.md": (
+                f'---\ntitle: "Errors {character}elif"\nseverity: sev3\n'
+                "started: 2026-11-01T10:00:00Z\ncomponents:\n  api: degraded_performance\n---\n"
+            ),
+        }
+    )
+    found = check_repository(root, NOW).diagnostics
+    hits = [d for d in found if d.is_error and d.path.endswith("incident.md")]
+    assert [d.line for d in hits] == [2]
+    # YAML itself refuses raw control characters; statuspress refuses the bidi ones.
+    assert hits[0].rule in ("schema/invisible-character", "source/yaml")
+    if hits[0].rule == "schema/invisible-character":
+        assert f"U+{ord(character):04X}" in hits[0].message
+
+
+def test_an_incident_folder_whose_name_ends_in_a_newline_is_refused(write_repo) -> None:  # type: ignore[no-untyped-def]
+    from statuspress.check import check_repository
+
+    root = write_repo({"components/api.md": "---\nname: API\n---\n"})
+    folder = root / "incidents" / "2026-11-01-x\n"
+    folder.mkdir(parents=True)
+    (folder / "incident.md").write_text(
+        "---\ntitle: T\nseverity: sev3\nstarted: 2026-11-01T10:00:00Z\n"
+        "components:\n  api: degraded_performance\n---\n"
+    )
+    found = check_repository(root, NOW)
+    assert any(d.rule == "schema/id" for d in found.errors)
+    assert found.site.incidents == ()

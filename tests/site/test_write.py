@@ -169,3 +169,34 @@ def test_a_killed_build_leaves_the_old_site_whole_and_the_next_build_cleans_up(
     assert build_cli(REPO_ROOT, out).returncode == 0
     assert digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_name_too_long_for_the_file_system_is_a_clear_error(tmp_path: Path) -> None:
+    out = tmp_path / ("s" * 250)
+    with pytest.raises(UsageError, match="beside --out"):
+        write_site(FILES, out, REPO_ROOT)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_that_fails_midway_leaves_the_old_site_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import statuspress.write
+
+    out = tmp_path / "site"
+    write_site(FILES, out, REPO_ROOT)
+    before = digest(out)
+    real = os.fdopen
+    calls = iter(range(1000))
+
+    def full_disk(fd: int, *args: object, **kwargs: object) -> object:
+        if next(calls) == 1:
+            os.close(fd)
+            raise OSError(28, "No space left on device")
+        return real(fd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(statuspress.write.os, "fdopen", full_disk)
+    with pytest.raises(UsageError, match=r"No space left on device.*previous site is untouched"):
+        write_site({**FILES, "extra.html": b"x"}, out, REPO_ROOT)
+    assert digest(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

@@ -73,3 +73,56 @@ def test_the_pull_request_summary_shows_the_new_update_as_customers_read_it(tmp_
     assert "### Slow API — Resolved" in text and "> Checkout is **fast** again." in text
     assert "Checkout is slow" not in text  # only what the change adds
     assert run(root, "check", "--summary", str(summary))[0] == 2
+
+
+def test_history_rules_hold_in_a_subfolder_of_a_larger_repository(tmp_path: Path) -> None:
+    """``--repo status`` in a monorepo: the published files are found all the same."""
+    top = tmp_path / "monorepo"
+    top.mkdir()
+    git(top, "init", "-q", "-b", "main")
+    (top / "README.md").write_text("other things\n")
+    root = top / "status"
+    (root / "components").mkdir(parents=True)
+    (root / "components/checkout.md").write_text("---\nname: Checkout\n---\n")
+    folder = root / "incidents/2026-11-17-slow"
+    folder.mkdir(parents=True)
+    (folder / "incident.md").write_text(HEADER)
+    (folder / "a.md").write_text(FIRST)
+    git(top, "add", ".")
+    git(top, "commit", "-q", "-m", "publish")
+    (folder / "a.md").write_text(FIRST.replace("is slow", "was slow"))
+    code, out = run(root, "check", "--base", "HEAD", "--now", "2026-11-17T12:00:00Z")
+    assert code == 1 and "incidents/2026-11-17-slow/a.md:6:1: error[history/edited]" in out
+    (folder / "a.md").unlink()
+    code, out = run(root, "check", "--base", "HEAD", "--now", "2026-11-17T12:00:00Z")
+    assert code == 1 and "error[history/deleted]" in out
+
+
+def test_a_branch_behind_the_base_is_not_blamed_for_what_the_base_added_since(
+    tmp_path: Path,
+) -> None:
+    root = published(tmp_path)
+    git(root, "checkout", "-q", "-b", "behind")
+    git(root, "checkout", "-q", "main")
+    (root / "incidents/2026-11-17-slow/b.md").write_text(
+        "---\nat: 2026-11-17T10:05:00Z\nstatus: resolved\n---\nCheckout is fast again.\n"
+    )
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "resolved on main")
+    git(root, "checkout", "-q", "behind")
+    code, out = run(root, "check", "--base", "main", "--now", "2026-11-17T12:00:00Z")
+    assert "history/deleted" not in out, out
+    assert code == 0, out
+
+
+def test_update_files_with_names_git_quotes_are_published_like_any_other(tmp_path: Path) -> None:
+    root = published(tmp_path)
+    quoted = root / "incidents/2026-11-17-slow/b-ümlaut.md"
+    quoted.write_text(
+        "---\nat: 2026-11-17T10:05:00Z\nstatus: resolved\n---\nCheckout is fast again.\n"
+    )
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "publish")
+    quoted.unlink()
+    code, out = run(root, "check", "--base", "HEAD", "--now", "2026-11-17T12:00:00Z")
+    assert code == 1 and "b-ümlaut.md:1:1: error[history/deleted]" in out

@@ -81,9 +81,23 @@ def _adds_erratum(old: str, new: str) -> bool:
     return erratum(new) is not None and erratum(new) != erratum(old)
 
 
+def _fork_point(root: Path, base: str) -> str:
+    """Where this change left ``base``: their merge base (``base`` itself when HEAD has no
+    common history with it). A branch behind ``base`` has not seen what ``base`` added
+    since, so it cannot have deleted or edited it."""
+    try:
+        return _git(root, "merge-base", base, "HEAD").strip()
+    except GitError:
+        return base
+
+
 def history_violations(root: Path, site: StatusSite, base: str) -> Iterator[Diagnostic]:
     published = published_files(root, base)
-    for path, git_path in sorted(published.items()):
+    fork = _fork_point(root, base)
+    seen = published if fork == base else published_files(root, fork)
+    for path in sorted(published):
+        if path not in seen:
+            continue  # published on base after this change began
         current = root / path
         if not current.exists():
             yield Diagnostic(
@@ -96,7 +110,7 @@ def history_violations(root: Path, site: StatusSite, base: str) -> Iterator[Diag
                 "the file, and add an 'erratum:' line to it if it needs a correction",
             )
             continue
-        old = _git(root, "show", f"{base}:{git_path}")
+        old = _git(root, "show", f"{fork}:{seen[path]}")
         new = current.read_text(encoding="utf-8", errors="replace")
         if old == new or _adds_erratum(old, new):
             continue

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from statuspress.config import Settings
 from statuspress.diagnostics import Diagnostic, Level, Position
+from statuspress.messages import ENGLISH, Catalogue
 
 
 class ComponentStatus(str, enum.Enum):
@@ -33,7 +34,20 @@ class ComponentStatus(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return _COMPONENT_LABEL[self]
+        """The English label (terminal output); pages use ``describe``."""
+        return self.describe(ENGLISH)
+
+    def describe(self, messages: Catalogue) -> str:
+        """The status as people read it, in ``messages``' language."""
+        labels = {
+            ComponentStatus.OPERATIONAL: messages.gettext("Operational"),
+            # Translators: a component's status while planned maintenance is under way.
+            ComponentStatus.UNDER_MAINTENANCE: messages.gettext("Under maintenance"),
+            ComponentStatus.DEGRADED_PERFORMANCE: messages.gettext("Degraded performance"),
+            ComponentStatus.PARTIAL_OUTAGE: messages.gettext("Partial outage"),
+            ComponentStatus.MAJOR_OUTAGE: messages.gettext("Major outage"),
+        }
+        return labels[self]
 
 
 _COMPONENT_RANK = {
@@ -42,13 +56,6 @@ _COMPONENT_RANK = {
     ComponentStatus.DEGRADED_PERFORMANCE: 2,
     ComponentStatus.PARTIAL_OUTAGE: 3,
     ComponentStatus.MAJOR_OUTAGE: 4,
-}
-_COMPONENT_LABEL = {
-    ComponentStatus.OPERATIONAL: "Operational",
-    ComponentStatus.UNDER_MAINTENANCE: "Under maintenance",
-    ComponentStatus.DEGRADED_PERFORMANCE: "Degraded performance",
-    ComponentStatus.PARTIAL_OUTAGE: "Partial outage",
-    ComponentStatus.MAJOR_OUTAGE: "Major outage",
 }
 
 
@@ -84,7 +91,24 @@ class UpdateStatus(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        """The English label (terminal output); pages use ``describe``."""
+        return self.describe(ENGLISH)
+
+    def describe(self, messages: Catalogue) -> str:
+        """The status as people read it, in ``messages``' language."""
+        # Translators: the statuses of an update to an incident or a maintenance window.
+        labels = {
+            UpdateStatus.INVESTIGATING: messages.gettext("Investigating"),
+            # Translators: an incident's status: the cause has been found.
+            UpdateStatus.IDENTIFIED: messages.gettext("Identified"),
+            UpdateStatus.MONITORING: messages.gettext("Monitoring"),
+            UpdateStatus.RESOLVED: messages.gettext("Resolved"),
+            UpdateStatus.SCHEDULED: messages.gettext("Scheduled"),
+            UpdateStatus.IN_PROGRESS: messages.gettext("In progress"),
+            UpdateStatus.VERIFYING: messages.gettext("Verifying"),
+            UpdateStatus.COMPLETED: messages.gettext("Completed"),
+        }
+        return labels[self]
 
 
 INCIDENT_STATUSES = (

@@ -3,6 +3,9 @@ overrides, file by file, autoescaping everything.
 
 A repository template replaces the built-in one of the same name; it can extend the
 built-in one through the ``default:`` prefix (``{% extends "default:base.html" %}``).
+
+Templates say their words through Jinja's i18n extension (``{% trans %}``, ``_()``,
+``ngettext()``), looked up in the build's message catalogue.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import jinja2
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.errors import ContentError
 from statuspress.layout import TEMPLATES_DIR
+from statuspress.messages import ENGLISH, Catalogue
 
 
 def _builtin_templates() -> Path:
@@ -32,10 +36,11 @@ def _builtin_templates() -> Path:
 BUILTIN_TEMPLATES = _builtin_templates()
 
 
-def make_environment(root: Path) -> jinja2.Environment:
+def make_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Environment:
     """One environment per build: templates are compiled once and cached in it. (Not
     kept between builds: Jinja's bytecode cache would run code read from a file, and the
-    few hundredths of a second it saves are not worth that.)"""
+    few hundredths of a second it saves are not worth that.) Its templates' words come
+    from ``messages``."""
     builtin = jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))
     loaders: list[jinja2.BaseLoader] = []
     overrides = root / TEMPLATES_DIR
@@ -51,7 +56,11 @@ def make_environment(root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    # newstyle: ``_()`` formats its own ``%(name)s`` placeholders and escapes their values,
+    # the same way for ``{% trans %}`` blocks and calls.
+    env.install_gettext_translations(messages, newstyle=True)  # type: ignore[attr-defined]
     return env
 
 

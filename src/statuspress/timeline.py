@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cached_property
 
 from statuspress.config import Settings
+from statuspress.messages import Catalogue
 from statuspress.model import (
     ACTIVE_MAINTENANCE_STATUSES,
     Component,
@@ -145,7 +146,9 @@ def build_timeline(site: StatusSite, now: datetime) -> Timeline:
     )
 
 
-#: Statuspage's page-level indicator, from the worst open incident's impact.
+#: Statuspage's page-level indicator, from the worst open incident's impact. These are
+#: machine values, the same in every language: Statuspage API clients compare against
+#: them. Pages show ``indicator_label``.
 INDICATOR_DESCRIPTIONS = {
     "none": "All Systems Operational",
     "minor": "Minor Service Outage",
@@ -153,6 +156,21 @@ INDICATOR_DESCRIPTIONS = {
     "critical": "Major System Outage",
     "maintenance": "Service Under Maintenance",
 }
+
+
+def indicator_label(indicator: str, messages: Catalogue) -> str:
+    """The page-level indicator as the site's headline says it, in ``messages``' language."""
+    # Translators: the headline of the status page (Statuspage's wording in English).
+    labels = {
+        "none": messages.gettext("All Systems Operational"),
+        "minor": messages.gettext("Minor Service Outage"),
+        "major": messages.gettext("Partial System Outage"),
+        "critical": messages.gettext("Major System Outage"),
+        "maintenance": messages.gettext("Service Under Maintenance"),
+    }
+    return labels[indicator]
+
+
 _IMPACT_RANK = {"none": 0, "minor": 1, "major": 2, "critical": 3}
 
 

@@ -7,7 +7,7 @@ from html import escape as html_escape
 
 from statuspress import paths
 from statuspress.render import Files, RenderContext
-from statuspress.timeline import INDICATOR_DESCRIPTIONS, overall_indicator
+from statuspress.timeline import indicator_label, overall_indicator
 
 #: Colours with white text at WCAG AA contrast.
 COLOURS = {
@@ -24,7 +24,6 @@ SHIELDS_COLOURS = {
     "critical": "red",
     "maintenance": "blue",
 }
-LABEL = "status"
 
 
 def _text_width(text: str) -> int:
@@ -33,19 +32,28 @@ def _text_width(text: str) -> int:
 
 
 def render(context: RenderContext) -> Files:
+    messages = context.frame.messages
     indicator = overall_indicator(context.site, context.timeline)
-    message = INDICATOR_DESCRIPTIONS[indicator].lower()
+    description = indicator_label(indicator, messages)
+    # A badge speaks in lower case (shields.io's style); lowering the translated headline
+    # keeps one msgid per indicator rather than a lower-case twin of each.
+    message = description.lower()
+    # Translators: the left half of the status badge ("status | all systems operational").
+    label = messages.gettext("status")
     endpoint = {
         "schemaVersion": 1,
-        "label": LABEL,
+        "label": label,
         "message": message,
         "color": SHIELDS_COLOURS[indicator],
     }
-    left, right = _text_width(LABEL), _text_width(message)
+    left, right = _text_width(label), _text_width(message)
     width = left + right
-    title = html_escape(
-        f"{context.site.settings.title}: {INDICATOR_DESCRIPTIONS[indicator]}", quote=False
-    )
+    # Translators: the badge's accessible title: the site's title and its headline.
+    title_text = messages.gettext("%(site)s: %(status)s") % {
+        "site": context.site.settings.title,
+        "status": description,
+    }
+    title = html_escape(title_text, quote=False)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" '
         f'aria-label="{title}">\n'
@@ -55,7 +63,7 @@ def render(context: RenderContext) -> Files:
         f'<rect x="{left}" width="4" height="20" fill="{COLOURS[indicator]}"/>\n'
         '<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" '
         'text-anchor="middle">\n'
-        f'<text x="{left / 2:.1f}" y="14">{LABEL}</text>\n'
+        f'<text x="{left / 2:.1f}" y="14">{html_escape(label, quote=False)}</text>\n'
         f'<text x="{left + right / 2:.1f}" y="14">{html_escape(message, quote=False)}</text>\n'
         "</g>\n</svg>\n"
     )

@@ -15,7 +15,6 @@ from statuspress import paths
 from statuspress.markdown import render_markdown
 from statuspress.model import Component, Incident, Update
 from statuspress.render import Files, RenderContext
-from statuspress.timefmt import local_and_utc
 
 Entry = tuple[Incident, Update]
 
@@ -57,12 +56,16 @@ def _first(
 
 
 def _item_html(context: RenderContext, incident: Incident, update: Update) -> str:
+    messages = context.frame.messages
     html = render_markdown(update.body)
     if update.erratum:
-        html += f"<p><strong>Correction:</strong> {_escape(update.erratum)}</p>"
+        # Translators: the label before an erratum, a correction of a posted update.
+        correction = messages.gettext("Correction:")
+        html += f"<p><strong>{_escape(correction)}</strong> {_escape(update.erratum)}</p>"
     if update.next_update and not update.is_final:
-        when = local_and_utc(update.next_update, context.site.settings.timezone)
-        html += f"<p><strong>Next update by {_escape(when)}</strong></p>"
+        when = context.frame.time(update.next_update)
+        promise = messages.gettext("Next update by %(time)s") % {"time": when}
+        html += f"<p><strong>{_escape(promise)}</strong></p>"
     return html
 
 
@@ -105,7 +108,12 @@ def _feeds(
             fe = fg.add_entry()
             fe.id(link)
             fe.guid(link, permalink=True)
-            fe.title(f"{incident.title} — {update.status.label}")
+            # Translators: a feed item's title: the incident's title, and the update's status.
+            item_title = context.frame.messages.gettext("%(title)s — %(status)s") % {
+                "title": incident.title,
+                "status": update.status.describe(context.frame.messages),
+            }
+            fe.title(item_title)
             fe.link(href=link)
             fe.published(update.at)
             fe.updated(update.at)
@@ -121,16 +129,21 @@ def _feeds(
 
 def render(context: RenderContext) -> Files:
     settings = context.site.settings
+    messages = context.frame.messages
     limit = settings.feed_limit
     ordered = _by_latest(context.site.incidents, context.now)
+    # Translators: the title of the site's feed; %(site)s is the site's title.
+    title = messages.gettext("%(site)s: incidents and maintenance") % {"site": settings.title}
+    # Translators: the site feed's description when the site has none.
+    description = messages.gettext("Every update posted on %(site)s.") % {"site": settings.title}
     files = _feeds(
         context,
         _first(ordered, context.now, limit),
-        f"{settings.title}: incidents and maintenance",
+        title,
         context.base_url,
         paths.FEED_RSS,
         paths.FEED_ATOM,
-        settings.description or f"Every update posted on {settings.title}.",
+        settings.description or description,
     )
     for component in context.site.components:
         files.update(
@@ -149,12 +162,15 @@ def render(context: RenderContext) -> Files:
 
 
 def _component_feeds(context: RenderContext, component: Component, entries: list[Entry]) -> Files:
+    messages = context.frame.messages
+    names = {"site": context.site.settings.title, "component": component.name}
     return _feeds(
         context,
         entries,
-        f"{context.site.settings.title}: {component.name}",
+        # Translators: the title of one component's feed.
+        messages.gettext("%(site)s: %(component)s") % names,
         context.url(paths.page_url(paths.component_page(component.id))),
         paths.component_feed(component.id, "rss"),
         paths.component_feed(component.id, "atom"),
-        f"Every update about {component.name}.",
+        messages.gettext("Every update about %(component)s.") % names,
     )

@@ -17,7 +17,7 @@ from statuspress.model import Incident
 from statuspress.render import Files, RenderContext
 from statuspress.templates import make_environment, render_template
 from statuspress.views.components import component_page, component_rows
-from statuspress.views.frame import Feed, Frame, PageMeta, last_change
+from statuspress.views.frame import Frame, PageMeta, feeds_of, last_change
 from statuspress.views.history import history_months, history_page, month_counts
 from statuspress.views.incident import incident_page
 from statuspress.views.index import index_page
@@ -27,7 +27,7 @@ def incident_page_renderer(frame: Frame, root: Path) -> Callable[[Incident], byt
     """The function that renders one incident's page (the audience's view of the
     incident) from the incident and ``frame`` alone: its "last updated" is its own, so one
     new update elsewhere leaves it byte for byte the same. Templates compile once."""
-    env = make_environment(root)
+    env = make_environment(root, frame.messages)
 
     def render_page(incident: Incident) -> bytes:
         path = paths.incident_page(incident.id)
@@ -42,8 +42,9 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     """Every HTML page of the site. ``incident_pages`` (output path -> bytes) are incident
     pages already rendered by ``incident_page_renderer`` with this context's frame; the
     others are rendered here."""
-    env = make_environment(context.root)
     frame = context.frame
+    messages = frame.messages
+    env = make_environment(context.root, messages)
     files: Files = {}
 
     def page(path: str, template: str, meta: PageMeta, **values: Any) -> None:
@@ -55,7 +56,8 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     page(
         paths.INDEX,
         "index.html",
-        frame.meta(paths.INDEX, "Current status", context.last_updated),
+        # Translators: the title of the index page.
+        frame.meta(paths.INDEX, messages.gettext("Current status"), context.last_updated),
         index=index_page(context, rows),
     )
     given = incident_pages or {}
@@ -68,17 +70,11 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
             ready = render_incident(incident)
         files[path] = ready
     for component in context.site.components:
-        feeds = (
-            Feed(
-                paths.component_feed(component.id, "atom"),
-                "application/atom+xml",
-                f"{component.name} (Atom)",
-            ),
-            Feed(
-                paths.component_feed(component.id, "rss"),
-                "application/rss+xml",
-                f"{component.name} (RSS)",
-            ),
+        feeds = feeds_of(
+            component.name,
+            paths.component_feed(component.id, "atom"),
+            paths.component_feed(component.id, "rss"),
+            messages,
         )
         path = paths.component_page(component.id)
         named = context.timeline.incidents_by_component.get(component.id, ())
@@ -95,7 +91,11 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         month = key or next(iter(months))  # history/index.html shows the newest month
         path = paths.history_page(key)
         history = history_page(context, months, counts, month)
-        title = f"History: {history.month_label}" if key else "History"
+        title = (
+            messages.gettext("History: %(month)s") % {"month": history.month_label}
+            if key
+            else messages.gettext("History")
+        )
         page(
             path,
             "history.html",
@@ -105,7 +105,8 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
 
     base_path = urlsplit(context.base_url).path or "/"
     meta_404 = replace(
-        frame.meta(paths.NOT_FOUND, "Page not found", context.last_updated), root=base_path
+        frame.meta(paths.NOT_FOUND, messages.gettext("Page not found"), context.last_updated),
+        root=base_path,
     )
     files[paths.NOT_FOUND] = render_template(
         env, context.root, "404.html", {"page": meta_404}

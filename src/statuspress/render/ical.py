@@ -62,7 +62,9 @@ def _event(context: RenderContext, incident: Incident, host: str) -> list[str]:
     affected = ", ".join(names.get(c, c) for c in incident.components)
     description = incident.summary or (updates[-1].body if updates else "")
     if affected:
-        description = f"Affects: {affected}\n\n{description}".strip()
+        # Translators: the components a maintenance window affects, comma-separated.
+        affects = context.frame.messages.gettext("Affects: %(components)s")
+        description = f"{affects % {'components': affected}}\n\n{description}".strip()
     description += f"\n\n{url}"
     return [
         "BEGIN:VEVENT",
@@ -98,13 +100,17 @@ def calendar_maintenance(context: RenderContext) -> list[Incident]:
 def render(context: RenderContext) -> Files:
     settings = context.site.settings
     host = urlsplit(settings.base_url).hostname or "statuspress"
+    # Translators: the name of the maintenance calendar; %(site)s is the site's title.
+    calendar_name = context.frame.messages.gettext("%(site)s: maintenance") % {
+        "site": settings.title
+    }
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//statuspress//statuspress//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(settings.title + ': maintenance')}",
+        f"X-WR-CALNAME:{escape_text(calendar_name)}",
         "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
     ]
     for incident in calendar_maintenance(context):

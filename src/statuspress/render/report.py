@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from statuspress import paths
+from statuspress.messages import Catalogue
 from statuspress.render import Files, RenderContext
 from statuspress.templates import make_environment, render_template
 from statuspress.timefmt import duration_words
@@ -43,9 +44,10 @@ class Chart:
 
 
 def bar_chart(
-    chart_id: str, title: str, labels: list[str], values: list[float], unit: str
+    chart_id: str, title: str, labels: list[str], values: list[float], value_text: str
 ) -> Chart:
-    """A small horizontal bar chart as inline SVG (no script, no external request)."""
+    """A small horizontal bar chart as inline SVG (no script, no external request).
+    ``value_text`` writes a bar's value (a ``%(value)s`` sentence, such as ``%(value)s min``)."""
     width, bar, gap, label_w = 560, 18, 8, 130
     height = len(values) * (bar + gap) + gap
     top = max(values, default=0) or 1
@@ -64,24 +66,24 @@ def bar_chart(
             f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar}" rx="2" class="chart-bar"/>'
         )
         parts.append(
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{value:g} {html_escape(unit, quote=False)}</text>'
+            f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{html_escape(value_text % {"value": f"{value:g}"}, quote=False)}</text>'
         )
     parts.append("</svg>")
     return Chart(chart_id, title, Markup("".join(parts)))
 
 
-def _words(value: timedelta | None) -> str:
-    return "—" if value is None else duration_words(value)
+def _words(value: timedelta | None, messages: Catalogue) -> str:
+    return "—" if value is None else duration_words(value, messages)
 
 
-def _row(a: Aggregate, label: str | None = None) -> MonthRow:
+def _row(a: Aggregate, messages: Catalogue, label: str | None = None) -> MonthRow:
     return MonthRow(
-        label=label or month_label(a.key),
+        label=label or month_label(a.key, messages),
         incidents=a.incidents,
-        first_update=_words(a.median_time_to_first_update),
+        first_update=_words(a.median_time_to_first_update, messages),
         promises_kept="—" if a.promises_kept_pct is None else f"{a.promises_kept_pct:.0f}%",
-        resolve=_words(a.median_time_to_resolve),
-        impact=_words(a.median_customer_impact),
+        resolve=_words(a.median_time_to_resolve, messages),
+        impact=_words(a.median_customer_impact, messages),
         met_cadence="—" if a.met_cadence_pct is None else f"{a.met_cadence_pct:.0f}%",
     )
 
@@ -90,8 +92,9 @@ def render(context: RenderContext) -> Files:
     if not context.site.settings.report_page:
         return {}
     report = context.report
+    messages = context.frame.messages
     months = list(report.by_month)[-MONTHS_SHOWN:]
-    labels = [month_label(a.key) for a in months]
+    labels = [month_label(a.key, messages) for a in months]
     first = [
         round((a.median_time_to_first_update or timedelta(0)).total_seconds() / 60, 1)
         for a in months
@@ -100,30 +103,34 @@ def render(context: RenderContext) -> Files:
     charts = [
         bar_chart(
             "chart-first-update",
-            "Median time to the first public update, by month (minutes)",
+            messages.gettext("Median time to the first public update, by month (minutes)"),
             labels,
             first,
-            "min",
+            # Translators: a bar's value on the chart of minutes ("12 min").
+            messages.gettext("%(value)s min"),
         ),
         bar_chart(
             "chart-promises",
-            "Promised updates that came on time, by month (percent)",
+            messages.gettext("Promised updates that came on time, by month (percent)"),
             labels,
             kept,
-            "%",
+            # Translators: a bar's value on the chart of percentages ("80 %").
+            messages.gettext("%(value)s %%"),
         ),
     ]
-    meta = context.frame.meta(
-        paths.REPORT_PAGE, "Reliability & communication", context.last_updated
-    )
+    # Translators: the title of the report page, which the site's navigation calls
+    # "Reliability": how reliable the service was, and how well incidents were communicated.
+    title = messages.gettext("Reliability & communication")
+    meta = context.frame.meta(paths.REPORT_PAGE, title, context.last_updated)
     html = render_template(
-        make_environment(context.root),
+        make_environment(context.root, messages),
         context.root,
         "report.html",
         {
             "page": meta,
-            "rows": [_row(a) for a in reversed(months)],
-            "overall": _row(report.overall, "All months"),
+            "rows": [_row(a, messages) for a in reversed(months)],
+            # Translators: the last row of the report's table: every month together.
+            "overall": _row(report.overall, messages, messages.gettext("All months")),
             "charts": charts,
         },
     )

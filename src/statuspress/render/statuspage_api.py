@@ -3,6 +3,10 @@
 Shapes follow what Statuspage serves (page, status, components with groups, incidents with
 incident_updates and affected_components, scheduled maintenances): a client pointed at
 our base URL works unchanged.
+
+Every value here is a machine value and stays English whatever the build's message
+catalogue: status enums, and Statuspage's own indicator descriptions, which clients
+compare against. (Content — titles, names, update bodies — is passed through as written.)
 """
 
 from __future__ import annotations

@@ -93,6 +93,8 @@ def render(context: RenderContext) -> Files:
             "url": context.base_url,
             "timezone": site.settings.timezone,
         },
+        # Machine values, English whatever the message catalogue: the same description as
+        # Statuspage's API, which clients compare against.
         "status": {"indicator": indicator, "description": INDICATOR_DESCRIPTIONS[indicator]},
         "severities": [
             {

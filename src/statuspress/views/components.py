@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from statuspress import paths
 from statuspress.markdown import render_markdown
+from statuspress.messages import Catalogue
 from statuspress.model import Audience, Component, ComponentStatus, Incident, Show, worst
 from statuspress.timefmt import duration_words, short_date
 from statuspress.timeline import component_uptime, format_percent
@@ -66,24 +67,51 @@ def uptime(context: RenderContext, component: Component, titles: dict[str, str])
     """``titles``: incident id -> title, for the bars' links."""
     window = context.site.settings.history_days
     record_days = component_uptime(context.timeline, component, context.frame.tz, window)
+    messages = context.frame.messages
     days = []
     for record in record_days.days:
-        label = short_date(record.day)
+        label = short_date(record.day, messages)
         if not record.tracked:
-            days.append(DayView(label, "untracked", f"{label}: no data", ()))
+            # Translators: a day of a component's uptime bar before its records begin.
+            text = messages.gettext("%(date)s: no data") % {"date": label}
+            days.append(DayView(label, "untracked", text, ()))
             continue
         links = tuple(
             Link(paths.page_url(paths.incident_page(i)), titles.get(i, i))
             for i in record.incident_ids
         )
         if record.status is ComponentStatus.OPERATIONAL and not record.incident_ids:
-            text = f"{label}: no incidents"
+            text = messages.gettext("%(date)s: no incidents") % {"date": label}
         else:
-            text = f"{label}: {record.status.label.lower()} for {duration_words(record.impacted)}"
+            text = day_status(record.status, messages) % {
+                "date": label,
+                "duration": duration_words(record.impacted, messages),
+            }
         days.append(DayView(label, record.status.value, text, links))
     incident_days = tuple(d for d in reversed(days) if d.links)
     percent = format_percent(record_days.percent) if record_days.percent is not None else None
     return UptimeView(percent, tuple(days), incident_days, window)
+
+
+def day_status(status: ComponentStatus, messages: Catalogue) -> str:
+    """The sentence (with ``%(date)s`` and ``%(duration)s``) for a day of an uptime bar on
+    which a component spent ``duration`` in its worst status ``status``."""
+    # Translators: a day of a component's uptime bar: its worst status that day, and for
+    # how long: "23 Sep 2026: partial outage for 1 h 20 min".
+    sentences = {
+        ComponentStatus.OPERATIONAL: messages.gettext("%(date)s: operational for %(duration)s"),
+        ComponentStatus.UNDER_MAINTENANCE: messages.gettext(
+            "%(date)s: under maintenance for %(duration)s"
+        ),
+        ComponentStatus.DEGRADED_PERFORMANCE: messages.gettext(
+            "%(date)s: degraded performance for %(duration)s"
+        ),
+        ComponentStatus.PARTIAL_OUTAGE: messages.gettext(
+            "%(date)s: partial outage for %(duration)s"
+        ),
+        ComponentStatus.MAJOR_OUTAGE: messages.gettext("%(date)s: major outage for %(duration)s"),
+    }
+    return sentences[status]
 
 
 def component_rows(context: RenderContext) -> dict[str, ComponentRow]:
@@ -96,7 +124,9 @@ def component_rows(context: RenderContext) -> dict[str, ComponentRow]:
             url=paths.page_url(paths.component_page(c.id)),
             name=c.name,
             description=Markup(render_markdown(c.description)) if c.description else None,
-            status=status_badge(current.get(c.id, ComponentStatus.OPERATIONAL)),
+            status=status_badge(
+                current.get(c.id, ComponentStatus.OPERATIONAL), context.frame.messages
+            ),
             uptime=uptime(context, c, titles),
             is_internal=c.audience is Audience.INTERNAL,
         )
@@ -126,7 +156,7 @@ def groups(context: RenderContext, rows: dict[str, ComponentRow]) -> tuple[Group
         if not shown:
             continue
         status = worst(current.get(c.id, ComponentStatus.OPERATIONAL) for c in members[name])
-        result.append(GroupView(name, status_badge(status), tuple(shown)))
+        result.append(GroupView(name, status_badge(status, context.frame.messages), tuple(shown)))
     return tuple(result)
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Audience, StatusSite
 from statuspress.timeline import Timeline
 from statuspress.views.frame import Frame, last_change
@@ -28,11 +29,17 @@ class RenderContext:
     audience: Audience
     base_url: str  # absolute, ends with "/"
     root: Path  # the status repository (for its site_templates/ overrides)
+    messages: Catalogue = ENGLISH  # the language of every word the outputs add
 
     @cached_property
     def frame(self) -> Frame:
         return Frame(
-            self.site.settings, self.site.components, self.audience, self.base_url, self.now
+            self.site.settings,
+            self.site.components,
+            self.audience,
+            self.base_url,
+            self.now,
+            self.messages,
         )
 
     @cached_property

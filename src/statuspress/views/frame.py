@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from functools import cached_property
 
 from markupsafe import Markup
@@ -18,6 +18,7 @@ from markupsafe import Markup
 from statuspress import paths
 from statuspress.config import Settings
 from statuspress.markdown import render_markdown
+from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Audience, Component, ComponentStatus, Incident, Kind, Update
 from statuspress.timefmt import duration_words, iso, local_and_utc, zone
 from statuspress.timeline import incident_impact
@@ -34,6 +35,16 @@ class Feed:
     href: str
     mime: str
     title: str
+
+
+def feeds_of(name: str, atom: str, rss: str, messages: Catalogue) -> tuple[Feed, ...]:
+    """The Atom and RSS feeds of the site or a component called ``name``, as a page's
+    ``<link rel="alternate">`` lists them."""
+    # Translators: the titles of a feed of the site or of one component (its name).
+    return (
+        Feed(atom, "application/atom+xml", messages.gettext("%(name)s (Atom)") % {"name": name}),
+        Feed(rss, "application/rss+xml", messages.gettext("%(name)s (RSS)") % {"name": name}),
+    )
 
 
 @dataclass(frozen=True)
@@ -95,17 +106,22 @@ class IncidentSummary:
     latest: UpdateView | None
 
 
-IMPACT_LABELS = {
-    "none": "No impact",
-    "minor": "Minor",
-    "major": "Major",
-    "critical": "Critical",
-    "maintenance": "Maintenance",
-}
+def impact_label(impact: str, messages: Catalogue) -> str:
+    """A Statuspage impact (none/minor/major/critical/maintenance) as people read it."""
+    # Translators: how badly an incident affects customers (Statuspage's impact levels).
+    labels = {
+        "none": messages.gettext("No impact"),
+        "minor": messages.gettext("Minor"),
+        "major": messages.gettext("Major"),
+        "critical": messages.gettext("Critical"),
+        # Translators: the impact level of planned maintenance.
+        "maintenance": messages.gettext("Maintenance"),
+    }
+    return labels[impact]
 
 
-def status_badge(status: ComponentStatus) -> StatusBadge:
-    return StatusBadge(status.value, status.label)
+def status_badge(status: ComponentStatus, messages: Catalogue) -> StatusBadge:
+    return StatusBadge(status.value, status.describe(messages))
 
 
 def last_change(incidents: Iterable[Incident], now: datetime) -> datetime | None:
@@ -124,6 +140,7 @@ class Frame:
     audience: Audience
     base_url: str  # absolute, ends with "/"
     now: datetime
+    messages: Catalogue = ENGLISH  # the language of every word the pages add
     _summaries: dict[str, IncidentSummary] = field(default_factory=dict, compare=False, repr=False)
 
     def url(self, path: str) -> str:
@@ -131,7 +148,10 @@ class Frame:
         return self.base_url + path.lstrip("/")
 
     def time(self, value: datetime) -> str:
-        return local_and_utc(value, self.settings.timezone)
+        return local_and_utc(value, self.settings.timezone, self.messages)
+
+    def duration(self, value: timedelta) -> str:
+        return duration_words(value, self.messages)
 
     @cached_property
     def tz(self) -> tzinfo:
@@ -150,14 +170,13 @@ class Frame:
     ) -> PageMeta:
         """The page frame; ``updated`` is when the page's own content last changed."""
         settings = self.settings
-        site_feeds = (
-            Feed(paths.FEED_ATOM, "application/atom+xml", f"{settings.title} (Atom)"),
-            Feed(paths.FEED_RSS, "application/rss+xml", f"{settings.title} (RSS)"),
-        )
+        site_feeds = feeds_of(settings.title, paths.FEED_ATOM, paths.FEED_RSS, self.messages)
+        # Translators: the page description search engines show when the site has none.
+        default_description = self.messages.gettext("Current status of %(site)s.")
         return PageMeta(
             title=title,
             site_title=settings.title,
-            description=settings.description or f"Current status of {settings.title}.",
+            description=settings.description or default_description % {"site": settings.title},
             root="../" * page_path.count("/"),
             canonical=self.url(paths.page_url(page_path)),
             feeds=site_feeds + tuple(feeds),
@@ -170,13 +189,16 @@ class Frame:
         )
 
     def update(self, update: Update) -> UpdateView:
+        # Translators: a component and the status an update gave it: "API: Major outage".
+        affected_text = self.messages.gettext("%(component)s: %(status)s")
         affected = tuple(
-            f"{self.component_name(cid)}: {status.label}"
+            affected_text
+            % {"component": self.component_name(cid), "status": status.describe(self.messages)}
             for cid, status in update.components.items()
         )
         return UpdateView(
             anchor=f"update-{update.id}",
-            status=StatusBadge(update.status.value, update.status.label),
+            status=StatusBadge(update.status.value, update.status.describe(self.messages)),
             time=self.time(update.at),
             time_iso=iso(update.at),
             body=Markup(render_markdown(update.body)),
@@ -209,9 +231,11 @@ class Frame:
             and incident.scheduled_start
             and incident.scheduled_end
         ):
-            schedule = (
-                f"{self.time(incident.scheduled_start)} to {self.time(incident.scheduled_end)}"
-            )
+            # Translators: a maintenance window, from one date and time to another.
+            schedule = self.messages.gettext("%(start)s to %(end)s") % {
+                "start": self.time(incident.scheduled_start),
+                "end": self.time(incident.scheduled_end),
+            }
         return IncidentSummary(
             id=incident.id,
             url=paths.page_url(paths.incident_page(incident.id)),
@@ -219,13 +243,13 @@ class Frame:
             is_maintenance=incident.kind is Kind.MAINTENANCE,
             is_open=incident.is_open,
             is_internal=incident.audience is Audience.INTERNAL,
-            status=StatusBadge(incident.status.value, incident.status.label),
-            impact=StatusBadge(impact, IMPACT_LABELS[impact]),
+            status=StatusBadge(incident.status.value, incident.status.describe(self.messages)),
+            impact=StatusBadge(impact, impact_label(impact, self.messages)),
             severity=severity,
             started=self.time(incident.started),
             started_iso=iso(incident.started),
             ended=self.time(end) if end else None,
-            duration=duration_words((end or self.now) - incident.started),
+            duration=self.duration((end or self.now) - incident.started),
             schedule=schedule,
             components=tuple(self.component_name(c) for c in incident.components),
             latest=self.update(incident.latest) if incident.latest else None,

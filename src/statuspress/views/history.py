@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from statuspress import paths
+from statuspress.messages import Catalogue
 from statuspress.model import Incident, Kind, by_started
-from statuspress.timefmt import MONTHS, long_date
+from statuspress.timefmt import long_date, month_name
 from statuspress.views.context import RenderContext
 from statuspress.views.frame import IncidentSummary, Link, last_change
 
@@ -36,9 +37,14 @@ def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
-def month_label(key: str) -> str:
+def month_label(key: str, messages: Catalogue) -> str:
+    """``November 2026`` for the month key ``2026-11``."""
     year, month = key.split("-")
-    return f"{MONTHS[int(month) - 1]} {year}"
+    # Translators: a month of a year: "November 2026".
+    return messages.gettext("%(month)s %(year)s") % {
+        "month": month_name(int(month), messages),
+        "year": year,
+    }
 
 
 def days_touched(context: RenderContext, incident: Incident) -> list[date]:
@@ -78,11 +84,12 @@ def history_page(
     """The page of one month of ``history_months``; ``counts`` is their ``month_counts``
     (counted once for all the pages)."""
     summary = context.frame.incident_summary
+    messages = context.frame.messages
     keys = list(months)
     index = keys.index(key)
     days = tuple(
         HistoryDay(
-            long_date(day),
+            long_date(day, messages),
             tuple(summary(i) for i in sorted(months[key][day], key=by_started, reverse=True)),
         )
         for day in sorted(months[key], reverse=True)
@@ -91,14 +98,14 @@ def history_page(
     older = keys[index + 1] if index + 1 < len(keys) else None
     listed = {i.id: i for day in months[key].values() for i in day}
     return HistoryPage(
-        month_label=month_label(key),
+        month_label=month_label(key, messages),
         days=days,
-        months=tuple((_month_link(k), counts[k], k == key) for k in keys),
-        newer=_month_link(newer) if newer else None,
-        older=_month_link(older) if older else None,
+        months=tuple((_month_link(k, messages), counts[k], k == key) for k in keys),
+        newer=_month_link(newer, messages) if newer else None,
+        older=_month_link(older, messages) if older else None,
         updated=last_change(listed.values(), context.now),
     )
 
 
-def _month_link(key: str) -> Link:
-    return Link(paths.page_url(paths.history_page(key)), month_label(key))
+def _month_link(key: str, messages: Catalogue) -> Link:
+    return Link(paths.page_url(paths.history_page(key)), month_label(key, messages))

@@ -9,7 +9,6 @@ from markupsafe import Markup
 from statuspress import paths
 from statuspress.markdown import render_markdown
 from statuspress.model import Incident
-from statuspress.timefmt import duration_words
 from statuspress.timeline import impact_duration
 from statuspress.views.frame import (
     Frame,
@@ -39,7 +38,7 @@ def incident_page(frame: Frame, incident: Incident) -> IncidentPage:
     affected = tuple(
         (
             Link(paths.page_url(paths.component_page(cid)), frame.component_name(cid)),
-            status_badge(status),
+            status_badge(status, frame.messages),
         )
         for cid, status in incident.components.items()
         if cid in frame.by_id
@@ -48,7 +47,7 @@ def incident_page(frame: Frame, incident: Incident) -> IncidentPage:
         summary=frame.incident_summary(incident),
         updates=tuple(frame.update(u) for u in reversed(incident.updates)),
         description=Markup(render_markdown(incident.summary)) if incident.summary else None,
-        impact_duration=duration_words(impact_duration(incident.impact, until)),
+        impact_duration=frame.duration(impact_duration(incident.impact, until)),
         affected=affected,
         postmortem_url=incident.postmortem_url,
         postmortem=Markup(render_markdown(incident.postmortem)) if incident.postmortem else None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from statuspress.timeline import INDICATOR_DESCRIPTIONS, overall_indicator
+from statuspress.timeline import indicator_label, overall_indicator
 from statuspress.views.components import ComponentRow, GroupView, groups
 from statuspress.views.context import RenderContext
 from statuspress.views.frame import IncidentSummary, StatusBadge
@@ -38,7 +38,7 @@ def index_page(context: RenderContext, rows: dict[str, ComponentRow]) -> IndexPa
         if not i.is_open and i.resolved_at is not None and i.resolved_at >= recent_since
     ][:RECENT_LIMIT]
     return IndexPage(
-        overall=StatusBadge(indicator, INDICATOR_DESCRIPTIONS[indicator]),
+        overall=StatusBadge(indicator, indicator_label(indicator, context.frame.messages)),
         open_incidents=tuple(summary(i) for i in timeline.open_incidents),
         active_maintenance=tuple(summary(i) for i in timeline.active_maintenance),
         upcoming_maintenance=tuple(summary(i) for i in timeline.upcoming_maintenance),

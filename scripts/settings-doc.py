@@ -5,7 +5,7 @@
     python scripts/settings-doc.py           # print the table
     python scripts/settings-doc.py --write   # replace it in docs/content-format.md
 
-tests/core/test_config_table.py fails when the docs differ from what this prints.
+tests/config/test_config_table.py fails when the docs differ from what this prints.
 """
 
 from __future__ import annotations

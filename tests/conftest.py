@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from testsupport import REPO_ROOT
+from statuspress.check import CheckResult, check_repository
+from testsupport import NOW, REPO_ROOT, VALID, Check
 
 # Hypothesis keeps no example database: it would be a folder in the source tree, and the
 # tests never write there.
@@ -71,3 +73,20 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = build_cli(REPO_ROOT, out)
     assert done.returncode == 0, done.stderr + done.stdout
     return out
+
+
+@pytest.fixture
+def check(write_repo: Callable[[Mapping[str, str]], Path]) -> Check:
+    """check(overrides) -> CheckResult for VALID with some files replaced (None deletes)."""
+
+    def run(overrides: Mapping[str, str | None] | None = None, now: datetime = NOW) -> CheckResult:
+        files = {**VALID, **(overrides or {})}
+        # These tests are about schema, lifecycle and cadence; the language rules have their
+        # own tests (tests/rules/language), so their findings on terse test messages stay out.
+        settings = files.get("statuspress.yaml") or ""
+        if "rules:" not in settings and not settings.startswith("-"):
+            files["statuspress.yaml"] = settings + "rules:\n  language: off\n"
+        root = write_repo({k: v for k, v in files.items() if v is not None})
+        return check_repository(root, now)
+
+    return run

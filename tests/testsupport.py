@@ -1,4 +1,6 @@
-"""Constants shared by the test folders (import as `from testsupport import ...`)."""
+"""The helpers every test folder shares (import as `from testsupport import ...`): the
+demo's "now", builds and real git repositories, trees compared file by file, and a small
+valid repository for the check tests to break. Test files never import each other."""
 
 from __future__ import annotations
 
@@ -7,8 +9,14 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+
+from click.testing import CliRunner
+
+from statuspress.check import CheckResult
+from statuspress.cli import cli
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: A fixed "now" for tests on the demo content: just after its latest update.
@@ -80,3 +88,101 @@ def settle(repo: Path) -> None:
     for path in repo.rglob("*"):
         if ".statuspress-cache" not in path.parts:
             os.utime(path, (past, past))
+
+
+# -- real git repositories and the CLI ----------------------------------------------------
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "PATH": "/usr/bin:/bin:/usr/local/bin",
+            "HOME": str(root),
+        },
+    ).stdout
+
+
+def run(root: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--repo", str(root), *args])
+    return result.exit_code, result.output
+
+
+def make_repo(tmp_path: Path) -> Path:
+    root = tmp_path / "status"
+    root.mkdir()
+    (root / "components").mkdir()
+    (root / "components/checkout.md").write_text("---\nname: Checkout\n---\n")
+    (root / "statuspress.yaml").write_text("title: Example Status\n")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "start")
+    return root
+
+
+# -- a small valid repository for the check tests to break, file by file -----------------
+
+#: "now" for the content-model and check tests (VALID and its parts).
+NOW = datetime(2026, 11, 18, 12, 0, tzinfo=timezone.utc)
+
+COMPONENTS = {
+    "components/checkout.md": """
+        ---
+        name: Checkout
+        group: Payments
+        order: 10
+        ---
+        Placing orders.
+        """,
+    "components/api.md": """
+        ---
+        name: Public API
+        ---
+        """,
+}
+
+INCIDENT = "incidents/2026-11-17-payments"
+HEADER = f"{INCIDENT}/incident.md"
+FIRST = f"{INCIDENT}/20261117T0915Z-investigating.md"
+SECOND = f"{INCIDENT}/20261117T0940Z-resolved.md"
+
+VALID = {
+    **COMPONENTS,
+    HEADER: """
+        ---
+        title: Payments failing at checkout
+        severity: sev1
+        started: 2026-11-17T09:05:00Z
+        components:
+          checkout: major_outage
+        ---
+        """,
+    FIRST: """
+        ---
+        at: 2026-11-17T09:15:00Z
+        status: investigating
+        next_update: 2026-11-17T09:45:00Z
+        ---
+        Payments at checkout are failing. We will post the next update by 09:45 UTC.
+        """,
+    SECOND: """
+        ---
+        at: 2026-11-17T09:40:00Z
+        status: resolved
+        ---
+        Payments work again.
+        """,
+}
+
+Check = Callable[..., CheckResult]
+
+
+def rules(result: CheckResult) -> list[str]:
+    return [d.rule for d in result.diagnostics]

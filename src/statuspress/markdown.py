@@ -31,7 +31,7 @@ def _parser() -> MarkdownIt:
 
 # Most updates are one plain paragraph: no character that Markdown gives meaning to, and
 # nothing at the start of the line that could open a block. Those render as <p>text</p>
-# without the parser; tests/core/test_markdown_fast_path.py holds the two equal.
+# without the parser; tests/markdown/test_markdown_fast_path.py holds the two equal.
 _PLAIN = re.compile(r"[A-Za-z(][^\x00-\x1f\x7f*_`\[\]<>!&\\~#|=\u0080-\u00a0\u2028\u2029]*")
 
 

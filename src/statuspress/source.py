@@ -207,7 +207,7 @@ def parse_with_libyaml(text: str, rel: str, first_line: int = 1) -> YNode | None
 # faster than composing a YAML node graph, and gives the very same nodes: the tags come
 # from PyYAML's own resolver, and anything beyond this shape (quotes, comments, lists,
 # flow style, block scalars, tabs, anchors, tags, odd characters) goes to libyaml.
-# tests/core/test_source_fast_path.py holds the two paths equal on generated documents.
+# tests/source/test_source_fast_path.py holds the two paths equal on generated documents.
 
 _FLAT_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _FLAT_UNSAFE_START = frozenset("-?:,[]{}#&*!|>'\"%@`~ ")

@@ -14,7 +14,7 @@ import yaml
 
 from statuspress.config import Settings, load_settings
 from statuspress.errors import UsageError
-from statuspress.fields import did_you_mean, parse_duration, parse_timestamp
+from statuspress.fields import did_you_mean, invisible_character, parse_duration, parse_timestamp
 from statuspress.layout import INCIDENT_FILE, INCIDENTS_DIR, MESSAGES_DIR, TEMPLATES_DIR
 from statuspress.load import load_site
 from statuspress.model import STATUSES_FOR_KIND, ComponentStatus, Incident, Kind, UpdateStatus
@@ -146,6 +146,11 @@ def new_incident(
     if not title.strip():
         raise UsageError(
             "the title is empty; write what customers see, e.g. 'Payments failing at checkout'"
+        )
+    hidden = invisible_character(" ".join(title.split()))
+    if hidden is not None:
+        raise UsageError(
+            f"the title contains the invisible character U+{ord(hidden):04X}; write it without"
         )
     if severity not in context.settings.severity_ids:
         raise UsageError(

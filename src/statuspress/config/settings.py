@@ -12,7 +12,7 @@ from statuspress.diagnostics import Level
 
 # Written out, not generated from the table with dataclasses.make_dataclass: mypy --strict
 # and IDEs see only fields declared in source, and every module reads `settings.title`
-# and its siblings. tests/core/test_config_table.py checks these fields against SETTINGS
+# and its siblings. tests/config/test_config_table.py checks these fields against SETTINGS
 # (config/table.py) name for name, type for type and default for default, in order.
 @dataclass(frozen=True)
 class Settings:

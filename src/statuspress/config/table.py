@@ -3,7 +3,7 @@
 This table is the one place a setting is added. It gives the keys ``statuspress.yaml`` may
 use (an unknown key gets a did-you-mean), the reading of the file (one reader per key),
 and the settings table of docs/content-format.md (``scripts/settings-doc.py``). The
-``Settings`` dataclass is written out beside it and tests/core/test_config_table.py
+``Settings`` dataclass is written out beside it and tests/config/test_config_table.py
 checks the two agree, field for field.
 """
 

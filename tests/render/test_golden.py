@@ -1,5 +1,5 @@
 """Golden files: the rendered output of a small fixed repository, byte for byte.
-Refresh after an intended change with `pytest tests/site/test_golden.py --update-golden`
+Refresh after an intended change with `pytest tests/render/test_golden.py --update-golden`
 and review the diff."""
 
 from __future__ import annotations

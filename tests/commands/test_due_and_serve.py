@@ -9,10 +9,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from test_story import run
-
 from statuspress.commands.serve import serve
-from testsupport import REPO_ROOT
+from testsupport import REPO_ROOT, run
 
 
 def test_due_on_the_demo_lists_the_open_incident_with_its_promise() -> None:

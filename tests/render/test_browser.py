@@ -189,7 +189,7 @@ def test_the_accessibility_harness_does_catch_a_violation(browser: Any, tmp_path
 def test_screenshots_at_phone_and_desktop_width(
     browser: Any, demo_site: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """Writes *.png for people to look at (see tests/site/screenshots.py): into
+    """Writes *.png for people to look at (see tests/render/screenshots.py): into
     $STATUSPRESS_ARTIFACTS when set (CI uploads it), else a temporary folder."""
     from screenshots import take
 

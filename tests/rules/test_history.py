@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from test_story import git, make_repo, run
 
 from statuspress.cli import cli
+from testsupport import git, make_repo, run
 
 HEADER = "---\ntitle: Slow API\nseverity: sev3\nstarted: 2026-11-17T09:00:00Z\ncomponents:\n  checkout: degraded_performance\n---\n"
 FIRST = "---\nat: 2026-11-17T09:10:00Z\nstatus: investigating\nnext_update: 2026-11-17T10:10:00Z\n---\nCheckout is slow. Next update by 10:10 UTC.\n"

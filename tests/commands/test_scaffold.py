@@ -8,11 +8,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_story import make_repo, run
 
 from statuspress.check import check_repository
-from statuspress.fields import parse_timestamp
-from testsupport import REPO_ROOT
+from statuspress.fields import invisible_character, parse_timestamp
+from testsupport import REPO_ROOT, make_repo, run
 
 NOW = "2026-11-17T09:15:00Z"
 
@@ -262,6 +261,9 @@ def test_any_title_scaffolds_a_file_that_loads_with_that_title(
         "--",
         title,
     )
+    if invisible_character(" ".join(title.split())) is not None:
+        assert code == 2 and "invisible character" in out, out
+        return
     assert code == 0, out
     result = check_repository(root, parse_timestamp(NOW))  # type: ignore[arg-type]
     assert all(d.rule.startswith("language/") for d in result.diagnostics), result.diagnostics

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from core_fixtures import FIRST, NOW, VALID
 
 from statuspress.check import check_repository
 from statuspress.cli import cli
+from testsupport import FIRST, NOW, VALID
 
 BILLION_LAUGHS = (
     "---\n"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from core_fixtures import FIRST, HEADER, INCIDENT, SECOND, Check, rules
+
+from testsupport import FIRST, HEADER, INCIDENT, SECOND, Check, rules
 
 
 def test_the_valid_repository_has_no_diagnostics(check: Check) -> None:

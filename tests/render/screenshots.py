@@ -1,6 +1,6 @@
 """Screenshots of a built site at phone and desktop widths, for people to look at.
 
-    python tests/site/screenshots.py _site tests/artifacts
+    python tests/render/screenshots.py _site tests/artifacts
 
 Writes <page>-375.png and <page>-1280.png for the index, an incident, a component and
 the history page. The browser tests use the same helpers.

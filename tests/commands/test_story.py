@@ -3,46 +3,9 @@ update is append-only, a correction is an erratum, and a broken promise is due."
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from statuspress.cli import cli
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(root), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.com",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.com",
-            "PATH": "/usr/bin:/bin:/usr/local/bin",
-            "HOME": str(root),
-        },
-    ).stdout
-
-
-def run(root: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--repo", str(root), *args])
-    return result.exit_code, result.output
-
-
-def make_repo(tmp_path: Path) -> Path:
-    root = tmp_path / "status"
-    root.mkdir()
-    (root / "components").mkdir()
-    (root / "components/checkout.md").write_text("---\nname: Checkout\n---\n")
-    (root / "statuspress.yaml").write_text("title: Example Status\n")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "start")
-    return root
+from testsupport import git, make_repo, run
 
 
 def fill_placeholders(path: Path) -> None:

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from core_fixtures import FIRST, HEADER, VALID
 
 from statuspress.cli import cli
 from statuspress.diagnostics import Diagnostic, Level, format_github
-from testsupport import REPO_ROOT
+from testsupport import FIRST, HEADER, REPO_ROOT, VALID
 
 BROKEN_FIRST = "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\n---\nBody.\n"
 LATE_HEADER = "---\ntitle: T\nseverity: sev1\nstarted: 2026-11-17T08:50:00Z\ncomponents:\n  checkout: major_outage\n---\n"

@@ -8,12 +8,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import yaml
-from core_fixtures import VALID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statuspress.fields import parse_timestamp
 from statuspress.load import UPDATE_KEYS, load_site
+from testsupport import VALID
 
 KEYS = [*sorted(UPDATE_KEYS), "title", "severity", "started", "components", "nonsense"]
 scalars = st.one_of(

@@ -14,7 +14,7 @@ from statuspress.rules.language import TextContext, lint_text
 from testsupport import REPO_ROOT
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load(
-    (REPO_ROOT / "tests/language/corpus.yaml").read_text()
+    (REPO_ROOT / "tests/rules/language/corpus.yaml").read_text()
 )
 NEXT_UPDATE = datetime(2026, 11, 17, 10, 30, tzinfo=timezone.utc)
 

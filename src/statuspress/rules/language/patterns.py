@@ -134,6 +134,8 @@ NOT_YET = re.compile(
     r"\bto be\b|\bbe\b|\bget\b|\bgets\b|\bbeing\b|\bhas been identified\b)[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
+#: Every word NOT_YET can match holds one of these.
+NOT_YET_HINT = re.compile(r"not|n't|yet|once|until|when|before|if|be|get|has", re.IGNORECASE)
 _TIME = r"(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|utc|gmt|[a-z]{2,4}t)?|noon|midnight)"
 _SPAN = (
     r"(?:(?:the next |an? |one |two |three |a few |few |half an? |\d+\s*)"

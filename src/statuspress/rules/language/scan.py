@@ -162,15 +162,25 @@ def secrets(text: str) -> Iterator[Span]:
     )
 
 
-def _connection_url(text: str, pos: int) -> Span | None:
-    m = p.CONNECTION_URL.search(text, pos)
-    if m is None:
-        return None
-    run = p.NON_SPACE_RUN.match(text, m.end())
-    assert run is not None  # the pattern looked ahead for a non-space
-    return m.start(), run.end()
+def _connection_urls() -> Finder:
+    """A finder of database URLs that reads each run of non-space text once, however
+    often a URL inside it is found and then passed over for an earlier match."""
+    run_end = -1
+
+    def find(text: str, pos: int) -> Span | None:
+        nonlocal run_end
+        m = p.CONNECTION_URL.search(text, pos)
+        if m is None:
+            return None
+        if m.end() >= run_end:
+            run = p.NON_SPACE_RUN.match(text, m.end())
+            assert run is not None  # the pattern looked ahead for a non-space
+            run_end = run.end()
+        return m.start(), run_end
+
+    return find
 
 
 def connection_strings(text: str) -> Iterator[Span]:
     """Every database URL or ``Server=...;Database=`` setting, leftmost first."""
-    return leftmost_spans(text, (_connection_url, first_real(p.CONNECTION_SETTINGS)))
+    return leftmost_spans(text, (_connection_urls(), first_real(p.CONNECTION_SETTINGS)))

@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import cached_property
 
 from statuspress.config import Settings
-from statuspress.rules.language.patterns import ENGLISH, OTHER_LANGUAGE, TOKEN
+from statuspress.rules.language.patterns import CLOCK, ENGLISH, OTHER_LANGUAGE, TOKEN
 
 _LEFT_STOP = re.compile(r"[.\n!]")
 _RIGHT_STOP = re.compile(r"[.\n]")
@@ -59,6 +59,11 @@ class Text:
     def is_open_update(self) -> bool:
         """An update body that is not the final one: a fix is still to come."""
         return self.context.is_update_body and not self.context.final
+
+    @cached_property
+    def clocks(self) -> list[tuple[int, int]]:
+        """The (hour, minute) of every clock time written in the text, in order."""
+        return [(int(m.group(1)), int(m.group(2))) for m in CLOCK.finditer(self.raw)]
 
     @cached_property
     def _left_stops(self) -> list[int]:

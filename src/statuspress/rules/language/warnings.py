@@ -75,7 +75,9 @@ def ticket_ids(text: Text) -> Iterator[Hit]:
 def fixed_too_early(text: Text) -> Iterator[Hit]:
     if text.is_open_update and text.english:
         for m in p.FIXED.finditer(text.raw):
-            if not p.NOT_YET.search(text.raw[max(0, m.start() - 40) : m.start()]):
+            before = text.raw[max(0, m.start() - 40) : m.start()]
+            # Most "fixed" words have none of the qualifying words before them at all.
+            if not (p.NOT_YET_HINT.search(before) and p.NOT_YET.search(before)):
                 yield Hit(m.start(), (m.group(0),))
 
 
@@ -110,13 +112,9 @@ def _next_update_wanted(text: Text) -> set[tuple[int, int]] | None:
     return _times_of(context.next_update, text.settings.timezone)
 
 
-def _clocks(text: Text) -> list[tuple[int, int]]:
-    return [(int(m.group(1)), int(m.group(2))) for m in p.CLOCK.finditer(text.raw)]
-
-
 def next_update_missing(text: Text) -> Iterator[Hit]:
     wanted = _next_update_wanted(text)
-    if wanted is None or any(clock in wanted for clock in _clocks(text)) or not text.english:
+    if wanted is None or any(clock in wanted for clock in text.clocks) or not text.english:
         return  # a promised time in the text counts, in whatever language
     if p.NEXT_UPDATE.search(text.raw) is None:
         yield Hit(len(text.raw.rstrip()))
@@ -126,7 +124,7 @@ def next_update_disagrees(text: Text) -> Iterator[Hit]:
     wanted = _next_update_wanted(text)
     if wanted is None or not text.english:
         return
-    clocks = _clocks(text)
+    clocks = text.clocks
     mention = p.NEXT_UPDATE.search(text.raw)
     if mention is None or any(clock in wanted for clock in clocks):
         return

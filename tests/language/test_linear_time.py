@@ -135,7 +135,7 @@ FRAGMENTS = sorted(
 )
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=6))
 def test_text_built_from_triggering_fragments_lints_in_linear_time(pieces: list[str]) -> None:
     unit = "".join(pieces)

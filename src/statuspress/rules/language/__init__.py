@@ -1,0 +1,139 @@
+"""**language** rules: the words customers read, checked the way a linter checks code.
+
+Errors are text customers must never see (internal hostnames, addresses, region codes,
+stack traces, secrets, connection strings, template placeholders, internal component
+names). Warnings are words that need a second look (jargon, "fixed" before the end, a
+promised fix time, no next-update time, vague filler). Only public text is checked;
+``internal:`` notes and internal updates are free.
+
+The rules live in ``errors.py`` and ``warnings.py`` (one ``Rule`` each: id, level, message,
+finder), their patterns and word lists in ``patterns.py``, ``lint_text`` in ``engine.py``;
+this module applies them to a site. Every rule runs in time linear in its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+from statuspress.diagnostics import Diagnostic
+from statuspress.model import Audience, Incident, Kind, Source, StatusSite, Update
+from statuspress.parallel import fork_map
+from statuspress.rules.language.engine import ERRORS, RULES, Finding, lint_text
+from statuspress.rules.language.patterns import JARGON_TERMS
+from statuspress.rules.language.text import TextContext, is_english
+
+__all__ = [
+    "ERRORS",
+    "JARGON_TERMS",
+    "PARALLEL_THRESHOLD",
+    "RULES",
+    "Finding",
+    "TextContext",
+    "component_language_violations",
+    "incident_language_violations",
+    "is_english",
+    "language_violations",
+    "lint_text",
+]
+
+
+def _diagnostics(
+    path: str, text: str, context: TextContext, first_line: int, first_col: int = 1
+) -> Iterator[Diagnostic]:
+    """The findings in ``text`` as diagnostics, ``text`` starting at the given line and
+    column of ``path``."""
+    # Findings come in order of offset, so lines are counted once from the last finding on
+    # rather than from the start of the text for each.
+    line, line_start, counted = 0, 0, 0
+    for finding in lint_text(text, context):
+        offset = finding.start
+        newlines = text.count("\n", counted, offset)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted, offset) + 1
+        counted = offset
+        if line == 0:
+            at_line, at_col = first_line, first_col + offset
+        else:
+            at_line, at_col = first_line + line, offset - line_start + 1
+        yield Diagnostic(path, at_line, at_col, finding.level, finding.rule, finding.message)
+
+
+def _field_position(source: Source, key: str) -> tuple[int, int]:
+    pos = source.at(key)
+    return pos.line, pos.col + len(key) + 2
+
+
+def _update_texts(incident: Incident, update: Update, base: TextContext) -> Iterator[Diagnostic]:
+    source = update.source
+    context = TextContext(
+        settings=base.settings,
+        is_update_body=True,
+        final=update.is_final,
+        maintenance=incident.kind is Kind.MAINTENANCE,
+        next_update=update.next_update,
+        eta_approved=update.eta_approved_by is not None,
+        internal_component_names=base.internal_component_names,
+    )
+    yield from _diagnostics(source.path, update.body, context, source.body_line)
+    if update.erratum:
+        line, col = _field_position(source, "erratum")
+        yield from _diagnostics(source.path, update.erratum, base, line, col)
+
+
+def _document_texts(
+    source: Source, key: str, value: str, body: str, base: TextContext
+) -> Iterator[Diagnostic]:
+    """A header's one-line text (a name or title) and its Markdown body."""
+    line, col = _field_position(source, key)
+    yield from _diagnostics(source.path, value, base, line, col)
+    if body:
+        yield from _diagnostics(source.path, body, base, source.body_line)
+
+
+#: Below this many incidents, linting in one process is faster than starting another.
+PARALLEL_THRESHOLD = 400
+
+
+def _base_context(site: StatusSite) -> TextContext:
+    internal_names = tuple(c.name for c in site.components if c.audience is Audience.INTERNAL)
+    return TextContext(settings=site.settings, internal_component_names=internal_names)
+
+
+def component_language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
+    """The words of the public components' names and descriptions."""
+    del now
+    base = _base_context(site)
+    for component in site.components:
+        if component.audience is not Audience.INTERNAL:
+            yield from _document_texts(
+                component.source, "name", component.name, component.description, base
+            )
+
+
+def incident_language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
+    """The words of every public incident title, summary and update, each on its own."""
+    del now
+    base = _base_context(site)
+
+    def lint_share(incidents: Sequence[Incident]) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        for incident in incidents:
+            if incident.audience is Audience.INTERNAL:
+                continue
+            found.extend(
+                _document_texts(incident.source, "title", incident.title, incident.summary, base)
+            )
+            for update in incident.updates:
+                if update.audience is Audience.PUBLIC:
+                    found.extend(_update_texts(incident, update, base))
+        return found
+
+    for share in fork_map(lint_share, site.incidents, PARALLEL_THRESHOLD):
+        yield from share
+
+
+def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:
+    yield from component_language_violations(site, now)
+    yield from incident_language_violations(site, now)

@@ -1,0 +1,211 @@
+"""The language rules' data: regular expressions, word lists and cheap pre-filters.
+
+Every pattern here runs in time linear in its input: quantifiers either stop at a
+character the next part of the pattern cannot start with (so no backtracking helps), are
+bounded, or belong to a pattern that ``scan.py`` drives so that no stretch of text is
+scanned again and again from successive start positions. A ``(?P<passed>...)`` group
+marks an alternative that matches only to step over text no real match can start in.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- what customers must never see (errors) -----------------------------------------------
+
+#: One stretch of hostname-like text: labels of ``[a-z0-9-]`` joined by single dots. No
+#: hostname match crosses its ends, so the host patterns below only run inside one.
+HOST_STRETCH = re.compile(r"[a-z0-9-]++(?:\.[a-z0-9-]++)*+", re.IGNORECASE)
+#: The internal-host pattern, tried at one start: the real alternatives, or a one-character
+#: ``passed`` match when none fits. After such a miss no later start in the same stretch
+#: can match except ``localhost`` (the label alternatives need a suffix further right).
+INTERNAL_HOST = re.compile(
+    r"\b(?:(?:localhost|(?:[a-z0-9-]+\.)+(?:internal|local|lan|intranet|localdomain)"
+    r"|(?:[a-z0-9-]+\.)*[a-z0-9-]+\.corp(?:\.[a-z0-9-]+)+)\b|(?P<passed>[a-z0-9-]))",
+    re.IGNORECASE,
+)
+LOCALHOST = re.compile(r"\blocalhost\b", re.IGNORECASE)
+IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w.])")
+IPV6_CANDIDATE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?![\w:])")
+TOOL_URL = re.compile(
+    r"https?://(?:[\w-]+\.)*(?:grafana|kibana|jenkins|prometheus|argocd|rancher|splunk|sentry|"
+    r"datadoghq|newrelic|pagerduty|opsgenie|atlassian\.net|console\.aws\.amazon|"
+    r"console\.cloud\.google|portal\.azure|app\.slack)[\w.-]*(?:[/:?#]\S*)?",
+    re.IGNORECASE,
+)
+REGION = re.compile(
+    r"\b(?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:gov-)?(?:east|west|north|south|central|"
+    r"northeast|southeast|northwest|southwest)-\d"
+    r"|(?:us|europe|asia|australia|northamerica|southamerica|me|africa)-(?:east|west|north|"
+    r"south|central|northeast|southeast|northwest|southwest)\d{1,2}"
+    r"|(?:eastus|eastus2|westus|westus2|westus3|centralus|northcentralus|southcentralus|"
+    r"westcentralus|northeurope|westeurope|uksouth|ukwest|francecentral|germanywestcentral|"
+    r"swedencentral|switzerlandnorth|norwayeast|eastasia|southeastasia|japaneast|japanwest|"
+    r"australiaeast|australiasoutheast|brazilsouth|canadacentral|canadaeast|centralindia|"
+    r"southindia|koreacentral|southafricanorth|uaenorth))\b"
+)
+#: Stack-trace lines. A run of blank lines that starts no trace line is stepped over as a
+#: whole (``passed``), so a long blank run is not rescanned from each of its lines. A file
+#: path stops at the end of its line.
+STACK_TRACE = re.compile(
+    r"Traceback \(most recent call last\)|^\s*+File \"[^\"\n]++\", line \d+|"
+    r"^\s*+at [\w$.]++\([\w$]++\.(?:java|kt|scala|cs|js|ts):\d+\)|Exception in thread|"
+    r"\bgoroutine \d+ \[|\bpanic: |\bSIGSEGV\b|\bsegmentation fault\b|"
+    r"\b[A-Z][a-zA-Z]+(?:Exception|Error)\b(?::|\()?|^(?P<passed>\s++)",
+    re.MULTILINE,
+)
+#: Secrets with a fixed shape, in the order the rule tries them; the two open-ended
+#: shapes (``scheme://user:password@`` and JSON web tokens) come between the two groups.
+SECRET_BEFORE_URL = re.compile(
+    r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bBearer\s+[A-Za-z0-9\-._~+/]{16,}=*|"
+    r"\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{20,}|\bxox[abprs]-[A-Za-z0-9-]{10,}|"
+    r"-----BEGIN [A-Z ]*PRIVATE KEY-----",
+    re.IGNORECASE,
+)
+SECRET_AFTER_URL = re.compile(
+    r"\bsk_live_[0-9a-zA-Z]{16,}|\bAIza[0-9A-Za-z\-_]{35}\b|"
+    r"\b(?:api[_-]?key|secret|password|passwd|access[_-]?token|auth[_-]?token)\s*[:=]\s*\S{6,}",
+    re.IGNORECASE,
+)
+#: A JSON web token; a miss steps over the rest of its first part, where no later
+#: ``eyJ`` can start a token either.
+JSON_WEB_TOKEN = re.compile(
+    r"\beyJ(?:[A-Za-z0-9_-]{10,}+\.[A-Za-z0-9_-]{10,}+\.[A-Za-z0-9_-]{10,}+"
+    r"|(?P<passed>[A-Za-z0-9_-]*+))",
+    re.IGNORECASE,
+)
+#: A URL scheme right before ``://``: found from the start of its run of scheme characters
+#: only, so each run is read once.
+SCHEME_RUN = re.compile(r"(?<![a-z0-9+.-])[a-z0-9+.-]++(?=://)", re.IGNORECASE)
+#: The rest of a run of scheme characters, from inside it.
+SCHEME_RUN_REST = re.compile(r"[a-z0-9+.-]++(?=://)", re.IGNORECASE)
+SCHEME_START = re.compile(r"\b[a-z]", re.IGNORECASE)
+USER_AND_PASSWORD = re.compile(r"://[^/\s:@]++:[^/\s@]++@")
+CONNECTION_URL = re.compile(
+    r"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|"
+    r"jdbc:[a-z]+|clickhouse|cassandra)://(?=\S)",
+    re.IGNORECASE,
+)
+NON_SPACE_RUN = re.compile(r"\S++")
+#: ``Server=...; Database=``: a miss steps over the rest of the setting, up to its ``;``.
+CONNECTION_SETTINGS = re.compile(
+    r"\b(?:Server|Data Source|Host)=(?:[^;\n]++;\s*+(?:Database|Initial Catalog|User Id|Uid)="
+    r"|(?P<passed>[^;\n]*+))",
+    re.IGNORECASE,
+)
+#: A template placeholder; a miss steps over the text up to the ``]`` or line end it hit.
+PLACEHOLDER = re.compile(r"\[\[(?:[^\]\n]++\]\]|(?P<passed>[^\]\n]*+))")
+
+# -- words that need a second look (warnings) --------------------------------------------
+
+JARGON_TERMS: tuple[str, ...] = (
+    "p50", "p90", "p95", "p99", "p999", "latency percentile", "tail latency", "5xx", "4xx",
+    "bad gateway", "gateway timeout", "internal server error", "connection pool", "deadlock",
+    "replica lag", "replication lag", "primary database", "database failover", "failover",
+    "shard", "sharding", "postgres", "postgresql", "mysql", "redis", "mongodb", "cassandra",
+    "elasticsearch", "kafka", "rabbitmq", "sqs", "queue depth", "consumer lag", "kubernetes",
+    "k8s", "pod", "pods", "docker", "helm chart", "node pool", "oom", "oomkilled",
+    "out of memory", "cpu", "memory pressure", "load balancer", "rollback", "rolled back",
+    "hotfix", "cache invalidation", "ingress", "tls handshake", "cron job", "lambda", "ec2",
+    "s3 bucket", "rds", "eks", "gke", "bigquery", "terraform", "config map", "circuit breaker",
+    "thread pool", "gc pause", "garbage collection", "heap", "canary", "stack trace", "upstream",
+    "downstream service", "microservice", "nginx", "haproxy", "etcd", "zookeeper",
+)  # fmt: skip
+HTTP_STATUS = re.compile(
+    r"\bHTTP[ /]?\d{3}\b|\b[45]\d\d (?:errors?|responses?|status(?: codes?)?)\b", re.IGNORECASE
+)
+#: The look-aheads stop at the end of their hex word and a miss is local to it.
+DEPLOY_HASH = re.compile(
+    r"\b(?:commit|deploy|build|sha|rev|revision|release)\s+#?[0-9a-f]{7,40}\b|"
+    r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,40}\b",
+    re.IGNORECASE,
+)
+TICKET = re.compile(
+    r"\b(?!(?:COVID|ISO|UTF|SHA|RFC|TLS|SSL|SOC|PCI|WCAG|CVE|GDPR|HIPAA|IPV|MP|AES|RSA|ECDSA)-)"
+    r"[A-Z][A-Z0-9]{1,9}-\d{1,6}\b"
+)
+FIXED = re.compile(
+    r"\b(?:fixed|resolved|back to normal|fully restored|fully operational|all systems operational)\b",
+    re.IGNORECASE,
+)
+#: Searched only in the 40 characters before a "fixed" word.
+NOT_YET = re.compile(
+    r"(?:\bnot\b|n't\b|\byet\b|\bonce\b|\buntil\b|\bwhen\b|\bbefore\b|\bif\b|\bwill be\b|"
+    r"\bto be\b|\bbe\b|\bget\b|\bgets\b|\bbeing\b|\bhas been identified\b)[^.!?\n]{0,25}$",
+    re.IGNORECASE,
+)
+#: Every word NOT_YET can match holds one of these.
+NOT_YET_HINT = re.compile(r"not|n't|yet|once|until|when|before|if|be|get|has", re.IGNORECASE)
+_TIME = r"(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|utc|gmt|[a-z]{2,4}t)?|noon|midnight)"
+_SPAN = (
+    r"(?:(?:the next |an? |one |two |three |a few |few |half an? |\d+\s*)"
+    r"(?:minutes?|hours?|mins?|hrs?)|the hour|(?:the )?end of (?:the )?day|tonight|today|tomorrow)"
+)
+ETA = re.compile(
+    r"\b(?:fix(?:ed)?|resolv(?:e|ed)|restor(?:e|ed)|back(?: online| up| to normal)?|"
+    r"recover(?:ed|y)?|working (?:again|normally)|available again|operational(?: again)?|"
+    r"up and running|normal service)\b[^.!?\n]{0,40}?\b(?:by|within|in|before|around|at)\s+"
+    rf"(?:about |around |approximately |roughly |under )?(?:{_TIME}|{_SPAN})\b|\bETA\b",
+    re.IGNORECASE,
+)
+NEXT_UPDATE = re.compile(
+    r"\b(?:next update|further update|another update|more updates?|update (?:this page|you|again)|"
+    r"post an update|provide (?:an |another |more )?updates?|more information|hear from us|"
+    r"updates? every|next report|will update)\b",
+    re.IGNORECASE,
+)
+CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)\b")
+VAGUE = re.compile(
+    r"\b(?:we are|we're) (?:currently )?(?:aware of|looking into|investigating) "
+    r"(?:a|an|the|this|some)? ?(?:situation|issue|problem|incident|matter|reports?)\b",
+    re.IGNORECASE,
+)
+IMPACT = re.compile(
+    r"\b(?:customers?|users?|you|your|unable|cannot|can't|fail\w*|errors?|slow\w*|delay\w*|"
+    r"unavailable|affect\w*|down|outage|not working|timeouts?|missing|late|log ?in|sign ?in|"
+    r"payments?|orders?|checkout|emails?|api|dashboard|website|app)\b",
+    re.IGNORECASE,
+)
+ENGLISH = frozenset((
+    "the", "and", "we", "is", "are", "to", "of", "our", "for", "will", "be", "in", "on",
+    "this", "that", "with", "you", "it", "some",
+))  # fmt: skip
+#: Function words of the other languages status pages are most often written in (German,
+#: French, Spanish, Italian, Dutch, Swedish).
+OTHER_LANGUAGE = frozenset((
+    "und", "der", "die", "das", "wir", "ist", "nicht", "sich", "ein", "eine", "bis", "mit",
+    "le", "la", "les", "des", "et", "est", "nous", "une", "sur", "pour", "dans", "el", "los",
+    "las", "y", "es", "estamos", "una", "para", "por", "del", "al", "con", "il", "di", "che",
+    "siamo", "een", "het", "wij", "zijn", "niet", "och", "att", "vi", "är", "inte",
+))  # fmt: skip
+TOKEN = re.compile(r"\w+")
+AZURE_REGIONS = frozenset((
+    "eastus", "eastus2", "westus", "westus2", "westus3", "centralus", "northcentralus",
+    "southcentralus", "westcentralus", "northeurope", "westeurope", "uksouth", "ukwest",
+    "francecentral", "germanywestcentral", "swedencentral", "switzerlandnorth", "norwayeast",
+    "eastasia", "southeastasia", "japaneast", "japanwest", "australiaeast",
+    "australiasoutheast", "brazilsouth", "canadacentral", "canadaeast", "centralindia",
+    "southindia", "koreacentral", "southafricanorth", "uaenorth",
+))  # fmt: skip
+
+# -- cheap substring tests that must pass before an expensive pattern runs at all ----------
+
+
+def _any_of(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for "does any of these substrings occur": C speed instead of a loop."""
+    return re.compile("|".join(map(re.escape, hints)))
+
+
+HOST_HINT = _any_of(("localhost", ".internal", ".local", ".lan", ".intranet", ".corp"))
+STACK_HINT = _any_of((
+    "Traceback", 'File "', "Exception", "Error", "goroutine", "panic:", "SIGSEGV",
+    "segmentation", ".java:", ".kt:", ".scala:", ".cs:", ".js:", ".ts:",
+))  # fmt: skip
+SECRET_HINT = _any_of((
+    "AKIA", "ASIA", "earer", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat", "xox",
+    "BEGIN", "@", "eyJ", "sk_live", "AIza",
+))  # fmt: skip
+SECRET_WORD = _any_of(("api_key", "api-key", "apikey", "secret", "password", "passwd", "token"))
+#: a hex-looking word of 7+ characters: the only texts where a commit id can hide
+HEX_WORD = re.compile(r"(?<!\w)[0-9a-f]{7,}(?!\w)")
+DIGIT_DOT = re.compile(r"\d\.\d")

@@ -13,12 +13,11 @@ this module applies them to a site. Every rule runs in time linear in its text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import datetime
 
 from statuspress.diagnostics import Diagnostic
 from statuspress.model import Audience, Incident, Kind, Source, StatusSite, Update
-from statuspress.parallel import fork_map
 from statuspress.rules.language.engine import ERRORS, RULES, Finding, lint_text
 from statuspress.rules.language.patterns import JARGON_TERMS
 from statuspress.rules.language.text import TextContext, is_english
@@ -26,7 +25,6 @@ from statuspress.rules.language.text import TextContext, is_english
 __all__ = [
     "ERRORS",
     "JARGON_TERMS",
-    "PARALLEL_THRESHOLD",
     "RULES",
     "Finding",
     "TextContext",
@@ -92,10 +90,6 @@ def _document_texts(
         yield from _diagnostics(source.path, body, base, source.body_line)
 
 
-#: Below this many incidents, linting in one process is faster than starting another.
-PARALLEL_THRESHOLD = 400
-
-
 def _base_context(site: StatusSite) -> TextContext:
     internal_names = tuple(c.name for c in site.components if c.audience is Audience.INTERNAL)
     return TextContext(settings=site.settings, internal_component_names=internal_names)
@@ -116,22 +110,13 @@ def incident_language_violations(site: StatusSite, now: datetime) -> Iterator[Di
     """The words of every public incident title, summary and update, each on its own."""
     del now
     base = _base_context(site)
-
-    def lint_share(incidents: Sequence[Incident]) -> list[Diagnostic]:
-        found: list[Diagnostic] = []
-        for incident in incidents:
-            if incident.audience is Audience.INTERNAL:
-                continue
-            found.extend(
-                _document_texts(incident.source, "title", incident.title, incident.summary, base)
-            )
-            for update in incident.updates:
-                if update.audience is Audience.PUBLIC:
-                    found.extend(_update_texts(incident, update, base))
-        return found
-
-    for share in fork_map(lint_share, site.incidents, PARALLEL_THRESHOLD):
-        yield from share
+    for incident in site.incidents:  # (the command's one parallel step is above, in check)
+        if incident.audience is Audience.INTERNAL:
+            continue
+        yield from _document_texts(incident.source, "title", incident.title, incident.summary, base)
+        for update in incident.updates:
+            if update.audience is Audience.PUBLIC:
+                yield from _update_texts(incident, update, base)
 
 
 def language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:

@@ -4,12 +4,14 @@ valid repository for the check tests to break. Test files never import each othe
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -88,6 +90,35 @@ def settle(repo: Path) -> None:
     for path in repo.rglob("*"):
         if ".statuspress-cache" not in path.parts:
             os.utime(path, (past, past))
+
+
+# -- a running `statuspress serve` -----------------------------------------------------
+
+
+@contextlib.contextmanager
+def serving(root: Path, seconds: float = 120) -> Iterator[tuple[str, list[str]]]:
+    """``serve`` on a free port in a thread, rebuilding every tenth of a second: its URL
+    and the lines it logs (the list grows while it runs)."""
+    from statuspress.commands.serve import serve
+
+    lines: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=serve,
+        args=(root, 0),
+        kwargs={"log": lines.append, "stop": stop, "interval": 0.1},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        deadline = time.monotonic() + seconds
+        while not any("serving" in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        url = next(line for line in lines if "serving" in line).split(" on ")[1].split(" ")[0]
+        yield url, lines
+    finally:
+        stop.set()
+        thread.join(timeout=60)
 
 
 # -- real git repositories and the CLI ----------------------------------------------------

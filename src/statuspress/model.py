@@ -147,13 +147,15 @@ class Source:
     """Where an object came from: its file (relative POSIX path) and where each key sits."""
 
     path: str
-    keys: Mapping[str, Position] = field(default_factory=dict)
+    #: key -> (line, col) of the key in the front matter. (Plain tuples: a long history
+    #: holds hundreds of thousands, and the cycle collector need not watch plain ones.)
+    keys: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     body_line: int = 1
 
     def at(self, key: str | None = None) -> Position:
         """The position of ``key`` in the front matter, or of the file's start."""
         if key is not None and key in self.keys:
-            return self.keys[key]
+            return Position(*self.keys[key])
         return Position(1, 1)
 
     def diagnostic(self, key: str | None, level: Level, rule: str, message: str) -> Diagnostic:

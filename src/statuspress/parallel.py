@@ -29,9 +29,6 @@ R = TypeVar("R")
 
 #: Never use more processes than this: beyond it the work is bound by pickling results.
 MAX_WORKERS = 4
-#: This process takes this much of the items itself: it receives what the others send
-#: only after its own share, and unpickling results costs about a fifth of making them.
-LOCAL_SHARE = 0.56
 _PR_SET_PDEATHSIG = 1
 
 
@@ -86,11 +83,18 @@ def split(count: int, workers: int, local_share: float) -> list[tuple[int, int]]
     return bounds
 
 
-def fork_map(func: Callable[[Sequence[T]], R], items: Sequence[T], minimum: int | None) -> list[R]:
+def fork_map(
+    func: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    minimum: int | None,
+    local_share: float = 0.5,
+) -> list[R]:
     """``[func(share) for share in shares of items]``, the shares run in parallel.
 
     Fewer than ``minimum`` items (or ``minimum`` None) run in this process only, as one
-    share.
+    share. ``local_share`` is this process's part when that is more than an even share:
+    it receives what the others send only after its own share, so for results that are
+    costly to receive it should take a little more.
     """
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if (
@@ -102,7 +106,7 @@ def fork_map(func: Callable[[Sequence[T]], R], items: Sequence[T], minimum: int 
     ):
         return [func(items)]
     context = mp.get_context("fork")
-    shares = [items[start:stop] for start, stop in split(len(items), workers, LOCAL_SHARE)]
+    shares = [items[start:stop] for start, stop in split(len(items), workers, local_share)]
     children = []
     local: list[Sequence[T]] = [shares[0]]
     parent = os.getpid()

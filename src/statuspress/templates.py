@@ -11,11 +11,12 @@ Templates say their words through Jinja's i18n extension (``{% trans %}``, ``_()
 from __future__ import annotations
 
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.errors import ContentError
@@ -58,10 +59,64 @@ def make_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Enviro
         auto_reload=False,
         extensions=["jinja2.ext.i18n"],
     )
-    # newstyle: ``_()`` formats its own ``%(name)s`` placeholders and escapes their values,
-    # the same way for ``{% trans %}`` blocks and calls.
-    env.install_gettext_translations(messages, newstyle=True)  # type: ignore[attr-defined]
+    _install_messages(env, messages)
+    env.filters["time_tag"] = time_tag
     return env
+
+
+def time_tag(iso: str, text: str) -> Markup:
+    """``<time datetime="ISO">text</time>``: ``{{ update.time_iso | time_tag(update.time) }}``."""
+    return Markup('<time datetime="%s">%s</time>') % (iso, text)
+
+
+def _install_messages(env: jinja2.Environment, messages: Catalogue) -> None:
+    """``messages`` as Jinja's i18n extension's "newstyle" callables (``_()`` formats its own
+    ``%(name)s`` placeholders and escapes their values, the same way for ``{% trans %}``
+    blocks and calls), each looked up once per environment: a catalogue does not change
+    during a build, and a site renders the same labels on thousands of pages."""
+    looked_up: dict[tuple[str, ...], Markup] = {}
+
+    def once(key: tuple[str, ...], find: Callable[[], str]) -> Markup:
+        found = looked_up.get(key)
+        if found is None:
+            found = looked_up[key] = Markup(find())
+        return found
+
+    # Autoescape is always on in this environment (see above), so results are Markup.
+    def gettext(string: str, /, **variables: Any) -> str:
+        if not variables:  # a label: formatted (``%%`` -> ``%``) once, like its lookup
+            return once(("label", string), lambda: Markup(messages.gettext(string)) % {})
+        return once((string,), lambda: messages.gettext(string)) % variables
+
+    def ngettext(singular: str, plural: str, num: int, /, **variables: Any) -> str:
+        variables.setdefault("num", num)
+        form = once(
+            ("n", singular, plural, str(num)), lambda: messages.ngettext(singular, plural, num)
+        )
+        return form % variables
+
+    def pgettext(context: str, string: str, /, **variables: Any) -> str:
+        variables.setdefault("context", context)
+        return once(("p", context, string), lambda: messages.pgettext(context, string)) % variables
+
+    def npgettext(context: str, singular: str, plural: str, num: int, /, **variables: Any) -> str:
+        variables.setdefault("context", context)
+        variables.setdefault("num", num)
+        form = once(
+            ("np", context, singular, plural, str(num)),
+            lambda: messages.npgettext(context, singular, plural, num),
+        )
+        return form % variables
+
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
+    )
+    # The callables above already do what newstyle's wrappers do; installing them plainly
+    # spares two indirections per message (``_`` is ``gettext`` itself).
+    env.globals.update(
+        gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext, _=gettext
+    )
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
 
 
 def _template_location(root: Path, exc: BaseException) -> tuple[str, int]:

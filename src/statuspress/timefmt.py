@@ -16,7 +16,13 @@ from statuspress.messages import ENGLISH, Catalogue
 
 def month_name(month: int, messages: Catalogue = ENGLISH) -> str:
     """The full name of ``month`` (1-12): ``November``."""
-    names = (
+    return _month_names(messages)[month - 1]
+
+
+@lru_cache(maxsize=8)
+def _month_names(messages: Catalogue) -> tuple[str, ...]:
+    """The twelve names, looked up once per catalogue (a build formats thousands of dates)."""
+    return (
         messages.gettext("January"),
         messages.gettext("February"),
         messages.gettext("March"),
@@ -31,12 +37,16 @@ def month_name(month: int, messages: Catalogue = ENGLISH) -> str:
         messages.gettext("November"),
         messages.gettext("December"),
     )
-    return names[month - 1]
 
 
 def month_abbreviation(month: int, messages: Catalogue = ENGLISH) -> str:
     """The short name of ``month`` (1-12): ``Nov``."""
-    names = (
+    return _month_abbreviations(messages)[month - 1]
+
+
+@lru_cache(maxsize=8)
+def _month_abbreviations(messages: Catalogue) -> tuple[str, ...]:
+    return (
         messages.pgettext("abbreviated month", "Jan"),
         messages.pgettext("abbreviated month", "Feb"),
         messages.pgettext("abbreviated month", "Mar"),
@@ -50,7 +60,6 @@ def month_abbreviation(month: int, messages: Catalogue = ENGLISH) -> str:
         messages.pgettext("abbreviated month", "Nov"),
         messages.pgettext("abbreviated month", "Dec"),
     )
-    return names[month - 1]
 
 
 @lru_cache(maxsize=32)

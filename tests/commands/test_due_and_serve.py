@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from statuspress.commands.serve import serve
-from testsupport import REPO_ROOT, run
+from testsupport import REPO_ROOT, run, serving
 
 
 def test_due_on_the_demo_lists_the_open_incident_with_its_promise() -> None:
@@ -57,20 +56,8 @@ def fetch(url: str) -> str:
 
 def test_serve_serves_the_site_and_rebuilds_when_a_file_changes(write_repo) -> None:  # type: ignore[no-untyped-def]
     root: Path = write_repo({"components/api.md": "---\nname: First name\n---\n"})
-    lines: list[str] = []
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=serve,
-        args=(root, 0),
-        kwargs={"log": lines.append, "stop": stop, "interval": 0.1},
-        daemon=True,
-    )
-    thread.start()
-    try:
+    with serving(root) as (url, lines):
         deadline = time.monotonic() + 20
-        while not any("serving" in line for line in lines) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        url = next(line for line in lines if "serving" in line).split(" on ")[1].split(" ")[0]
         assert "First name" in urllib.request.urlopen(url, timeout=5).read().decode()
         (root / "components/api.md").write_text("---\nname: Second name\n---\n")
         while time.monotonic() < deadline:
@@ -84,9 +71,6 @@ def test_serve_serves_the_site_and_rebuilds_when_a_file_changes(write_repo) -> N
             time.sleep(0.1)
         assert any("schema/unknown-key" in line for line in lines)
         assert "Second name" in fetch(url)
-    finally:
-        stop.set()
-        thread.join(timeout=10)
 
 
 def test_serve_on_a_taken_port_says_so_before_building(write_repo) -> None:  # type: ignore[no-untyped-def]
@@ -108,20 +92,8 @@ def test_serve_on_a_taken_port_says_so_before_building(write_repo) -> None:  # t
 
 def test_serve_answers_a_nul_in_a_url_with_404_and_outlives_a_failing_rebuild(write_repo) -> None:  # type: ignore[no-untyped-def]
     root: Path = write_repo({"components/api.md": "---\nname: First name\n---\n"})
-    lines: list[str] = []
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=serve,
-        args=(root, 0),
-        kwargs={"log": lines.append, "stop": stop, "interval": 0.1},
-        daemon=True,
-    )
-    thread.start()
-    try:
+    with serving(root) as (url, lines):
         deadline = time.monotonic() + 20
-        while not any("serving" in line for line in lines) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        url = next(line for line in lines if "serving" in line).split(" on ")[1].split(" ")[0]
         try:
             urllib.request.urlopen(url + "a%00b", timeout=5)
         except urllib.error.HTTPError as exc:
@@ -134,6 +106,3 @@ def test_serve_answers_a_nul_in_a_url_with_404_and_outlives_a_failing_rebuild(wr
             time.sleep(0.1)
         assert any("ZeroDivisionError" in line for line in lines), lines
         assert "First name" in fetch(url)
-    finally:
-        stop.set()
-        thread.join(timeout=10)

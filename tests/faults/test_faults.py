@@ -30,7 +30,7 @@ from statuspress.build import build
 from statuspress.incremental.pages import PAGES_FILE
 from statuspress.incremental.store import STORE_FILE
 from statuspress.layout import CACHE_DIR
-from testsupport import REPO_ROOT, digest, settle
+from testsupport import REPO_ROOT, digest, serving, settle
 
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 from generate import generate
@@ -246,23 +246,8 @@ def test_concurrent_builds_into_one_folder_all_publish_a_whole_site(
 
 @pytest.fixture
 def served(repo: Path) -> Iterator[tuple[str, list[str], Path]]:
-    from statuspress.commands.serve import serve
-
-    lines: list[str] = []
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=serve, args=(repo, 0), kwargs={"log": lines.append, "stop": stop, "interval": 0.1}
-    )
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not any("serving" in line for line in lines) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    url = next(line for line in lines if "serving" in line).split(" on ")[1].split(" ")[0]
-    try:
+    with serving(repo) as (url, lines):
         yield url, lines, repo
-    finally:
-        stop.set()
-        thread.join(timeout=60)
 
 
 def test_serve_under_load_during_rebuilds_answers_every_request(

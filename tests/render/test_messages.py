@@ -321,9 +321,10 @@ def lookups_in(source: str, name: str) -> Iterator[Lookup]:
 
 
 def python_lookups() -> Iterator[Lookup]:
-    """Every lookup in the package (messages.py, which implements them, aside)."""
+    """Every lookup in the package (messages.py, which implements them, and templates.py,
+    which hands the templates' lookups to the catalogue, aside)."""
     for path in sorted(SOURCE.rglob("*.py")):
-        if path == SOURCE / "messages.py":
+        if path in (SOURCE / "messages.py", SOURCE / "templates.py"):
             continue
         rel = path.relative_to(REPO_ROOT).as_posix()
         yield from lookups_in(path.read_text(encoding="utf-8"), rel)
@@ -412,3 +413,19 @@ def test_the_catalogue_lists_every_message() -> None:
     # Every msgid formats with named placeholders only (gettext style, reorderable).
     for _, msgid in msgids:
         assert not re.search(r"%[^(%]", msgid), msgid
+
+
+def test_a_template_label_is_formatted_like_any_message(tmp_path: Path) -> None:
+    """Looked up once per environment, a label still reads "%%" as "%" and escapes what
+    fills a placeholder, as Jinja's newstyle gettext does."""
+    (tmp_path / "site_templates").mkdir()
+    (tmp_path / "site_templates" / "t.html").write_text(
+        '{{ _("50%% done") }}|{{ _("50%% done") }}|{{ _("Hi %(name)s", name="<b>") }}|'
+        "{% trans n=2 %}{{ n }} day{% pluralize %}{{ n }} days{% endtrans %}|"
+        '{{ pgettext("month", "May") }}|{{ "2026-11-24T12:00:00Z" | time_tag("<noon>") }}'
+    )
+    env = make_environment(tmp_path)
+    assert env.get_template("t.html").render() == (
+        '50% done|50% done|Hi &lt;b&gt;|2 days|May|'
+        '<time datetime="2026-11-24T12:00:00Z">&lt;noon&gt;</time>'
+    )

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from statuspress.diagnostics import Diagnostic, Level, Position
+from statuspress.diagnostics import Diagnostic, Level
 from statuspress.model import (
     Audience,
     ComponentStatus,
@@ -53,13 +53,13 @@ def _statuses(mapping: Mapping[str, ComponentStatus]) -> tuple[tuple[str, str], 
 
 
 def _source(source: Source) -> Value:
-    keys = tuple((k, p.line, p.col) for k, p in source.keys.items())
+    keys = tuple((k, line, col) for k, (line, col) in source.keys.items())
     return (source.path, keys, source.body_line)
 
 
 def _unsource(value: Value) -> Source:
     path, keys, body_line = value
-    return Source(path, {k: Position(line, col) for k, line, col in keys}, body_line)
+    return Source(path, {k: (line, col) for k, line, col in keys}, body_line)
 
 
 def _update(u: Update) -> Value:

@@ -58,7 +58,8 @@ def read(
 
 
 def source_of(doc: Document, fields: Fields) -> Source:
-    return Source(doc.path, dict(fields.keys), doc.body_line)
+    keys = {name: (pos.line, pos.col) for name, pos in fields.keys.items()}
+    return Source(doc.path, keys, doc.body_line)
 
 
 def listing(folder: Path) -> dict[str, os.DirEntry[str]]:

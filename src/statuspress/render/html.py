@@ -31,8 +31,9 @@ def incident_page_renderer(frame: Frame, root: Path) -> Callable[[Incident], byt
 
     def render_page(incident: Incident) -> bytes:
         path = paths.incident_page(incident.id)
-        meta = frame.meta(path, incident.title, last_change((incident,), frame.now) or frame.now)
-        values = {"page": meta, "incident": incident_page(frame, incident)}
+        alone = replace(frame)  # its views are this page's alone: nothing kept after it
+        meta = alone.meta(path, incident.title, last_change((incident,), frame.now) or frame.now)
+        values = {"page": meta, "incident": incident_page(alone, incident)}
         return render_template(env, root, "incident.html", values).encode()
 
     return render_page

@@ -141,7 +141,9 @@ class Frame:
     base_url: str  # absolute, ends with "/"
     now: datetime
     messages: Catalogue = ENGLISH  # the language of every word the pages add
-    _summaries: dict[str, IncidentSummary] = field(default_factory=dict, compare=False, repr=False)
+    _summaries: dict[str, IncidentSummary] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def url(self, path: str) -> str:
         """The absolute URL of an output path such as ``incidents/x/``."""

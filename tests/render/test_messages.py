@@ -426,6 +426,6 @@ def test_a_template_label_is_formatted_like_any_message(tmp_path: Path) -> None:
     )
     env = make_environment(tmp_path)
     assert env.get_template("t.html").render() == (
-        '50% done|50% done|Hi &lt;b&gt;|2 days|May|'
+        "50% done|50% done|Hi &lt;b&gt;|2 days|May|"
         '<time datetime="2026-11-24T12:00:00Z">&lt;noon&gt;</time>'
     )

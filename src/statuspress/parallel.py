@@ -14,6 +14,7 @@ thread held it.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing as mp
 import os
@@ -55,11 +56,18 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _child(
-    func: Callable[[Sequence[Any]], Any], share: Sequence[Any], conn: Connection, parent: int
+    func: Callable[[Sequence[Any]], Any],
+    share: Sequence[Any],
+    conn: Connection,
+    parent: int,
+    others: Sequence[int],
 ) -> None:
     global _in_worker
     _in_worker = True
     _die_with_parent(parent)
+    for fd in others:  # inherited pipe ends this worker does not use: close them
+        with contextlib.suppress(OSError):
+            os.close(fd)
     try:
         conn.send(("ok", func(share)))
     except BaseException:  # the parent re-raises it; a child must never die silently
@@ -107,7 +115,7 @@ def fork_map(
         return [func(items)]
     context = mp.get_context("fork")
     shares = [items[start:stop] for start, stop in split(len(items), workers, local_share)]
-    children = []
+    children: list[tuple[Connection, Any, Sequence[T]]] = []
     local: list[Sequence[T]] = [shares[0]]
     parent = os.getpid()
     for share in shares[1:]:
@@ -118,7 +126,9 @@ def fork_map(
             continue
         try:
             process = context.Process(
-                target=_child, args=(func, share, sender, parent), daemon=True
+                target=_child,
+                args=(func, share, sender, parent, [*_ends(children), receiver.fileno()]),
+                daemon=True,
             )
             process.start()
         except OSError:
@@ -139,6 +149,12 @@ def fork_map(
                 process.join()
             receiver.close()
     return [done[id(share)] for share in shares]
+
+
+def _ends(children: Sequence[tuple[Connection, Any, Any]]) -> list[int]:
+    """The descriptors this process holds for ``children``: each one's result pipe and
+    the pipe multiprocessing watches for its end."""
+    return [fd for receiver, process, _ in children for fd in (receiver.fileno(), process.sentinel)]
 
 
 def _receive(receiver: Connection, process: Any) -> Any:

@@ -162,3 +162,31 @@ def test_a_fork_map_inside_a_worker_stays_in_that_worker(monkeypatch: pytest.Mon
     results = fork_map(_nested, list(range(10)), 2)
     outer, inner = results[1]  # the forked worker's share
     assert inner == [outer]  # one share, in the worker itself
+
+
+def _open_pipes(share: object = None) -> list[str]:
+    import os
+
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue  # the listing's own descriptor, closed already
+        if target.startswith("pipe:"):
+            found.append(target)
+    return sorted(found)
+
+
+def test_a_worker_holds_no_pipe_end_of_another_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    before = set(_open_pipes())
+    shares = fork_map(_open_pipes, list(range(40)), 2)
+    workers = shares[1:]
+    assert len(workers) == 3
+    # A worker holds one end of each pipe it has (its result's write end, and the pipes
+    # multiprocessing keeps to tell it and its parent of each other's end): never the read
+    # end of its own result or of an earlier worker's, which the parent holds.
+    for pipes in workers:
+        new = [pipe for pipe in pipes if pipe not in before]
+        assert len(new) == len(set(new)), pipes

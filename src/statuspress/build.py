@@ -13,6 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+
 from statuspress import paths
 from statuspress.audience import audience_components, incident_for, view_for
 from statuspress.check import (
@@ -30,6 +32,7 @@ from statuspress.model import Audience, StatusSite
 from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
 from statuspress.render.html import incident_page_renderer
+from statuspress.templates import make_environment
 from statuspress.timeline import build_timeline
 from statuspress.views.frame import Frame
 from statuspress.write import merge_outputs, write_site
@@ -78,7 +81,9 @@ def build(
         url,
         now,
     )
-    incidents = _incidents(root, repository, frame, accelerator, parallel)  # load, check
+    # One template environment: compiled here once, inherited by the parallel step's worker.
+    templates = make_environment(root, frame.messages)
+    incidents = _incidents(root, repository, frame, templates, accelerator, parallel)
     checked = check_site(repository, (i.checked for i in incidents), now)
     notes = tuple(accelerator.notes) if accelerator else ()
     if checked.errors:
@@ -86,7 +91,7 @@ def build(
             f"the content has {len(checked.errors)} error(s); nothing was written",
             (*checked.diagnostics, *notes),
         )
-    context = derive(checked.site, now, audience, url, root)  # derive
+    context = derive(checked.site, now, audience, url, root, templates)  # derive
     pages = {paths.incident_page(i.page_id): i.page for i in incidents if i.page is not None}
     files = render(context, pages)  # render
     write_site(files, out, root)  # write
@@ -100,12 +105,18 @@ def build(
 
 
 def derive(
-    site: StatusSite, now: datetime, audience: Audience, base_url: str, root: Path
+    site: StatusSite,
+    now: datetime,
+    audience: Audience,
+    base_url: str,
+    root: Path,
+    templates: jinja2.Environment | None = None,
 ) -> RenderContext:
     """The audience's view of a checked site, and the facts derived from it (the
     timeline): what every renderer receives."""
     view = view_for(site, audience)
-    return RenderContext(view, build_timeline(view, now), now, audience, base_url, root)
+    timeline = build_timeline(view, now)
+    return RenderContext(view, timeline, now, audience, base_url, root, environment=templates)
 
 
 def render_site(
@@ -161,6 +172,7 @@ def _incidents(
     root: Path,
     repository: Repository,
     frame: Frame,
+    templates: jinja2.Environment,
     accelerator: Accelerator | None,
     parallel: bool,
 ) -> list[_Incident]:
@@ -186,7 +198,7 @@ def _incidents(
                     key = accelerator.page_key(view, checked.digest)
                     page = accelerator.page(key)
                 if page is None:
-                    render_page = render_page or incident_page_renderer(frame, root)
+                    render_page = render_page or incident_page_renderer(frame, root, templates)
                     page, page_fresh = render_page(view), True
             page_id = view.id if view is not None else name
             fresh = name not in known

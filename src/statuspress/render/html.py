@@ -23,11 +23,13 @@ from statuspress.views.incident import incident_page
 from statuspress.views.index import index_page
 
 
-def incident_page_renderer(frame: Frame, root: Path) -> Callable[[Incident], bytes]:
+def incident_page_renderer(
+    frame: Frame, root: Path, env: jinja2.Environment | None = None
+) -> Callable[[Incident], bytes]:
     """The function that renders one incident's page (the audience's view of the
     incident) from the incident and ``frame`` alone: its "last updated" is its own, so one
     new update elsewhere leaves it byte for byte the same. Templates compile once."""
-    env = make_environment(root, frame.messages)
+    env = env or make_environment(root, frame.messages)
 
     def render_page(incident: Incident) -> bytes:
         path = paths.incident_page(incident.id)
@@ -45,7 +47,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     others are rendered here."""
     frame = context.frame
     messages = frame.messages
-    env = make_environment(context.root, messages)
+    env = context.templates
     files: Files = {}
 
     def page(path: str, template: str, meta: PageMeta, **values: Any) -> None:
@@ -67,7 +69,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         path = paths.incident_page(incident.id)
         ready = given.get(path)
         if ready is None:
-            render_incident = render_incident or incident_page_renderer(frame, context.root)
+            render_incident = render_incident or incident_page_renderer(frame, context.root, env)
             ready = render_incident(incident)
         files[path] = ready
     for component in context.site.components:

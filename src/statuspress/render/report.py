@@ -14,7 +14,7 @@ from markupsafe import Markup
 from statuspress import paths
 from statuspress.messages import Catalogue
 from statuspress.render import Files, RenderContext
-from statuspress.templates import make_environment, render_template
+from statuspress.templates import render_template
 from statuspress.timefmt import duration_words
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def render(context: RenderContext) -> Files:
     title = messages.gettext("Reliability & communication")
     meta = context.frame.meta(paths.REPORT_PAGE, title, context.last_updated)
     html = render_template(
-        make_environment(context.root, messages),
+        context.templates,
         context.root,
         "report.html",
         {

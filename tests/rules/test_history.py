@@ -13,14 +13,21 @@ HEADER = "---\ntitle: Slow API\nseverity: sev3\nstarted: 2026-11-17T09:00:00Z\nc
 FIRST = "---\nat: 2026-11-17T09:10:00Z\nstatus: investigating\nnext_update: 2026-11-17T10:10:00Z\n---\nCheckout is slow. Next update by 10:10 UTC.\n"
 
 
-def published(tmp_path: Path) -> Path:
-    root = make_repo(tmp_path)
+def publish(root: Path, top: Path) -> Path:
+    """Commit an incident with one update in the status repository ``root`` (which may be
+    a folder of the git work tree ``top``); its folder."""
     folder = root / "incidents/2026-11-17-slow"
     folder.mkdir(parents=True)
     (folder / "incident.md").write_text(HEADER)
     (folder / "a.md").write_text(FIRST)
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "publish")
+    git(top, "add", ".")
+    git(top, "commit", "-q", "-m", "publish")
+    return folder
+
+
+def published(tmp_path: Path) -> Path:
+    root = make_repo(tmp_path)
+    publish(root, root)
     return root
 
 
@@ -84,12 +91,7 @@ def test_history_rules_hold_in_a_subfolder_of_a_larger_repository(tmp_path: Path
     root = top / "status"
     (root / "components").mkdir(parents=True)
     (root / "components/checkout.md").write_text("---\nname: Checkout\n---\n")
-    folder = root / "incidents/2026-11-17-slow"
-    folder.mkdir(parents=True)
-    (folder / "incident.md").write_text(HEADER)
-    (folder / "a.md").write_text(FIRST)
-    git(top, "add", ".")
-    git(top, "commit", "-q", "-m", "publish")
+    folder = publish(root, top)
     (folder / "a.md").write_text(FIRST.replace("is slow", "was slow"))
     code, out = run(root, "check", "--base", "HEAD", "--now", "2026-11-17T12:00:00Z")
     assert code == 1 and "incidents/2026-11-17-slow/a.md:6:1: error[history/edited]" in out

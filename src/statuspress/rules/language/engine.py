@@ -26,12 +26,28 @@ class Finding:
         return Level.ERROR if self.rule in ERRORS else Level.WARNING
 
 
+#: A rule reports at most this many findings in one text, then one more that says so: a
+#: reviewer fixes the first ones and looks again, and a pasted log of a megabyte does not
+#: bury the page (or the linter) under a hundred thousand copies of one message.
+MAX_FINDINGS_PER_RULE = 20
+
+
 def lint_text(text: str, context: TextContext) -> list[Finding]:
-    """Every language finding in one customer-facing text, in order of position."""
+    """The language findings in one customer-facing text, in order of position (at most
+    ``MAX_FINDINGS_PER_RULE`` of a rule, and a last one saying there are more)."""
     subject = Text(text, context)
-    found = [
-        Finding(rule.id, hit.start, rule.message_for(hit))
-        for rule in RULES
-        for hit in rule.find(subject)
-    ]
+    found = []
+    for rule in RULES:
+        for count, hit in enumerate(rule.find(subject)):
+            if count == MAX_FINDINGS_PER_RULE:
+                found.append(Finding(rule.id, hit.start, _more(rule.message_for(hit))))
+                break
+            found.append(Finding(rule.id, hit.start, rule.message_for(hit)))
     return sorted(found, key=lambda f: (f.start, f.rule))
+
+
+def _more(message: str) -> str:
+    return (
+        f"{message} (and more of the same from here on: only the first "
+        f"{MAX_FINDINGS_PER_RULE} of a rule are listed in one text; fix them and check again)"
+    )

@@ -24,6 +24,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 #: A fixed "now" for tests on the demo content: just after its latest update.
 DEMO_NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 IN_CI = bool(os.environ.get("CI"))
+#: The language corpus's scores, filled by its test and printed in the pytest summary.
+LANGUAGE_SCORES: dict[str, float] = {}
 NOW_ARG = DEMO_NOW.isoformat().replace("+00:00", "Z")
 
 

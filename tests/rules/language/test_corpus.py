@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import SCORES
 from statuspress.rules.language import TextContext, lint_text
+from testsupport import LANGUAGE_SCORES as SCORES
 from testsupport import REPO_ROOT
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load(

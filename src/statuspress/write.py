@@ -31,9 +31,6 @@ from pathlib import Path
 from statuspress.errors import UsageError
 from statuspress.layout import CONTENT
 
-#: A file's bytes, or a view of them.
-Content = bytes | memoryview
-
 #: The file that says "a statuspress build made this folder" (see the module's text).
 MARKER = ".statuspress-build"
 MARKER_TEXT = b"This folder is a site written by statuspress build; the next build replaces it.\n"
@@ -45,9 +42,9 @@ class DuplicateOutputError(Exception):
     """Two renderers produced the same path: a bug, never a user error."""
 
 
-def merge_outputs(*parts: Mapping[str, Content]) -> dict[str, Content]:
+def merge_outputs(*parts: Mapping[str, bytes]) -> dict[str, bytes]:
     """Union of renderer outputs; refuses to write one path twice (as Pelican's writer does)."""
-    merged: dict[str, Content] = {}
+    merged: dict[str, bytes] = {}
     for part in parts:
         for path, data in part.items():
             if path in merged:
@@ -88,7 +85,7 @@ def guard_out(out: Path, repository: Path) -> None:
         )
 
 
-def write_site(files: Mapping[str, Content], out: Path, repository: Path) -> None:
+def write_site(files: Mapping[str, bytes], out: Path, repository: Path) -> None:
     """Write ``files`` (and the marker) as the new content of ``out``, replacing it
     atomically (see the module's text): one open and write per file, one folder created
     per folder. A failure leaves the previous site untouched and nothing behind."""
@@ -152,7 +149,7 @@ def remove_leftovers(target: Path) -> None:
             shutil.rmtree(entry.path, ignore_errors=True)
 
 
-def _fill(staging: Path, files: Mapping[str, Content]) -> None:
+def _fill(staging: Path, files: Mapping[str, bytes]) -> None:
     # Plain strings for the paths: at 10,000 pages, pathlib's parsing cost more than the
     # system calls themselves.
     base = str(staging)

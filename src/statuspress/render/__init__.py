@@ -6,9 +6,8 @@ Each output family has one module; ``build`` calls them all with one RenderConte
 from __future__ import annotations
 
 from statuspress.views.context import RenderContext
-from statuspress.write import Content
 
-#: Output path -> the file's bytes (or a view of them: see write.Content).
-Files = dict[str, Content]
+#: Output path -> the file's bytes.
+Files = dict[str, bytes]
 
 __all__ = ["Files", "RenderContext"]

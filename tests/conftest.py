@@ -3,6 +3,7 @@ and the --update-golden flag for golden-file tests."""
 
 from __future__ import annotations
 
+import tempfile
 import textwrap
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -10,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from statuspress.check import CheckResult, check_repository
 from testsupport import NOW, REPO_ROOT, VALID, Check
 
-# Hypothesis keeps no example database: it would be a folder in the source tree, and the
-# tests never write there.
+# Hypothesis keeps no example database, and what else it stores (its character tables)
+# goes to a temporary folder: the tests never write into the source tree.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="statuspress-hypothesis-"))
 settings.register_profile("statuspress", database=None)
 settings.load_profile("statuspress")
 

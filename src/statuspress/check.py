@@ -77,9 +77,9 @@ def check_incident(root: Path, name: str, repository: Repository, now: datetime)
     """Read ``incidents/<name>`` and run the incident rules and the policy on it."""
     loaded = load_incident(root, name, repository.settings, repository.components_by_id)
     found = list(loaded.diagnostics)
-    alone = StatusSite(repository.settings, repository.components, ())
-    if loaded.incident is not None:
-        alone = StatusSite(repository.settings, repository.components, (loaded.incident,))
+    incidents = () if loaded.incident is None else (loaded.incident,)
+    alone = StatusSite(repository.settings, repository.components, incidents)
+    if incidents:
         found.extend(run_rules(alone, now, INCIDENT_FAMILIES))
     return CheckedIncident(name, loaded.incident, tuple(apply_policy(alone, found)), loaded.digest)
 

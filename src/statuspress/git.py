@@ -33,17 +33,6 @@ def git(root: Path, *args: str, timeout: float | None = None) -> str:
     return done.stdout
 
 
-def git_bytes(root: Path, *args: str) -> bytes:
-    """Like ``git`` for output that is not text (a file's bytes at a revision)."""
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
-    except FileNotFoundError:
-        raise GitError("git is not installed", missing=True) from None
-    if done.returncode != 0:
-        raise GitError(done.stderr.decode("utf-8", "replace").strip())
-    return done.stdout
-
-
 def prefix(root: Path) -> str:
     """``root``'s path inside its git work tree (``status/`` in a monorepo; "" at the top)."""
     return git(root, "rev-parse", "--show-prefix").strip()

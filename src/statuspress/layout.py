@@ -25,17 +25,6 @@ CACHE_DIR = ".statuspress-cache"
 CONTENT = (SETTINGS_FILE, COMPONENTS_DIR, INCIDENTS_DIR, TEMPLATES_DIR)
 
 
-def incident_folder(incident_id: str) -> str:
-    """``incidents/<id>``, relative to the repository."""
-    return f"{INCIDENTS_DIR}/{incident_id}"
-
-
-def incident_of(path: str) -> str:
-    """``incidents/<id>/file.md`` -> ``<id>`` (anything else -> "")."""
-    parts = path.split("/", 2)
-    return parts[1] if len(parts) == 3 and parts[0] == INCIDENTS_DIR else ""
-
-
 def is_update_file(path: str) -> bool:
     """Whether a repository-relative path names an update file."""
     parts = path.split("/")

@@ -116,7 +116,6 @@ def _install_messages(env: jinja2.Environment, messages: Catalogue) -> None:
     env.globals.update(
         gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext, _=gettext
     )
-    env.newstyle_gettext = True  # type: ignore[attr-defined]
 
 
 def _template_location(root: Path, exc: BaseException) -> tuple[str, int]:

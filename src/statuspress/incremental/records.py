@@ -20,8 +20,10 @@ import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from statuspress.incremental.keys import KEY_BYTES
+
 MAGIC = b"statuspress-cache 2\n"
-SCOPE_BYTES = 32
+SCOPE_BYTES = KEY_BYTES  # a scope is a key of keys.py
 _RECORD = struct.Struct("<HII")  # key length, value length, CRC-32 of key and value
 _HEAD = len(MAGIC) + SCOPE_BYTES
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from statuspress.config import Settings, load_settings
@@ -62,7 +63,7 @@ class Repository:
     components: tuple[Component, ...]  # in page order
     diagnostics: tuple[Diagnostic, ...]
 
-    @property
+    @cached_property  # asked once per incident folder
     def components_by_id(self) -> dict[str, Component]:
         return {c.id: c for c in self.components}
 

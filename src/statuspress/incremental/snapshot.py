@@ -77,12 +77,15 @@ def _update(u: Update) -> Value:
         u.erratum,
         u.eta_approved_by,
         tuple(u.accepted.items()),
+        _stamp(u.scheduled_start),
+        _stamp(u.scheduled_end),
+        u.automatic,
     )
 
 
 def _unupdate(value: Value) -> Update:
     (ident, incident, at, status, body, source, next_update, components, audience) = value[:9]
-    internal, erratum, eta, accepted = value[9:]
+    internal, erratum, eta, accepted, start, end, automatic = value[9:]
     return Update(
         ident,
         incident,
@@ -97,6 +100,9 @@ def _unupdate(value: Value) -> Update:
         erratum,
         eta,
         dict(accepted),
+        _unstamp(start),
+        _unstamp(end),
+        bool(automatic),
     )
 
 
@@ -120,6 +126,8 @@ def encode(incident: Incident) -> Value:
         _stamp(i.scheduled_start),
         _stamp(i.scheduled_end),
         tuple(i.accepted.items()),
+        i.auto_start,
+        i.auto_complete,
     )
 
 
@@ -127,7 +135,7 @@ def decode(value: Value) -> Incident:
     """The Incident that ``encode`` was given. Raises SnapshotError for anything else."""
     try:
         (ident, title, kind, started, components, source, updates, severity, audience) = value[:9]
-        summary, url, postmortem, published, start, end, accepted = value[9:]
+        summary, url, postmortem, published, start, end, accepted, auto_start, auto_end = value[9:]
         return Incident(
             id=ident,
             title=title,
@@ -145,6 +153,8 @@ def decode(value: Value) -> Incident:
             scheduled_start=_unstamp(start),
             scheduled_end=_unstamp(end),
             accepted=dict(accepted),
+            auto_start=auto_start,
+            auto_complete=auto_end,
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"not an incident snapshot: {exc}") from None

@@ -65,6 +65,9 @@ def _incident(context: RenderContext, incident: Incident) -> dict[str, Any]:
                 "body": u.body,
                 "erratum": u.erratum,
                 "components": {k: v.value for k, v in u.components.items()},
+                "automatic": u.automatic,
+                "scheduled_start": _t(u.scheduled_start),
+                "scheduled_end": _t(u.scheduled_end),
             }
             for u in reversed(incident.updates)
         ],

@@ -391,3 +391,7 @@ def init(directory: Path) -> None:
 def main() -> None:
     """The console script (and ``python -m statuspress``)."""
     cli(prog_name="statuspress")
+
+
+# Commands kept in modules of their own register themselves on ``cli`` when imported.
+from statuspress.cli import publish  # noqa: E402,F401

@@ -252,7 +252,13 @@ def new() -> None:
 @new.command("incident")
 @click.argument("title")
 @click.option(
-    "--severity", required=True, metavar="ID", help="A severity id from the matrix, e.g. sev1."
+    "--severity", metavar="ID", help="Incidents: a severity id from the matrix, e.g. sev1."
+)
+@click.option(
+    "--started",
+    metavar="TIME",
+    help="Incidents: when customer impact began (ISO 8601 with offset). Default: now. "
+    "The report's time to first update counts from it, so give the real time.",
 )
 @click.option(
     "--component",
@@ -271,7 +277,8 @@ def new() -> None:
 @handle_errors
 def new_incident(
     title: str,
-    severity: str,
+    severity: str | None,
+    started: str | None,
     components: tuple[str, ...],
     maintenance: bool,
     start: str | None,
@@ -285,6 +292,7 @@ def new_incident(
         _repo(),
         title,
         severity=severity,
+        started=started,
         components=components,
         now=resolve_now(now_text),
         maintenance=maintenance,

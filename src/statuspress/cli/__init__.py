@@ -16,7 +16,6 @@ import click
 from statuspress import __version__
 from statuspress.diagnostics import FORMATTERS, Diagnostic
 from statuspress.errors import ContentError, StatuspressError, UsageError
-from statuspress.fields import parse_timestamp
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,6 +25,9 @@ EXIT_OK, EXIT_RULES, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 def resolve_now(text: str | None) -> datetime:
     """``--now``, else ``SOURCE_DATE_EPOCH``, else the real clock (UTC)."""
     if text:
+        # Here, not at the top: `statuspress --version` and `--help` need no YAML reader.
+        from statuspress.fields import parse_timestamp
+
         try:
             value = parse_timestamp(text)
         except ValueError:

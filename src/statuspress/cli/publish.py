@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from statuspress.cli import EXIT_OK, NOW_OPTION, _repo, cli, handle_errors, resolve_now
-from statuspress.timefmt import iso
 
 GITHUB_FORMAT = click.option(
     "--format",
@@ -28,6 +27,7 @@ def next_change(now_text: str | None, output_format: str) -> None:
     """Print when the site next changes with no new content (a window starts or ends, a
     promised update falls due, a day begins), so a scheduler can build exactly then."""
     from statuspress.commands.publish import run_next_change
+    from statuspress.timefmt import iso
 
     change = run_next_change(_repo(), resolve_now(now_text))
     if output_format == "github":

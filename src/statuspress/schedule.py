@@ -2,8 +2,7 @@
 bytes than a build now, with no new content.
 
 Time moves a status page in a few known ways: a maintenance window starts or ends, a
-promised update falls due, an update or postmortem dated in the future becomes visible,
-a resolved incident leaves the front page's "recent" list, the uptime bars roll over at
+promised update falls due, a postmortem dated ahead is published, a resolved incident leaves the front page's "recent" list, the uptime bars roll over at
 midnight in the site's time zone, and while something is open its "open for" duration
 grows by the minute. ``next_change`` finds the soonest of them, so a scheduler can build
 exactly then instead of polling.
@@ -48,15 +47,10 @@ def _midnight(context: RenderContext) -> Change:
 
 
 def _changes(incident: Incident, now: datetime) -> Iterator[Change]:
+    # (Updates and starts dated in the future are errors `check` refuses to build.)
     ident = incident.id
-    for update in incident.updates:
-        if update.at > now:
-            yield Change(update.at, "an update dated in the future becomes visible", ident)
-            break
     if incident.postmortem_published is not None:
         yield Change(incident.postmortem_published, "a postmortem is published", ident)
-    if incident.kind is Kind.INCIDENT and incident.started > now:
-        yield Change(incident.started, "an incident dated in the future begins", ident)
     began = incident.began
     if incident.is_open:
         if began is not None and began <= now:

@@ -270,3 +270,70 @@ def test_a_final_update_cannot_move_the_window(repo: Path) -> None:
     assert code == 1
     assert f"{WINDOW}/20261210T0500Z-completed.md:4:16: error[schema/value]" in output
     assert "cannot move a window that this update ends" in output
+
+
+# -- every output agrees, for every story at every moment -------------------------------
+
+CANCEL = {
+    f"{WINDOW}/20261208T0900Z-cancelled.md": """
+        ---
+        at: 2026-12-08T09:00:00Z
+        status: cancelled
+        ---
+        We have cancelled this maintenance: checkout will not be affected on 10 December.
+        """
+}
+RESCHEDULE = {
+    f"{WINDOW}/20261208T0900Z-scheduled.md": """
+        ---
+        at: 2026-12-08T09:00:00Z
+        status: scheduled
+        next_update: 2026-12-12T02:00:00Z
+        scheduled_start: 2026-12-12T02:00:00Z
+        scheduled_end: 2026-12-12T04:00:00Z
+        ---
+        We have moved this maintenance to 12 December, 02:00 to 04:00 UTC.
+        """
+}
+
+
+def observe(site: Site) -> dict[str, object]:
+    """What each output says of the window, side by side."""
+    summary = site.json("summary.json")
+    (listed,) = site.window("scheduled-maintenances.json")
+    page = site.text("incidents/2026-12-10-database-upgrade/index.html")
+    return {
+        "statuspage status": listed["status"],
+        "upcoming": [m["status"] for m in site.window("scheduled-maintenances/upcoming.json")],
+        "active": [m["status"] for m in site.window("scheduled-maintenances/active.json")],
+        "summary": [m["status"] for m in summary["scheduled_maintenances"]],
+        "indicator": summary["status"]["indicator"],
+        "checkout": summary["components"][0]["status"],
+        "statuspress status": json.loads(site.text("api/statuspress.json"))["maintenance"][0][
+            "status"
+        ],
+        "feed items": len(site.feed_titles()),
+        "calendar": site.event()["status"],
+        "page shows a start": "<dt>Started</dt>" in page,
+    }
+
+
+@pytest.mark.parametrize(
+    ("story", "now", "expected"),
+    [
+        ({}, BEFORE, ("scheduled", ["scheduled"], [], ["scheduled"], "none", "operational", "scheduled", 1, "CONFIRMED", False)),
+        ({}, INSIDE, ("in_progress", [], ["in_progress"], ["in_progress"], "maintenance", "under_maintenance", "in_progress", 2, "CONFIRMED", True)),
+        ({}, AFTER, ("completed", [], [], [], "none", "operational", "completed", 3, "CONFIRMED", True)),
+        (CANCEL, INSIDE, ("completed", [], [], [], "none", "operational", "cancelled", 2, "CANCELLED", False)),
+        (CANCEL, AFTER, ("completed", [], [], [], "none", "operational", "cancelled", 2, "CANCELLED", False)),
+        (RESCHEDULE, INSIDE, ("scheduled", ["scheduled"], [], ["scheduled"], "none", "operational", "scheduled", 2, "CONFIRMED", False)),
+        (RESCHEDULE, "2026-12-12T03:00:00Z", ("in_progress", [], ["in_progress"], ["in_progress"], "maintenance", "under_maintenance", "in_progress", 3, "CONFIRMED", True)),
+        (RESCHEDULE, "2026-12-12T05:00:00Z", ("completed", [], [], [], "none", "operational", "completed", 4, "CONFIRMED", True)),
+    ],
+)  # fmt: skip
+def test_every_output_tells_the_same_story(
+    repo: Path, tmp_path: Path, story: dict[str, str], now: str, expected: tuple[object, ...]
+) -> None:
+    write_files(repo, story)
+    facets = observe(Site(repo, tmp_path / "out", now))
+    assert tuple(facets.values()) == expected, facets

@@ -137,6 +137,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     from statuspress.render import (
         badge,
         feeds,
+        headers,
         html,
         ical,
         report,
@@ -144,7 +145,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         statuspress_json,
     )
 
-    return merge_outputs(
+    files = merge_outputs(
         html.render(context, incident_pages),
         report.render(context),
         feeds.render(context),
@@ -153,6 +154,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         badge.render(context),
         statuspress_json.render(context),
     )
+    return merge_outputs(files, headers.render(files))  # the headers of every file above
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,10 @@ def check(
     help="internal adds internal updates and talking points, with a banner and noindex.",
 )
 @click.option(
-    "--base-url", metavar="URL", help="Absolute URL the site is served from (overrides base_url)."
+    "--base-url",
+    metavar="URL",
+    help="Absolute URL the site is served from (overrides base_url; the Publish workflow "
+    "passes the GitHub Pages address).",
 )
 @click.option(
     "--incremental",
@@ -381,11 +384,21 @@ def serve(port: int) -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @handle_errors
 def init(directory: Path) -> None:
-    """Create a new status repository in DIRECTORY."""
+    """Make DIRECTORY a status repository: a new folder, or one that exists already (such
+    as a fresh clone holding a README). Writes the files that are missing and never
+    overwrites one: refuses, writing nothing, when a file it would write exists with
+    other content. Pins the running statuspress in requirements-status.txt."""
     from statuspress.commands.init import init_repository
 
-    for path in init_repository(directory):
-        click.echo(f"created {path}")
+    done = init_repository(directory)
+    for name in done.created:
+        click.echo(f"created {directory / name}")
+    for name in done.skipped:
+        click.echo(f"skipped {directory / name} (already there, the same)")
+    for name in done.kept:
+        click.echo(f"kept    {directory / name} (yours; the template's version was not written)")
+    if done.pin_note:
+        click.echo(f"note: {done.pin_note}")
 
 
 def main() -> None:

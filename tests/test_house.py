@@ -137,11 +137,10 @@ def test_the_sdist_holds_everything_the_wheel_is_built_from_and_the_docs(
     assert not [n for n in names if n.startswith("tests/")]
 
 
-def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
-    wheel: Path, tmp_path: Path
-) -> None:
-    """Installed from the wheel, away from this checkout, statuspress finds its theme."""
-    venv = tmp_path / "venv"
+def _venv_with(venv: Path, requirement: str) -> Path:
+    """A fresh virtual environment at ``venv`` with statuspress installed from
+    ``requirement`` (a wheel, a git URL) and its dependencies taken from this environment;
+    its python."""
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     # statuspress's dependencies from this environment, without its own editable install
@@ -149,11 +148,54 @@ def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
     # not read).
     there = next((venv / "lib").glob("python*/site-packages"))
     (there / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
-        check=True,
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", requirement],
         capture_output=True,
+        text=True,
+        check=False,
     )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return python
+
+
+def test_installed_from_a_git_url_init_pins_that_url_at_that_commit(tmp_path: Path) -> None:
+    """The README's way to use statuspress before a release: pip records the commit it
+    installed, and `init` pins exactly that, so the workflows build with the same code."""
+    source = _source_copy(tmp_path / "source")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "src"]):
+        subprocess.run(["git", "-C", str(source), *args], check=True, env=env)
+    commit = subprocess.run(
+        ["git", "-C", str(source), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    url = f"git+{source.as_uri()}@{commit}"
+    # (pip 23 reads "name @ git+file:..." as a path: the bare URL names the same install.)
+    python = _venv_with(tmp_path / "venv", url)
+    done = subprocess.run(
+        [str(python), "-m", "statuspress", "init", str(tmp_path / "status")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+    assert done.returncode == 0, done.stderr
+    pin = (tmp_path / "status/requirements-status.txt").read_text().splitlines()[-1]
+    assert pin == f"statuspress @ {url}"
+    assert "note:" not in done.stdout
+
+
+def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
+    wheel: Path, tmp_path: Path
+) -> None:
+    """Installed from the wheel, away from this checkout, statuspress finds its theme."""
+    venv = tmp_path / "venv"
+    python = _venv_with(venv, str(wheel))
     work = tmp_path / "work"
     work.mkdir()
 

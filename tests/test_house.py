@@ -248,3 +248,15 @@ def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
         check=True,
     ).stdout
     assert "json-schema.org" in schema
+
+
+def test_the_readme_install_section_uses_the_forms_init_pins() -> None:
+    from statuspress.commands.pin import DEFAULT_SOURCE
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Install in your own status repository", 1)[1].split("\n## ", 1)[0]
+    assert f'pip install "statuspress @ git+{DEFAULT_SOURCE}@<commit>"' in section
+    assert "pip install statuspress\n" in section
+    assert "statuspress init ." in section
+    pyproject = (REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'Source = "{DEFAULT_SOURCE}"' in pyproject

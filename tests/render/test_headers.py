@@ -6,7 +6,10 @@ page."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -174,3 +177,66 @@ def test_a_fingerprinted_name_keeps_folder_and_extension_and_follows_the_content
     assert published == f"{folder}/{stem}.{digest}{dot}{extension}"
     if one != other:
         assert published != fingerprinted(name, other)
+
+
+# -- docs/hosting.md's recipes hold the same policy ---------------------------------------
+
+HOSTING = (REPO_ROOT / "docs" / "hosting.md").read_text()
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", HOSTING, flags=re.S)
+
+
+def test_the_s3_recipe_gives_each_object_the_lifetime_headers_gives_it() -> None:
+    (script,) = _blocks("sh")
+    commands = [c.replace("\\\n", " ") for c in re.split(r"\n(?=aws )", script)]
+    syncs = [c for c in commands if c.startswith("aws s3 sync")]
+    assert len(syncs) == 5
+    lifetimes = {re.search(r'--cache-control "([^"]+)"', c).group(1) for c in syncs}  # type: ignore[union-attr]
+    assert lifetimes == {SHORT, YEAR}
+    (assets,) = [c for c in syncs if "_site/assets" in c]
+    assert YEAR in assets and "--delete" not in assets
+    (rest,) = [c for c in syncs if "--delete" in c]
+    for excluded in ("assets/*", "_headers", ".statuspress-build"):
+        assert f'--exclude "{excluded}"' in rest
+
+
+def test_the_github_pages_recipe_is_the_workflow_init_writes() -> None:
+    (snippet,) = _blocks("yaml")
+    workflow = (
+        REPO_ROOT / "src/statuspress/init_template/dot-github/workflows/publish.yml"
+    ).read_text()
+    assert snippet in workflow
+
+
+def test_the_netlify_recipe_builds_the_site_at_the_address_netlify_gives(tmp_path: Path) -> None:
+    tomllib = pytest.importorskip("tomllib")
+    (text,) = _blocks("toml")
+    config = tomllib.loads(text)
+    assert config["build"]["publish"] == "_site"
+    install, build = (part.strip() for part in config["build"]["command"].split("&&"))
+    assert install == "pip install -r requirements-status.txt"
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "statuspress", "init", "status"], cwd=tmp_path
+        ).returncode
+        == 0
+    )
+    bin_folder = str(Path(sys.executable).parent)
+    done = subprocess.run(
+        ["bash", "-c", build],
+        cwd=tmp_path / "status",
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **os.environ,
+            "PATH": f"{bin_folder}:{os.environ['PATH']}",
+            "URL": "https://acme-status.netlify.app",
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    index = (tmp_path / "status/_site/index.html").read_text()
+    assert '<link rel="canonical" href="https://acme-status.netlify.app/">' in index
+    assert (tmp_path / "status/_site/_headers").is_file()

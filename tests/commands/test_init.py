@@ -105,10 +105,13 @@ def test_a_file_init_would_write_with_other_content_stops_it_before_it_writes_an
 
 def test_a_file_where_init_needs_a_folder_is_named(clone: Path) -> None:
     (clone / ".github").write_text("not a folder\n")
+    (clone / "incidents").write_text("not a folder either\n")
     done = statuspress_in(clone, "init", ".")
     assert done.returncode == 2
+    assert "Traceback" not in done.stderr
     assert ".github is a file where a folder is needed" in done.stderr
-    assert sorted(p.name for p in clone.iterdir()) == [".git", ".github", "README.md"]
+    assert "incidents (a file where a folder is needed)" in done.stderr
+    assert sorted(p.name for p in clone.iterdir()) == [".git", ".github", "README.md", "incidents"]
 
 
 def test_the_teams_own_gitignore_is_kept_and_reported(clone: Path) -> None:

@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from statuspress.assets import fingerprinted
 from statuspress.write import MARKER
-from testsupport import REPO_ROOT, build_cli, make_repo
+from testsupport import REPO_ROOT, VALID, build_cli, make_repo, settle
 
 SHORT = "public, max-age=60"
 YEAR = "public, max-age=31536000, immutable"
@@ -240,3 +241,28 @@ def test_the_netlify_recipe_builds_the_site_at_the_address_netlify_gives(tmp_pat
     index = (tmp_path / "status/_site/index.html").read_text()
     assert '<link rel="canonical" href="https://acme-status.netlify.app/">' in index
     assert (tmp_path / "status/_site/_headers").is_file()
+
+
+def test_an_incremental_rebuild_after_a_stylesheet_change_links_the_new_name_everywhere(
+    tmp_path: Path,
+) -> None:
+    root = make_repo(tmp_path)
+    for name, text in VALID.items():  # an incident, whose page the accelerator keeps
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text).lstrip())
+    (root / "site_templates/assets").mkdir(parents=True)
+    (root / "site_templates/assets/style.css").write_text("body { color: black }\n")
+    settle(root)
+    out = tmp_path / "site"
+    first = build_cli(root, out, "--incremental")
+    assert first.returncode == 0, first.stderr
+    assert (out / "incidents/2026-11-17-payments/index.html").is_file()
+    (root / "site_templates/assets/style.css").write_text("body { color: navy }\n")
+    settle(root)
+    done = build_cli(root, out, "--incremental")
+    assert done.returncode == 0, done.stderr
+    assert "reused 1 of 1 incidents" in done.stdout + done.stderr, done.stdout + done.stderr
+    (sheet,) = (out / "assets").iterdir()
+    assert sheet.read_text() == "body { color: navy }\n"
+    for page in out.rglob("*.html"):
+        assert sheet.name in page.read_text(), page

@@ -73,6 +73,9 @@ def init_repository(directory: Path) -> InitResult:
             kept.append(name)
         else:
             clashes.append(f"{name} ({state})" if state != "different" else name)
+    for folder in (COMPONENTS_DIR, INCIDENTS_DIR):
+        if (directory / folder).exists() and not (directory / folder).is_dir():
+            clashes.append(f"{folder} (a file where a folder is needed)")
     if clashes:
         raise UsageError(
             f"nothing was written: statuspress init would write {len(clashes)} file(s) that "

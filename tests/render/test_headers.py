@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from statuspress.assets import fingerprinted
+from statuspress.render.headers import render
 from statuspress.write import MARKER
 from testsupport import REPO_ROOT, VALID, build_cli, make_repo, settle
 
@@ -266,3 +267,24 @@ def test_an_incremental_rebuild_after_a_stylesheet_change_links_the_new_name_eve
     assert sheet.read_text() == "body { color: navy }\n"
     for page in out.rglob("*.html"):
         assert sheet.name in page.read_text(), page
+
+
+_SEGMENT = st.one_of(
+    st.sampled_from(["api", "assets", "index.html", "v2", "feed.rss"]),
+    st.from_regex(r"[a-z0-9][a-z0-9._-]{0,8}", fullmatch=True),
+)
+
+
+@given(st.lists(st.lists(_SEGMENT, min_size=1, max_size=4).map("/".join), max_size=40))
+def test_any_site_gets_exactly_one_intended_rule_for_every_file(outputs: list[str]) -> None:
+    """Whatever paths a site has (other languages' folders, new outputs), `_headers`
+    covers each exactly once, with the lifetime its top-level folder calls for."""
+    # A name cannot be a file and a folder at once in one site.
+    folders = {p.split("/")[0] for p in outputs if "/" in p}
+    outputs = [p for p in outputs if "/" in p or p not in folders]
+    rules = parse_headers(render(outputs)["_headers"].decode())
+    for path in outputs:
+        for url in urls_of(path):
+            found = [headers for pattern, headers in rules if matches(pattern, url)]
+            assert len(found) == 1, (url, [p for p, _ in rules])
+            assert found[0] == intended(path), url

@@ -40,13 +40,14 @@ def header_rules(outputs: Iterable[str]) -> list[Rule]:
         (folders if rest else files).add(first)
     rules: list[Rule] = []
     if paths.INDEX in files:
-        rules.append(("/", _headers_of(paths.INDEX)))
-    rules.extend((f"/{name}", _headers_of(name)) for name in sorted(files))
+        rules.append(("/", _headers_of(None)))
+    rules.extend((f"/{name}", _headers_of(None)) for name in sorted(files))
     rules.extend((f"/{name}/*", _headers_of(name)) for name in sorted(folders))
     return rules
 
 
-def _headers_of(top: str) -> tuple[tuple[str, str], ...]:
+def _headers_of(top: str | None) -> tuple[tuple[str, str], ...]:
+    """The headers of the files in the top-level folder ``top`` (None: a top-level file)."""
     if top == ASSETS_DIR:
         return (("Cache-Control", IMMUTABLE),)
     if top == API_FOLDER:

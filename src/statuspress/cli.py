@@ -200,10 +200,7 @@ def check(
     help="internal adds internal updates and talking points, with a banner and noindex.",
 )
 @click.option(
-    "--base-url",
-    metavar="URL",
-    help="Absolute URL the site is served from (overrides base_url; the Publish workflow "
-    "passes the GitHub Pages address).",
+    "--base-url", metavar="URL", help="Absolute URL the site is served from (overrides base_url)."
 )
 @click.option(
     "--incremental",
@@ -384,21 +381,13 @@ def serve(port: int) -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @handle_errors
 def init(directory: Path) -> None:
-    """Make DIRECTORY a status repository: a new folder, or one that exists already (such
-    as a fresh clone holding a README). Writes the files that are missing and never
-    overwrites one: refuses, writing nothing, when a file it would write exists with
-    other content. Pins the running statuspress in requirements-status.txt."""
+    """Make DIRECTORY (new, or existing such as a fresh clone) a status repository.
+    Writes only missing files; refuses, writing nothing, when one it would write exists
+    with other content. Pins the running statuspress in requirements-status.txt."""
     from statuspress.commands.init import init_repository
 
-    done = init_repository(directory)
-    for name in done.created:
-        click.echo(f"created {directory / name}")
-    for name in done.skipped:
-        click.echo(f"skipped {directory / name} (already there, the same)")
-    for name in done.kept:
-        click.echo(f"kept    {directory / name} (yours; the template's version was not written)")
-    if done.pin_note:
-        click.echo(f"note: {done.pin_note}")
+    for line in init_repository(directory).lines(directory):
+        click.echo(line)
 
 
 def main() -> None:

@@ -35,6 +35,16 @@ class InitResult:
     kept: tuple[str, ...]  # the team's own README.md or .gitignore, left as it was
     pin_note: str | None  # how the statuspress version is pinned, when it needs a word
 
+    def lines(self, directory: Path) -> list[str]:
+        """What ``init`` says it did, a line per file."""
+        said = [f"created {directory / name}" for name in self.created]
+        said += [f"skipped {directory / name} (already there, the same)" for name in self.skipped]
+        said += [
+            f"kept    {directory / name} (yours; the template's version was not written)"
+            for name in self.kept
+        ]
+        return said + ([f"note: {self.pin_note}"] if self.pin_note else [])
+
 
 def template_files(pin: str) -> dict[str, bytes]:
     """Repository path -> content of every file ``init`` writes (``pin`` is the

@@ -288,3 +288,29 @@ def test_any_site_gets_exactly_one_intended_rule_for_every_file(outputs: list[st
             found = [headers for pattern, headers in rules if matches(pattern, url)]
             assert len(found) == 1, (url, [p for p, _ in rules])
             assert found[0] == intended(path), url
+
+
+def test_the_cloudflare_recipe_builds_the_site_at_its_base_url(tmp_path: Path) -> None:
+    (command,) = re.findall(r"^\| Build command \| `([^`]+)` \|$", HOSTING, flags=re.M)
+    (output,) = re.findall(r"^\| Build output directory \| `([^`]+)` \|$", HOSTING, flags=re.M)
+    install, build = (part.strip() for part in command.split("&&"))
+    assert install == "pip install -r requirements-status.txt"
+    root = tmp_path / "status"
+    assert subprocess.run([sys.executable, "-m", "statuspress", "init", str(root)]).returncode == 0
+    settings = root / "statuspress.yaml"
+    settings.write_text(
+        settings.read_text().replace("https://status.example.com/", "https://acme.pages.dev/")
+    )
+    done = subprocess.run(
+        ["bash", "-c", build],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "example-base-url" not in done.stdout + done.stderr
+    index = (root / output / "index.html").read_text()
+    assert '<link rel="canonical" href="https://acme.pages.dev/">' in index
+    assert (root / output / "404.html").is_file() and (root / output / "_headers").is_file()

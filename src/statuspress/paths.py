@@ -10,6 +10,12 @@ ROBOTS = "robots.txt"
 STYLESHEET = "assets/style.css"
 FEED_RSS = "feed.rss"
 FEED_ATOM = "feed.atom"
+#: The feed paths Statuspage pages have: the same feeds, for integrations that assume them.
+HISTORY_RSS = "history.rss"
+HISTORY_ATOM = "history.atom"
+FAVICON = "assets/favicon.svg"
+SOCIAL_IMAGE = "assets/social.png"
+LOCAL_TIME_SCRIPT = "assets/local-time.js"
 MAINTENANCE_ICS = "maintenance.ics"
 BADGE_SVG = "badge.svg"
 BADGE_JSON = "api/badge.json"
@@ -33,6 +39,12 @@ def page_url(page_path: str) -> str:
 
 def incident_page(incident_id: str) -> str:
     return f"incidents/{incident_id}/index.html"
+
+
+def incident_redirect(api_id: str) -> str:
+    """The page at an incident's API id (``incidents/<id>/``) that sends readers on to its
+    page: bots and integrations build such links from ``api/v2`` ids."""
+    return f"incidents/{api_id}/index.html"
 
 
 def component_page(component_id: str) -> str:

@@ -64,6 +64,13 @@ def make_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Enviro
     return env
 
 
+def asset_bytes(root: Path, name: str) -> bytes:
+    """A theme file read as bytes (an image): the repository's own ``site_templates/``
+    copy when it has one, else the built-in one."""
+    override = root / TEMPLATES_DIR / name
+    return (override if override.is_file() else BUILTIN_TEMPLATES / name).read_bytes()
+
+
 def time_tag(iso: str, text: str) -> Markup:
     """``<time datetime="ISO">text</time>``: ``{{ update.time_iso | time_tag(update.time) }}``."""
     return Markup('<time datetime="%s">%s</time>') % (iso, text)

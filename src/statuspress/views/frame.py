@@ -63,6 +63,8 @@ class PageMeta:
     last_updated_iso: str
     support_url: str | None
     report: bool = False  # link the Reliability & communication page
+    image: str = ""  # absolute URL of the picture link previews show (Open Graph)
+    time_zone: str = "UTC"  # the site's zone: the reader's own is shown where it differs
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,8 @@ class Frame:
             last_updated_iso=iso(updated),
             support_url=settings.support_url,
             report=settings.report_page,
+            image=self.url(paths.SOCIAL_IMAGE),
+            time_zone=settings.timezone,
         )
 
     def update(self, update: Update) -> UpdateView:

@@ -119,3 +119,12 @@ def test_a_day_with_two_statuses_says_how_long_each_lasted(day_site: Path) -> No
     said = "20 Nov 2026: major outage for 1 h, degraded performance for 25 min"
     assert f'title="{said}"' in html  # the bar's cell
     assert re.search(re.escape(said) + r":\s*<a href=", html)  # the list of days
+
+
+def test_a_component_page_links_its_own_feeds(demo_site: Path) -> None:
+    page = demo_site / "components" / "checkout" / "index.html"
+    doc = lxml.html.fromstring(page.read_bytes())
+    links = {a.text: a.get("href") for a in doc.findall(".//main//p[@class='component-feeds']/a")}
+    assert links == {"Atom feed": "feed.atom", "RSS feed": "feed.rss"}
+    for href in links.values():
+        assert (page.parent / href).is_file()

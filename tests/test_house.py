@@ -99,6 +99,8 @@ def test_the_wheel_ships_the_theme_the_message_templates_and_the_init_template(
         if theme.is_file():
             assert "statuspress/" + theme.relative_to(REPO_ROOT).as_posix() in names, theme
     assert "statuspress/py.typed" in names
+    for catalogue in (REPO_ROOT / "src/statuspress/locale").glob("**/*.po*"):
+        assert catalogue.relative_to(REPO_ROOT / "src").as_posix() in names, catalogue
 
 
 def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
@@ -145,3 +147,11 @@ def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
     run("--repo", "status", "check")
     run("--repo", "status", "build", "--out", "site")
     assert "<html" in (work / "site" / "index.html").read_text()
+    # The catalogues come from the wheel too: a German site speaks German, checked clean.
+    settings = work / "status" / "statuspress.yaml"
+    settings.write_text(settings.read_text() + "\nlanguage: de\n")
+    checked = run("--repo", "status", "check")
+    assert "i18n/" not in checked.stdout + checked.stderr
+    run("--repo", "status", "build", "--out", "site-de")
+    page = (work / "site-de" / "index.html").read_text()
+    assert '<html lang="de">' in page and "Abonnieren" in page

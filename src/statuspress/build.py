@@ -28,6 +28,7 @@ from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
 from statuspress.layout import incident_folder_names
 from statuspress.load import Repository, load_repository
+from statuspress.messages import catalogue_for
 from statuspress.model import Audience, StatusSite
 from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
@@ -80,6 +81,7 @@ def build(
         audience,
         url,
         now,
+        catalogue_for(repository.settings.language),
     )
     # One template environment: compiled here once, inherited by the parallel step's worker.
     templates = make_environment(root, frame.messages)
@@ -116,7 +118,10 @@ def derive(
     timeline): what every renderer receives."""
     view = view_for(site, audience)
     timeline = build_timeline(view, now)
-    return RenderContext(view, timeline, now, audience, base_url, root, environment=templates)
+    messages = catalogue_for(site.settings.language)
+    return RenderContext(
+        view, timeline, now, audience, base_url, root, messages, environment=templates
+    )
 
 
 def render_site(

@@ -351,7 +351,6 @@ def impact_duration(segments: tuple[Segment, ...], until: datetime) -> timedelta
     return total
 
 
-def format_percent(value: float) -> str:
+def floored_percent(value: float) -> float:
     """Two decimals, rounded down, so a component with any downtime never shows 100.00%."""
-    floored = math.floor(value * 100) / 100
-    return f"{floored:.2f}%"
+    return math.floor(value * 100) / 100

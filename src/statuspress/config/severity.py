@@ -25,6 +25,8 @@ class Severity:
     statuspage_impact: str  # none | minor | major | critical
 
 
+# The labels below are also catalogue messages (``impact_label`` in views/frame.py looks
+# them up under the same msgids), so pages show them in the site's language.
 DEFAULT_SEVERITIES: tuple[Severity, ...] = (
     Severity(
         "sev1",

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from statuspress import paths
-from statuspress.messages import Catalogue
+from statuspress.messages import ENGLISH, Catalogue
 from statuspress.render import Files, RenderContext
 from statuspress.templates import render_template
-from statuspress.timefmt import duration_words
+from statuspress.timefmt import duration_words, number, percent
 
 if TYPE_CHECKING:
     from statuspress.metrics import Aggregate
@@ -44,7 +44,12 @@ class Chart:
 
 
 def bar_chart(
-    chart_id: str, title: str, labels: list[str], values: list[float], value_text: str
+    chart_id: str,
+    title: str,
+    labels: list[str],
+    values: list[float],
+    value_text: str,
+    messages: Catalogue = ENGLISH,
 ) -> Chart:
     """A small horizontal bar chart as inline SVG (no script, no external request).
     ``value_text`` writes a bar's value (a ``%(value)s`` sentence, such as ``%(value)s min``)."""
@@ -66,7 +71,7 @@ def bar_chart(
             f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar}" rx="2" class="chart-bar"/>'
         )
         parts.append(
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{html_escape(value_text % {"value": f"{value:g}"}, quote=False)}</text>'
+            f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{html_escape(value_text % {"value": number(value, messages, 1)}, quote=False)}</text>'
         )
     parts.append("</svg>")
     return Chart(chart_id, title, Markup("".join(parts)))
@@ -81,10 +86,12 @@ def _row(a: Aggregate, messages: Catalogue, label: str | None = None) -> MonthRo
         label=label or month_label(a.key, messages),
         incidents=a.incidents,
         first_update=_words(a.median_time_to_first_update, messages),
-        promises_kept="—" if a.promises_kept_pct is None else f"{a.promises_kept_pct:.0f}%",
+        promises_kept="—"
+        if a.promises_kept_pct is None
+        else percent(a.promises_kept_pct, messages),
         resolve=_words(a.median_time_to_resolve, messages),
         impact=_words(a.median_customer_impact, messages),
-        met_cadence="—" if a.met_cadence_pct is None else f"{a.met_cadence_pct:.0f}%",
+        met_cadence="—" if a.met_cadence_pct is None else percent(a.met_cadence_pct, messages),
     )
 
 
@@ -108,6 +115,7 @@ def render(context: RenderContext) -> Files:
             first,
             # Translators: a bar's value on the chart of minutes ("12 min").
             messages.gettext("%(value)s min"),
+            messages,
         ),
         bar_chart(
             "chart-promises",
@@ -116,6 +124,7 @@ def render(context: RenderContext) -> Files:
             kept,
             # Translators: a bar's value on the chart of percentages ("80 %").
             messages.gettext("%(value)s %%"),
+            messages,
         ),
     ]
     # Translators: the title of the report page, which the site's navigation calls

@@ -48,6 +48,16 @@ def feeds_of(name: str, atom: str, rss: str, messages: Catalogue) -> tuple[Feed,
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """The same page in one of the site's languages (``hreflang`` and the switch)."""
+
+    language: str  # its tag, as ``languages:`` declares it
+    name: str  # the language's own name for itself: "Deutsch"
+    url: str  # absolute
+    current: bool  # this page is in that language
+
+
+@dataclass(frozen=True)
 class PageMeta:
     """What the base template needs on every page."""
 
@@ -63,6 +73,8 @@ class PageMeta:
     last_updated_iso: str
     support_url: str | None
     report: bool = False  # link the Reliability & communication page
+    #: the page in every language of the site (empty for a site in one language)
+    alternates: tuple[Alternate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,8 @@ class UpdateView:
     internal_note: Markup | None
     is_internal: bool
     affected: tuple[str, ...]
+    #: the tag of the language ``body`` is in, when it is not the page's (no translation yet)
+    body_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +132,17 @@ def impact_label(impact: str, messages: Catalogue) -> str:
         "maintenance": messages.gettext("Maintenance"),
     }
     return labels[impact]
+
+
+def severity_label(label: str, messages: Catalogue) -> str:
+    """A severity's label in ``messages``' language: the built-in matrix's labels are
+    catalogue messages; a repository's own label shows as written."""
+    built_in = {
+        "Critical": messages.gettext("Critical"),
+        "Major": messages.gettext("Major"),
+        "Minor": messages.gettext("Minor"),
+    }
+    return built_in.get(label, label)
 
 
 def status_badge(status: ComponentStatus, messages: Catalogue) -> StatusBadge:
@@ -226,7 +251,9 @@ class Frame:
         end = incident.resolved_at
         severity = None
         if incident.severity is not None:
-            severity = self.settings.severity(incident.severity).label
+            severity = severity_label(
+                self.settings.severity(incident.severity).label, self.messages
+            )
         schedule = None
         if (
             incident.kind is Kind.MAINTENANCE

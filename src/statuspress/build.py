@@ -147,6 +147,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         report,
         statuspage_api,
         statuspress_json,
+        translated,
     )
 
     return merge_outputs(
@@ -157,6 +158,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         ical.render(context),
         badge.render(context),
         statuspress_json.render(context),
+        translated.render(context),
     )
 
 

@@ -177,6 +177,26 @@ class Component:
     audience: Audience = Audience.PUBLIC
 
 
+def content_digest(text: str) -> str:
+    """A short digest of an original's text, which its translations record
+    (``translates:``) so that ``check`` sees when the original changed after them."""
+    import hashlib
+
+    return hashlib.blake2b(text.strip().encode("utf-8"), digest_size=6).hexdigest()
+
+
+@dataclass(frozen=True)
+class Translation:
+    """An update's body, or an incident header's title and summary, in another language
+    (from ``<original>.<language>.md``). Times, statuses and components are the original's."""
+
+    language: str
+    body: str
+    source: Source
+    title: str | None = None  # a header's translated title
+    translates: str | None = None  # the original's content_digest it was made from
+
+
 @dataclass(frozen=True)
 class Update:
     """One message on an incident's timeline, from one file."""
@@ -195,6 +215,10 @@ class Update:
     eta_approved_by: str | None = None
     #: rule id -> who accepted the exception (the `accept:` front-matter key).
     accepted: Mapping[str, str] = field(default_factory=dict)
+    #: language -> the body in that language
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+    #: set on a page's copy of an update shown untranslated: the language ``body`` is in
+    body_language: str | None = None
 
     @property
     def is_final(self) -> bool:
@@ -235,6 +259,8 @@ class Incident:
     scheduled_start: datetime | None = None
     scheduled_end: datetime | None = None
     accepted: Mapping[str, str] = field(default_factory=dict)
+    #: language -> the header's title and summary in that language
+    translations: Mapping[str, Translation] = field(default_factory=dict)
 
     @property
     def is_maintenance(self) -> bool:

@@ -100,6 +100,19 @@ def _percent(value: float, decimals: int, language: str) -> str:
 
 
 @lru_cache(maxsize=32)
+def language_name(language: str) -> str:
+    """The language's name for itself, as a language switch lists it: ``Deutsch``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return language
+    name = locale.get_display_name(locale) or language
+    return name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=32)
 def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 

@@ -29,7 +29,7 @@ from statuspress.markdown import render_markdown
 from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Audience, ComponentStatus, StatusSite, UpdateStatus
 from statuspress.templates import BUILTIN_TEMPLATES, make_environment
-from statuspress.timefmt import cldr_locale, duration_words, local_and_utc
+from statuspress.timefmt import cldr_locale, duration_words, language_name, local_and_utc
 from testsupport import DEMO_NOW, REPO_ROOT
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -150,9 +150,12 @@ def pseudo_site(request: pytest.FixtureRequest) -> tuple[dict[str, bytes], list[
     site = loaded.site
     context = build.derive(site, DEMO_NOW, request.param, site.settings.base_url, REPO_ROOT)
     files = build.render(replace(context, messages=PSEUDO))
-    return {path: bytes(data) for path, data in files.items()}, [
+    # The other languages' pages speak their real catalogues (tests/render/test_languages.py).
+    others = tuple(f"{language}/" for language in site.settings.extra_languages)
+    return {path: bytes(data) for path, data in files.items() if not path.startswith(others)}, [
         *content_of(context.site),
         *cldr_words(PSEUDO.language),
+        *(language_name(language) for language in site.settings.site_languages),
     ]
 
 

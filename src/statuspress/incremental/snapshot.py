@@ -22,6 +22,7 @@ from statuspress.model import (
     Incident,
     Kind,
     Source,
+    Translation,
     Update,
     UpdateStatus,
 )
@@ -77,12 +78,27 @@ def _update(u: Update) -> Value:
         u.erratum,
         u.eta_approved_by,
         tuple(u.accepted.items()),
+        _translations(u.translations),
     )
+
+
+def _translations(translations: Mapping[str, Translation]) -> Value:
+    return tuple(
+        (t.language, t.body, _source(t.source), t.title, t.translates)
+        for t in translations.values()
+    )
+
+
+def _untranslations(value: Value) -> dict[str, Translation]:
+    return {
+        language: Translation(language, body, _unsource(source), title, translates)
+        for language, body, source, title, translates in value
+    }
 
 
 def _unupdate(value: Value) -> Update:
     (ident, incident, at, status, body, source, next_update, components, audience) = value[:9]
-    internal, erratum, eta, accepted = value[9:]
+    internal, erratum, eta, accepted, translations = value[9:]
     return Update(
         ident,
         incident,
@@ -97,6 +113,7 @@ def _unupdate(value: Value) -> Update:
         erratum,
         eta,
         dict(accepted),
+        _untranslations(translations),
     )
 
 
@@ -120,6 +137,7 @@ def encode(incident: Incident) -> Value:
         _stamp(i.scheduled_start),
         _stamp(i.scheduled_end),
         tuple(i.accepted.items()),
+        _translations(i.translations),
     )
 
 
@@ -127,7 +145,7 @@ def decode(value: Value) -> Incident:
     """The Incident that ``encode`` was given. Raises SnapshotError for anything else."""
     try:
         (ident, title, kind, started, components, source, updates, severity, audience) = value[:9]
-        summary, url, postmortem, published, start, end, accepted = value[9:]
+        summary, url, postmortem, published, start, end, accepted, translations = value[9:]
         return Incident(
             id=ident,
             title=title,
@@ -145,6 +163,7 @@ def decode(value: Value) -> Incident:
             scheduled_start=_unstamp(start),
             scheduled_end=_unstamp(end),
             accepted=dict(accepted),
+            translations=_untranslations(translations),
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"not an incident snapshot: {exc}") from None

@@ -20,7 +20,7 @@ from statuspress.config import Settings
 from statuspress.markdown import render_markdown
 from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Audience, Component, ComponentStatus, Incident, Kind, Update
-from statuspress.timefmt import duration_words, iso, local_and_utc, zone
+from statuspress.timefmt import duration_words, iso, language_name, local_and_utc, zone
 from statuspress.timeline import incident_impact
 
 
@@ -53,8 +53,9 @@ class Alternate:
 
     language: str  # its tag, as ``languages:`` declares it
     name: str  # the language's own name for itself: "Deutsch"
-    url: str  # absolute
+    url: str  # absolute (``hreflang`` links)
     current: bool  # this page is in that language
+    href: str = ""  # relative to this page (the switch works in a local preview too)
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,8 @@ class Frame:
     base_url: str  # absolute, ends with "/"
     now: datetime
     messages: Catalogue = ENGLISH  # the language of every word the pages add
+    #: the default language's base URL, when the pages are another language's (under it)
+    site_url: str = ""
     _summaries: dict[str, IncidentSummary] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -208,12 +211,36 @@ class Frame:
             canonical=self.url(paths.page_url(page_path)),
             feeds=site_feeds + tuple(feeds),
             internal=self.audience is Audience.INTERNAL,
-            language=settings.language,
+            language=self.messages.language,
             last_updated=self.time(updated),
             last_updated_iso=iso(updated),
             support_url=settings.support_url,
             report=settings.report_page,
+            alternates=self.alternates(page_path),
         )
+
+    def alternates(self, page_path: str) -> tuple[Alternate, ...]:
+        """``page_path`` in each of the site's languages (none for a one-language site)."""
+        settings = self.settings
+        if not settings.extra_languages:
+            return ()
+        home = self.site_url or self.base_url
+        up = "../" * (page_path.count("/") + (1 if self.site_url else 0))
+        alternates = []
+        for language in settings.site_languages:
+            there = ("" if language == settings.language else f"{language}/") + paths.page_url(
+                page_path
+            )
+            alternates.append(
+                Alternate(
+                    language,
+                    language_name(language),
+                    home + there,
+                    language == self.messages.language,
+                    (up + there) or "./",
+                )
+            )
+        return tuple(alternates)
 
     def update(self, update: Update) -> UpdateView:
         # Translators: a component and the status an update gave it: "API: Major outage".
@@ -237,6 +264,7 @@ class Frame:
             internal_note=Markup(render_markdown(update.internal)) if update.internal else None,
             is_internal=update.audience is Audience.INTERNAL,
             affected=affected,
+            body_language=update.body_language,
         )
 
     def incident_summary(self, incident: Incident) -> IncidentSummary:

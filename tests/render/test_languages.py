@@ -126,3 +126,16 @@ def test_a_translation_file_is_not_an_update() -> None:
     assert translation_of("20261124T1120Z-investigating.md") is None
     assert not is_update_file("incidents/x/20261124T1120Z-investigating.de.md")
     assert is_update_file("incidents/x/20261124T1120Z-investigating.md")
+
+
+def test_statuspress_json_carries_the_translations(demo_site: Path) -> None:
+    document = json.loads((demo_site / "api/statuspress.json").read_text(encoding="utf-8"))
+    assert document["site"]["languages"] == ["en", "de"]
+    slow = next(i for i in document["incidents"] if i["id"] == SLOW.split("/")[1])
+    assert slow["title"] == "Slow checkout for some customers"
+    assert slow["translations"] == {
+        "de": {"title": "Langsamer Checkout für einige Kunden", "summary": None, "current": True}
+    }
+    assert all(u["translations"]["de"]["current"] for u in slow["updates"])
+    payments = next(i for i in document["incidents"] if i["id"] == PAYMENTS.split("/")[1])
+    assert [sorted(u["translations"]) for u in payments["updates"]] == [[], [], [], ["de"]]

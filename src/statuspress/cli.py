@@ -299,24 +299,28 @@ def new_incident(
 @click.argument("incident")
 @click.option(
     "--status",
-    required=True,
+    default=None,
     metavar="STATUS",
     help="investigating|identified|monitoring|resolved, or for maintenance "
-    "scheduled|in_progress|verifying|completed.",
+    "scheduled|in_progress|verifying|completed (required unless --lang).",
 )
 @click.option(
     "--next-update", default=None, metavar="DURATION", help="When the next update comes, e.g. 30m."
 )
+@click.option("--lang", "language", metavar="LANG", help="Translate an update into LANG instead.")
+@click.option("--of", metavar="UPDATE", help="With --lang: the update (default: the latest).")
 @NOW_OPTION
 @handle_errors
-def new_update(incident: str, status: str, next_update: str | None, now_text: str | None) -> None:
-    """Add an update file to INCIDENT from the template for STATUS."""
-    from statuspress.commands.new import new_update as scaffold_update
+def new_update(incident: str, status: str | None, next_update: str | None, **options: Any) -> None:
+    """Add an update file to INCIDENT from the template for STATUS, or with --lang a
+    translation of one of its updates from LANG's template."""
+    from statuspress.commands.translate import new_update_or_translation
 
-    path = scaffold_update(
-        _repo(), incident, status=status, next_update=next_update, now=resolve_now(now_text)
-    )
-    click.echo(f"created {path}")
+    now = resolve_now(options.pop("now_text"))
+    for path in new_update_or_translation(
+        _repo(), incident, status=status, next_update=next_update, now=now, **options
+    ):
+        click.echo(f"created {path}")
 
 
 @cli.command()

@@ -59,7 +59,10 @@ def translation_violations(site: StatusSite, now: datetime) -> Iterator[Diagnost
     for incident in site.incidents:
         for translation in incident.translations.values():
             yield from _anchored(translation, header_digest(incident))
-            yield from _words(site, translation, translation.title or "")
+            title_at = translation.source.at("title")
+            yield from _words(
+                site, translation, translation.title or "", (title_at.line, title_at.col + 7)
+            )
             yield from _words(site, translation, translation.body)
         for update in incident.updates:
             for translation in update.translations.values():
@@ -163,16 +166,23 @@ def _list(numbers: Counter[str]) -> str:
     return ", ".join(sorted(numbers.elements(), key=lambda n: (len(n), n))) or "none"
 
 
-def _words(site: StatusSite, translation: Translation, text: str) -> Iterator[Diagnostic]:
-    """The language rules on a translation's text. (The English-only ones skip a text
-    that is not English by themselves.)"""
+def _words(
+    site: StatusSite, translation: Translation, text: str, at: tuple[int, int] | None = None
+) -> Iterator[Diagnostic]:
+    """The language rules on a translation's text, which starts at ``at`` (line, column;
+    default: the body's first line). The English-only rules skip a text that is not
+    English by themselves."""
     if not text:
         return
     context = TextContext(settings=site.settings)
     source = translation.source
+    first_line, first_col = at or (source.body_line, 1)
     for finding in lint_text(text, context):
-        line = source.body_line + text.count("\n", 0, finding.start)
+        newlines = text.count("\n", 0, finding.start)
         col = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+        line = first_line + newlines
+        if not newlines:
+            col += first_col - 1
         yield Diagnostic(source.path, line, col, finding.level, finding.rule, finding.message)
 
 

@@ -33,6 +33,8 @@ _TRANSLATION = re.compile(r"(?P<original>.+)\.(?P<language>[a-z]{2,3}(?:-[A-Za-z
 
 def translation_of(name: str) -> tuple[str, str] | None:
     """(the original's file name, the language) when ``name`` names a translation."""
+    if name.count(".") < 2:  # the common case, answered without the pattern
+        return None
     match = _TRANSLATION.match(name)
     if match is None:
         return None

@@ -139,3 +139,14 @@ def test_statuspress_json_carries_the_translations(demo_site: Path) -> None:
     assert all(u["translations"]["de"]["current"] for u in slow["updates"])
     payments = next(i for i in document["incidents"] if i["id"] == PAYMENTS.split("/")[1])
     assert [sorted(u["translations"]) for u in payments["updates"]] == [[], [], [], ["de"]]
+
+
+def test_the_sitemap_lists_every_page_in_every_language(demo_site: Path) -> None:
+    sitemap = (demo_site / "sitemap.xml").read_text(encoding="utf-8")
+    pages = sorted(p.relative_to(demo_site).as_posix() for p in demo_site.rglob("index.html"))
+    # (The report page is not in the sitemap in any language: it was not before either.)
+    pages = [p for p in pages if not p.endswith("report/index.html")]
+    for page in pages:
+        url = "https://status.acme.example/" + page.removesuffix("index.html")
+        assert f"<loc>{url}</loc>" in sitemap, page
+    assert sitemap.count("<loc>") == len(pages)

@@ -116,7 +116,10 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     ).encode("utf-8")
 
     files[paths.STYLESHEET] = _asset(env, "assets/style.css")
-    files[paths.SITEMAP] = _sitemap(context, sorted(p for p in files if p.endswith("index.html")))
+    pages = sorted(p for p in files if p.endswith("index.html"))
+    # Each other language has the same pages under its folder (render/translated.py).
+    pages += [f"{lang}/{p}" for lang in context.site.settings.extra_languages for p in pages]
+    files[paths.SITEMAP] = _sitemap(context, pages)
     files[paths.ROBOTS] = _robots(context)
     return files
 

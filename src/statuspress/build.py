@@ -202,7 +202,7 @@ def _incidents(
             page_fresh = False
             if view is not None:
                 if accelerator is not None:
-                    key = accelerator.page_key(view, checked.digest)
+                    key = accelerator.page_key(view, checked.digest, frame.messages.language)
                     page = accelerator.page(key)
                 if page is None:
                     render_page = render_page or incident_page_renderer(frame, root, templates)

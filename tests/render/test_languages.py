@@ -150,3 +150,15 @@ def test_the_sitemap_lists_every_page_in_every_language(demo_site: Path) -> None
         url = "https://status.acme.example/" + page.removesuffix("index.html")
         assert f"<loc>{url}</loc>" in sitemap, page
     assert sitemap.count("<loc>") == len(pages)
+
+
+def test_a_site_in_one_language_gets_nothing_new(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    done = build_cli(REPO_ROOT / "tests" / "golden" / "repo", out)
+    assert done.returncode == 0, done.stderr
+    pages = list(out.rglob("*.html"))
+    assert pages and not any(b"hreflang" in p.read_bytes() for p in pages)
+    assert not any(b'class="languages"' in p.read_bytes() for p in pages)
+    document = json.loads((out / "api/statuspress.json").read_text(encoding="utf-8"))
+    assert "languages" not in document["site"]
+    assert all("translations" not in i for i in document["incidents"])

@@ -261,6 +261,8 @@ class Incident:
     accepted: Mapping[str, str] = field(default_factory=dict)
     #: language -> the header's title and summary in that language
     translations: Mapping[str, Translation] = field(default_factory=dict)
+    #: set on a page's copy shown untranslated: the language ``title`` and ``summary`` are in
+    header_language: str | None = None
 
     @property
     def is_maintenance(self) -> bool:

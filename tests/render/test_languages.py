@@ -82,6 +82,11 @@ def test_a_translated_incident_reads_in_german_and_an_untranslated_update_says_s
     untranslated = payments.xpath('//div[@class="prose" and @lang="en"]')
     assert len(untranslated) == 3 and len(payments.xpath('//p[@class="untranslated"]')) == 3
     assert "Nächste Meldung bis" in payments.text_content()
+    # An incident without a German title keeps its English one, marked as English.
+    history = _page(demo_site, "de/history/2026-11/index.html")
+    titles = {a.text_content(): a.get("lang") for a in history.xpath("//h3/a")}
+    assert titles["API and dashboard unavailable for most customers"] == "en"
+    assert titles["Langsamer Checkout für einige Kunden"] is None
 
 
 def test_each_language_has_its_own_feeds_and_the_api_stays_in_the_default_language(

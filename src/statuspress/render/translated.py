@@ -31,11 +31,12 @@ def localized(site: StatusSite, language: str) -> StatusSite:
 
 def _incident(incident: Incident, language: str, default: str) -> Incident:
     header = incident.translations.get(language)
+    updates = tuple(_update(u, language, default) for u in incident.updates)
+    if header is None or not header.title:
+        return replace(incident, updates=updates, header_language=default)
+    # (A translated title with the summary left out keeps the original summary.)
     return replace(
-        incident,
-        title=(header.title if header and header.title else incident.title),
-        summary=(header.body if header and header.body else incident.summary),
-        updates=tuple(_update(u, language, default) for u in incident.updates),
+        incident, title=header.title, summary=header.body or incident.summary, updates=updates
     )
 
 

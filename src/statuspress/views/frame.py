@@ -119,6 +119,8 @@ class IncidentSummary:
     schedule: str | None  # maintenance window, formatted
     components: tuple[str, ...]
     latest: UpdateView | None
+    #: the language ``title`` is in, when it is not the page's (no translation yet)
+    title_language: str | None = None
 
 
 def impact_label(impact: str, messages: Catalogue) -> str:
@@ -310,4 +312,5 @@ class Frame:
             schedule=schedule,
             components=tuple(self.component_name(c) for c in incident.components),
             latest=self.update(incident.latest) if incident.latest else None,
+            title_language=incident.header_language,
         )

@@ -203,3 +203,14 @@ def test_a_number_is_the_same_whatever_its_grouping_sign(n: int, sign: str) -> N
 @given(st.text(max_size=200))
 def test_reading_times_never_fails(text: str) -> None:
     assert all(0 <= int(m[1]) <= 23 for m in CLOCK.finditer(text))
+
+
+def test_english_only_rules_skip_a_japanese_translation(check: Check) -> None:
+    """A Japanese text has no English words for the English-only rules to count on."""
+    settings = "languages: [en, ja]\nrules: {}\n"
+    japanese = FIRST.removesuffix(".md") + ".ja.md"
+    body = "チェックアウトでの支払いに失敗しています。次回の更新は09:45 UTCまでにお知らせします。"
+    result = check(
+        {"statuspress.yaml": settings, japanese: translation(body, content_digest(FIRST_BODY))}
+    )
+    assert [d for d in result.diagnostics if d.path == japanese] == []

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from statuspress.diagnostics import Diagnostic, Level
@@ -174,7 +175,9 @@ def _words(
     English by themselves."""
     if not text:
         return
-    context = TextContext(settings=site.settings)
+    # The text's own language decides which rules apply (the English-only ones skip it).
+    # (When the language rules take a text's language themselves, pass it there.)
+    context = TextContext(settings=replace(site.settings, language=translation.language))
     source = translation.source
     first_line, first_col = at or (source.body_line, 1)
     for finding in lint_text(text, context):

@@ -76,6 +76,9 @@ class PageMeta:
     report: bool = False  # link the Reliability & communication page
     #: the page in every language of the site (empty for a site in one language)
     alternates: tuple[Alternate, ...] = ()
+    #: on another language's page: the prefix to the site's root, where what exists once
+    #: lives (the JSON API); empty elsewhere (``root`` is the site's root there)
+    site_root: str = ""
 
 
 @dataclass(frozen=True)
@@ -219,13 +222,14 @@ class Frame:
             support_url=settings.support_url,
             report=settings.report_page,
             alternates=self.alternates(page_path),
+            site_root="../" * (page_path.count("/") + 1) if self.site_url else "",
         )
 
     def alternates(self, page_path: str) -> tuple[Alternate, ...]:
         """``page_path`` in each of the site's languages (none for a one-language site)."""
         settings = self.settings
-        if not settings.extra_languages:
-            return ()
+        if not settings.extra_languages or page_path == paths.NOT_FOUND:
+            return ()  # (one 404 page, at the root, in the default language)
         home = self.site_url or self.base_url
         up = "../" * (page_path.count("/") + (1 if self.site_url else 0))
         alternates = []

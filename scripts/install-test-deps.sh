@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs on a fresh Debian machine:
-# Python test dependencies (in the active Python), Debian's Chromium, jing, shellcheck
-# and Java for the Nu checker, and the npm tools (axe-core, vnu-jar, lighthouse) in ./node_modules.
+# Python test dependencies (in the active Python), Debian's Chromium, the Noto CJK fonts,
+# jing, shellcheck and Java for the Nu checker, and the npm tools (axe-core, vnu-jar,
+# lighthouse) in ./node_modules.
 # Safe to run again: each step skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ command -v shellcheck >/dev/null 2>&1 || apt_packages+=(shellcheck)
 command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 command -v git >/dev/null 2>&1 || apt_packages+=(git)
+# Japanese (and Chinese, Korean) glyphs for the browser test of a Japanese page.
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || apt_packages+=(fonts-noto-cjk)
 if ((${#apt_packages[@]})); then
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)

@@ -115,6 +115,8 @@ def test_the_wheel_ships_the_theme_the_message_templates_and_the_init_template(
     assert "statuspress/py.typed" in names
     assert "statuspress/schema/statuspress.schema.json" in names
     assert not [n for n in names if n.startswith("statuspress/schema/") and n.endswith(".md")]
+    for catalogue in (REPO_ROOT / "src/statuspress/locale").glob("**/*.po*"):
+        assert catalogue.relative_to(REPO_ROOT / "src").as_posix() in names, catalogue
 
 
 def test_the_sdist_holds_everything_the_wheel_is_built_from_and_the_docs(
@@ -234,6 +236,14 @@ def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
     assert '<link rel="canonical" href="https://acme.github.io/status/">' in index
     assert (work / "site/_headers").is_file()
     assert len(list((work / "site/assets").glob("style.*.css"))) == 1
+    # The catalogues come from the wheel too: a German site speaks German, checked clean.
+    settings = work / "status" / "statuspress.yaml"
+    settings.write_text(settings.read_text() + "\nlanguage: de\n")
+    checked = run("--repo", "status", "check")
+    assert "i18n/" not in checked.stdout + checked.stderr
+    run("--repo", "status", "build", "--out", "site-de", "--base-url", "https://acme.github.io/status")
+    page = (work / "site-de" / "index.html").read_text()
+    assert '<html lang="de"' in page and "Abonnieren" in page
     schema = subprocess.run(
         [
             str(python),

@@ -28,7 +28,7 @@ from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
 from statuspress.layout import incident_folder_names
 from statuspress.load import Repository, load_repository
-from statuspress.messages import ENGLISH, Catalogue
+from statuspress.messages import catalogue_for
 from statuspress.model import Audience, StatusSite
 from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
@@ -83,6 +83,7 @@ def build(
         audience,
         url,
         now,
+        catalogue_for(repository.settings.language),
     )
     # One template environment: compiled here once, inherited by the parallel step's worker.
     templates = make_environment(root, frame.messages)
@@ -94,7 +95,7 @@ def build(
             f"the content has {len(checked.errors)} error(s); nothing was written",
             (*checked.diagnostics, *notes),
         )
-    context = derive(checked.site, now, audience, url, root, templates, frame.messages)
+    context = derive(checked.site, now, audience, url, root, templates)
     pages = {paths.incident_page(i.page_id): i.page for i in incidents if i.page is not None}
     files = render(context, pages)  # render
     write_site(files, out, root)  # write
@@ -114,11 +115,11 @@ def derive(
     base_url: str,
     root: Path,
     templates: jinja2.Environment | None = None,
-    messages: Catalogue = ENGLISH,
 ) -> RenderContext:
     """The audience's view of a checked site as it stands at ``now`` (maintenance windows
     with the transitions time made), and the facts derived from it (the timeline): what
     every renderer receives."""
+    messages = catalogue_for(site.settings.language)
     view = view_for(site_in_time(site, now, messages), audience)
     timeline = build_timeline(view, now)
     return RenderContext(
@@ -150,6 +151,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         report,
         statuspage_api,
         statuspress_json,
+        translated,
     )
 
     files = merge_outputs(
@@ -160,6 +162,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         ical.render(context),
         badge.render(context),
         statuspress_json.render(context),
+        translated.render(context),
     )
     # The headers of every file above and of the digest, which is made last.
     files = merge_outputs(files, headers.render([*files, paths.SITE_DIGEST]))
@@ -207,7 +210,7 @@ def _incidents(
             page_fresh = False
             if view is not None:
                 if accelerator is not None:
-                    key = accelerator.page_key(view, checked.digest)
+                    key = accelerator.page_key(view, checked.digest, frame.messages.language)
                     page = accelerator.page(key)
                 if page is None:
                     render_page = render_page or incident_page_renderer(frame, root, templates)

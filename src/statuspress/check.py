@@ -18,7 +18,13 @@ from statuspress.layout import COMPONENTS_DIR, INCIDENTS_DIR, SETTINGS_FILE, inc
 from statuspress.load import Repository, assemble, load_incident, load_repository
 from statuspress.model import Incident, StatusSite
 from statuspress.parallel import fork_map
-from statuspress.rules import INCIDENT_FAMILIES, SITE_FAMILIES, apply_policy, run_rules
+from statuspress.rules import (
+    INCIDENT_FAMILIES,
+    SITE_FAMILIES,
+    apply_policy,
+    overdue_translations,
+    run_rules,
+)
 from statuspress.rules.history import history_violations
 
 #: From this many incident folders on, a command reads and checks them on every core
@@ -91,7 +97,16 @@ def check_site(
     finding in reading order."""
     incidents = list(incidents)
     site = assemble(repository, (c.incident for c in incidents))
-    found = apply_policy(site, [*repository.diagnostics, *run_rules(site, now, SITE_FAMILIES)])
+    # Overdue translations depend on the clock, so they are judged here, for the whole
+    # site at every run (an incident's kept findings cannot hold them).
+    found = apply_policy(
+        site,
+        [
+            *repository.diagnostics,
+            *run_rules(site, now, SITE_FAMILIES),
+            *overdue_translations(site, now),
+        ],
+    )
     found.extend(d for checked in incidents for d in checked.diagnostics)
     return CheckResult(site, tuple(sort_diagnostics(found)))
 
@@ -118,8 +133,12 @@ def check_repository(
 
     def check_share(names: Sequence[str]) -> list[CheckedIncident]:
         checked = (check_incident(root, name, repository, now) for name in names)
-        # Without the site, each incident is let go as soon as it is checked.
-        return list(checked) if keep else [_findings_only(c) for c in checked]
+        # Without the site, each incident is let go as soon as it is checked (and what
+        # check_site would judge on the whole site's clock is judged here, incident by
+        # incident).
+        if keep:
+            return list(checked)
+        return [_findings_only(c, repository, now) for c in checked]
 
     names = incident_folder_names(root)
     # Findings alone are little to send back: an even split. Whole incidents cost this
@@ -135,5 +154,11 @@ def check_repository(
     return CheckResult(result.site, tuple(sort_diagnostics([*result.diagnostics, *found])))
 
 
-def _findings_only(checked: CheckedIncident) -> CheckedIncident:
-    return CheckedIncident(checked.name, None, checked.diagnostics, checked.digest)
+def _findings_only(
+    checked: CheckedIncident, repository: Repository, now: datetime
+) -> CheckedIncident:
+    found = checked.diagnostics
+    if checked.incident is not None and repository.settings.extra_languages:
+        alone = StatusSite(repository.settings, repository.components, (checked.incident,))
+        found += tuple(apply_policy(alone, overdue_translations(alone, now)))
+    return CheckedIncident(checked.name, None, found, checked.digest)

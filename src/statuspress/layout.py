@@ -7,6 +7,7 @@ output paths of a build are in ``paths``.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 SETTINGS_FILE = "statuspress.yaml"
@@ -25,14 +26,30 @@ CACHE_DIR = ".statuspress-cache"
 CONTENT = (SETTINGS_FILE, COMPONENTS_DIR, INCIDENTS_DIR, TEMPLATES_DIR)
 
 
+#: ``<original>.<language>.md``: a translation of the update (or of ``incident.md``) named
+#: ``<original>.md`` beside it, such as ``20261124T1120Z-investigating.de.md``.
+_TRANSLATION = re.compile(r"(?P<original>.+)\.(?P<language>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md\Z")
+
+
+def translation_of(name: str) -> tuple[str, str] | None:
+    """(the original's file name, the language) when ``name`` names a translation."""
+    if name.count(".") < 2:  # the common case, answered without the pattern
+        return None
+    match = _TRANSLATION.match(name)
+    if match is None:
+        return None
+    return match["original"] + ".md", match["language"]
+
+
 def is_update_file(path: str) -> bool:
-    """Whether a repository-relative path names an update file."""
+    """Whether a repository-relative path names an update file (not a translation)."""
     parts = path.split("/")
     return (
         len(parts) == 3
         and parts[0] == INCIDENTS_DIR
         and parts[2].endswith(".md")
         and parts[2] not in (INCIDENT_FILE, POSTMORTEM_FILE)
+        and translation_of(parts[2]) is None
     )
 
 

@@ -1,91 +1,120 @@
-"""Locale-independent formatting of times and durations for people.
+"""Times, dates, durations and numbers for people, in the build's language.
 
-strftime's month names follow the process locale, which would make builds differ from
-machine to machine; these come from the message catalogue, which the build chooses
-(English unless told otherwise).
+Dates and numbers come from CLDR through Babel, in the language of the catalogue the
+build chose (English unless told otherwise), never from the process locale: the same
+content gives the same bytes on any machine. English dates are written day, month, year
+(CLDR's world English, ``en-001``), as the site always wrote them; a site that wants
+another English sets ``language: en-US``. Durations are catalogue messages ("1 h 20 min"):
+CLDR has no pattern for a duration of several units.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from statuspress.messages import ENGLISH, Catalogue
 
+if TYPE_CHECKING:
+    from babel import Locale
 
-def month_name(month: int, messages: Catalogue = ENGLISH) -> str:
-    """The full name of ``month`` (1-12): ``November``."""
-    return _month_names(messages)[month - 1]
-
-
-@lru_cache(maxsize=8)
-def _month_names(messages: Catalogue) -> tuple[str, ...]:
-    """The twelve names, looked up once per catalogue (a build formats thousands of dates)."""
-    return (
-        messages.gettext("January"),
-        messages.gettext("February"),
-        messages.gettext("March"),
-        messages.gettext("April"),
-        # Translators: the month (the full name; its abbreviation has its own entry).
-        messages.gettext("May"),
-        messages.gettext("June"),
-        messages.gettext("July"),
-        messages.gettext("August"),
-        messages.gettext("September"),
-        messages.gettext("October"),
-        messages.gettext("November"),
-        messages.gettext("December"),
-    )
+#: The CLDR locale a bare ``en`` formats with: day-month-year, 24-hour clock.
+ENGLISH_CLDR = "en_001"
 
 
-def month_abbreviation(month: int, messages: Catalogue = ENGLISH) -> str:
-    """The short name of ``month`` (1-12): ``Nov``."""
-    return _month_abbreviations(messages)[month - 1]
+@lru_cache(maxsize=32)
+def cldr_locale(language: str) -> Locale:
+    """The Babel locale of a language tag (``de``, ``de-AT``); an unknown tag formats as
+    English (the settings reader has already reported it)."""
+    from babel import Locale, UnknownLocaleError
+
+    tag = language.replace("-", "_")
+    if tag.lower() == "en":
+        tag = ENGLISH_CLDR
+    try:
+        return Locale.parse(tag)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse(ENGLISH_CLDR)
 
 
-@lru_cache(maxsize=8)
-def _month_abbreviations(messages: Catalogue) -> tuple[str, ...]:
-    return (
-        messages.pgettext("abbreviated month", "Jan"),
-        messages.pgettext("abbreviated month", "Feb"),
-        messages.pgettext("abbreviated month", "Mar"),
-        messages.pgettext("abbreviated month", "Apr"),
-        messages.pgettext("abbreviated month", "May"),
-        messages.pgettext("abbreviated month", "Jun"),
-        messages.pgettext("abbreviated month", "Jul"),
-        messages.pgettext("abbreviated month", "Aug"),
-        messages.pgettext("abbreviated month", "Sep"),
-        messages.pgettext("abbreviated month", "Oct"),
-        messages.pgettext("abbreviated month", "Nov"),
-        messages.pgettext("abbreviated month", "Dec"),
-    )
+def month_label(year: int, month: int, messages: Catalogue = ENGLISH) -> str:
+    """A month of a year as a heading says it: ``November 2026``, ``2026年11月``."""
+    return _format(date(year, month, 1), "month", messages.language)
+
+
+def short_date(value: date, messages: Catalogue = ENGLISH) -> str:
+    """``24 Nov 2026`` (``24.11.2026``, ``2026/11/24``): the value's own calendar day."""
+    return _format(_day(value), "medium", messages.language)
+
+
+def long_date(value: date, messages: Catalogue = ENGLISH) -> str:
+    """``24 November 2026`` (``24. November 2026``)."""
+    return _format(_day(value), "long", messages.language)
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+@lru_cache(maxsize=4096)
+def _format(day: date, form: str, language: str) -> str:
+    """One date in one of CLDR's forms (a site shows the same days on every page)."""
+    from babel.dates import format_date, format_skeleton
+
+    locale = cldr_locale(language)
+    if form == "month":
+        return format_skeleton("yMMMM", day, locale=locale)
+    return format_date(day, form, locale=locale)
+
+
+def number(value: float, messages: Catalogue = ENGLISH, decimals: int = 0) -> str:
+    """``value`` with the language's decimal sign and grouping, at most ``decimals``
+    decimals and no trailing zeros: ``1,234.5``, ``1.234,5``, ``80``."""
+    return _number(value, decimals, messages.language)
+
+
+@lru_cache(maxsize=1024)
+def _number(value: float, decimals: int, language: str) -> str:
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, pattern, locale=cldr_locale(language))
+
+
+def percent(value: float, messages: Catalogue = ENGLISH, decimals: int = 0) -> str:
+    """``value`` (0 to 100) as the language writes a percentage: ``99.95%``, ``99,95 %``."""
+    return _percent(value, decimals, messages.language)
+
+
+@lru_cache(maxsize=1024)
+def _percent(value: float, decimals: int, language: str) -> str:
+    from babel.numbers import format_percent
+
+    locale = cldr_locale(language)
+    # The language's own percent pattern (its spacing and sign), with fixed decimals.
+    pattern = locale.percent_formats[None].pattern
+    fixed = pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else ""), 1)
+    return format_percent(value / 100, fixed, locale=locale, decimal_quantization=True)
+
+
+@lru_cache(maxsize=32)
+def language_name(language: str) -> str:
+    """The language's name for itself, as a language switch lists it: ``Deutsch``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return language
+    name = locale.get_display_name(locale) or language
+    return name[:1].upper() + name[1:]
 
 
 @lru_cache(maxsize=32)
 def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
-
-
-def short_date(value: date, messages: Catalogue = ENGLISH) -> str:
-    """``23 Sep 2026`` in the value's own offset."""
-    month = month_abbreviation(value.month, messages)
-    return _date(value, month, messages)
-
-
-def long_date(value: date, messages: Catalogue = ENGLISH) -> str:
-    """``23 September 2026``."""
-    return _date(value, month_name(value.month, messages), messages)
-
-
-def _date(value: date, month: str, messages: Catalogue) -> str:
-    # Translators: a date; reorder the day, the month's name and the year as your language
-    # writes them.
-    return messages.gettext("%(day)s %(month)s %(year)s") % {
-        "day": value.day,
-        "month": month,
-        "year": value.year,
-    }
 
 
 def clock(value: datetime) -> str:
@@ -134,9 +163,12 @@ def duration_words(value: timedelta, messages: Catalogue = ENGLISH) -> str:
     # Translators (the durations below): "d", "h" and "min" are the abbreviations of day,
     # hour and minute, the same for any number; %(minutes)s there has two digits ("05").
     if days and hours:
-        return messages.gettext("%(days)s d %(hours)s h") % {"days": days, "hours": hours}
+        return messages.gettext("%(days)s d %(hours)s h") % {
+            "days": number(days, messages),
+            "hours": hours,
+        }
     if days:
-        return messages.gettext("%(days)s d") % {"days": days}
+        return messages.gettext("%(days)s d") % {"days": number(days, messages)}
     if hours and minutes:
         return messages.gettext("%(hours)s h %(minutes)s min") % {
             "hours": hours,

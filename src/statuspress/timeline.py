@@ -358,7 +358,12 @@ def impact_duration(segments: tuple[Segment, ...], until: datetime) -> timedelta
     return total
 
 
+def floored_percent(value: float) -> float:
+    """Two decimals, rounded down, so a component with any downtime never shows 100.00%.
+    (Pages write it in their language: ``timefmt.percent``.)"""
+    return math.floor(value * 100) / 100
+
+
 def format_percent(value: float) -> str:
-    """Two decimals, rounded down, so a component with any downtime never shows 100.00%."""
-    floored = math.floor(value * 100) / 100
-    return f"{floored:.2f}%"
+    """``floored_percent`` as plain text, ``99.92%`` (terminal output and tests)."""
+    return f"{floored_percent(value):.2f}%"

@@ -64,6 +64,7 @@ EXAMPLES: dict[str, tuple[str, object]] = {
     "title": ("title: Acme Status", "Acme Status"),
     "base_url": ("base_url: https://acme.example/status", "https://acme.example/status/"),
     "language": ("language: de", "de"),
+    "languages": ("languages: [de, fr]", ("de", "fr")),
     "description": ("description: Live status of Acme", "Live status of Acme"),
     "support_url": ("support_url: https://acme.example/help", "https://acme.example/help"),
     "timezone": ("timezone: Europe/Berlin", "Europe/Berlin"),
@@ -145,7 +146,13 @@ SCALARS: dict[str, st.SearchStrategy[tuple[object, str]]] = {
     "base_url": st.tuples(st.sampled_from(["http://", "https://"]), _TEXT).map(
         lambda p: (f"{p[0]}{p[1]}/", _quoted(f"{p[0]}{p[1]}/"))
     ),
-    "language": _TEXT.map(lambda t: (t, _quoted(t))),
+    # A language tag of a shipped catalogue, with or without a region (an unknown language
+    # is read too, with a warning: tests/rules/test_catalogue.py).
+    "language": st.sampled_from(["en", "de", "fr", "es", "ja"]).flatmap(
+        lambda base: st.sampled_from(["", "-AT", "-US", "-CA", "-MX", "-JP"]).map(
+            lambda region: (base + region, base + region)
+        )
+    ),
     "description": _TEXT.map(lambda t: (t, _quoted(t))),
     "support_url": _TEXT.map(lambda t: (t, _quoted(t))),
     "timezone": st.sampled_from(sorted(zoneinfo.available_timezones())).map(lambda z: (z, z)),

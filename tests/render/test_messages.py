@@ -29,7 +29,7 @@ from statuspress.markdown import render_markdown
 from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Audience, ComponentStatus, StatusSite, UpdateStatus
 from statuspress.templates import BUILTIN_TEMPLATES, make_environment
-from statuspress.timefmt import duration_words, local_and_utc
+from statuspress.timefmt import cldr_locale, duration_words, language_name, local_and_utc
 from testsupport import DEMO_NOW, REPO_ROOT
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -150,7 +150,19 @@ def pseudo_site(request: pytest.FixtureRequest) -> tuple[dict[str, bytes], list[
     site = loaded.site
     context = build.derive(site, DEMO_NOW, request.param, site.settings.base_url, REPO_ROOT)
     files = build.render(replace(context, messages=PSEUDO))
-    return {path: bytes(data) for path, data in files.items()}, content_of(context.site)
+    # The other languages' pages speak their real catalogues (tests/render/test_languages.py).
+    others = tuple(f"{language}/" for language in site.settings.extra_languages)
+    return {path: bytes(data) for path, data in files.items() if not path.startswith(others)}, [
+        *content_of(context.site),
+        *cldr_words(PSEUDO.language),
+        *(language_name(language) for language in site.settings.site_languages),
+    ]
+
+
+def cldr_words(language: str) -> list[str]:
+    """The words dates are written with in ``language``: CLDR's, not the catalogue's."""
+    months = cldr_locale(language).months["format"]
+    return [*months["wide"].values(), *months["abbreviated"].values()]
 
 
 def test_every_word_of_every_page_comes_from_the_catalogue(
@@ -292,6 +304,7 @@ def test_english_is_the_identity() -> None:
     assert duration_words(timedelta(hours=1, minutes=5), PSEUDO) == "⟦1 h 05 min⟧"
     moment = DEMO_NOW.replace(hour=13, minute=5)
     assert local_and_utc(moment, "Europe/Berlin") == "24 Nov 2026, 14:05 CET (13:05 UTC)"
+    assert local_and_utc(moment.replace(month=9, day=3), "UTC") == "3 Sept 2026, 13:05 UTC"
 
 
 # -- extraction ----------------------------------------------------------------------------
@@ -404,7 +417,7 @@ def test_the_catalogue_lists_every_message() -> None:
     for expected in (
         (None, "Major outage"),
         (None, "All Systems Operational"),
-        ("abbreviated month", "Sep"),
+        ("incident fact", "Started"),
         ("incident fact", "Resolved"),
         (None, "Next update by %(time)s"),
         (None, "%(count)s days ago"),

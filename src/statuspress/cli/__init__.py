@@ -246,89 +246,6 @@ def build(
     click.echo(f"wrote {result.files} files ({result.bytes:,} bytes) to {out}")
 
 
-@cli.group()
-def new() -> None:
-    """Scaffold an incident or an update from the approved message templates."""
-
-
-@new.command("incident")
-@click.argument("title")
-@click.option(
-    "--severity", metavar="ID", help="Incidents: a severity id from the matrix, e.g. sev1."
-)
-@click.option(
-    "--started",
-    metavar="TIME",
-    help="Incidents: when customer impact began (ISO 8601 with offset). Default: now. "
-    "The report's time to first update counts from it, so give the real time.",
-)
-@click.option(
-    "--component",
-    "components",
-    multiple=True,
-    required=True,
-    metavar="ID=STATUS",
-    help="An affected component and its status; repeat for each.",
-)
-@click.option("--maintenance", is_flag=True, help="Scaffold a maintenance window instead.")
-@click.option(
-    "--start", metavar="TIME", help="Maintenance: scheduled start (ISO 8601 with offset)."
-)
-@click.option("--end", metavar="TIME", help="Maintenance: scheduled end (ISO 8601 with offset).")
-@NOW_OPTION
-@handle_errors
-def new_incident(
-    title: str,
-    severity: str | None,
-    started: str | None,
-    components: tuple[str, ...],
-    maintenance: bool,
-    start: str | None,
-    end: str | None,
-    now_text: str | None,
-) -> None:
-    """Create incidents/<date>-<slug>/ with incident.md and its first update."""
-    from statuspress.commands.new import new_incident as scaffold_incident
-
-    created = scaffold_incident(
-        _repo(),
-        title,
-        severity=severity,
-        started=started,
-        components=components,
-        now=resolve_now(now_text),
-        maintenance=maintenance,
-        start=start,
-        end=end,
-    )
-    for path in created:
-        click.echo(f"created {path}")
-
-
-@new.command("update")
-@click.argument("incident")
-@click.option(
-    "--status",
-    required=True,
-    metavar="STATUS",
-    help="investigating|identified|monitoring|resolved, or for maintenance "
-    "scheduled|in_progress|verifying|completed.",
-)
-@click.option(
-    "--next-update", default=None, metavar="DURATION", help="When the next update comes, e.g. 30m."
-)
-@NOW_OPTION
-@handle_errors
-def new_update(incident: str, status: str, next_update: str | None, now_text: str | None) -> None:
-    """Add an update file to INCIDENT from the template for STATUS."""
-    from statuspress.commands.new import new_update as scaffold_update
-
-    path = scaffold_update(
-        _repo(), incident, status=status, next_update=next_update, now=resolve_now(now_text)
-    )
-    click.echo(f"created {path}")
-
-
 @cli.command()
 @NOW_OPTION
 @click.option(
@@ -406,4 +323,4 @@ def main() -> None:
 
 
 # Commands kept in modules of their own register themselves on ``cli`` when imported.
-from statuspress.cli import publish  # noqa: E402,F401
+from statuspress.cli import new, publish  # noqa: E402,F401

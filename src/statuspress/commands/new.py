@@ -70,9 +70,14 @@ def _message_environment(root: Path) -> jinja2.Environment:
     )
 
 
-def render_message(root: Path, status: UpdateStatus, **values: str) -> str:
+def render_message(root: Path, status: UpdateStatus, language: str = "en", **values: str) -> str:
+    """The message template for ``status`` filled in: the site language's own
+    (``messages/<lang>/``) when there is one, else the English one."""
+    base = language.replace("_", "-").split("-", 1)[0].lower()
+    names = [f"{base}/{status.value}.md.j2"] if base != "en" else []
     try:
-        return _message_environment(root).get_template(f"{status.value}.md.j2").render(values)
+        template = _message_environment(root).select_template([*names, f"{status.value}.md.j2"])
+        return template.render(values)
     except jinja2.TemplateError as exc:
         raise UsageError(f"message template for '{status.value}' failed: {exc}") from None
 
@@ -181,7 +186,12 @@ def new_incident(
         next_update = now + cadence
         window = ""
     body = render_message(
-        root, first_status, components=names, next_update=_clock(next_update), window=window
+        root,
+        first_status,
+        context.settings.language,
+        components=names,
+        next_update=_clock(next_update),
+        window=window,
     )
     update = {"at": iso(now), "status": first_status.value, "next_update": iso(next_update)}
     header_path = folder / INCIDENT_FILE
@@ -305,6 +315,7 @@ def new_update(
     body = render_message(
         root,
         new_status,
+        context.settings.language,
         components=names,
         next_update=_clock(promised) if promised else "",
         window="",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from statuspress.commands.summary_languages import side_by_side, translation_paths
 from statuspress.diagnostics import Diagnostic
 from statuspress.git import git, prefix
 from statuspress.model import StatusSite
@@ -40,7 +41,7 @@ def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagn
     shown = 0
     for incident in site.incidents:
         for update in incident.updates:
-            if update.source.path not in changed:
+            if update.source.path not in changed and not translation_paths(update) & changed:
                 continue
             shown += 1
             audience = (
@@ -54,6 +55,7 @@ def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagn
                 )
             lines.append("")
             lines += [f"> {line}" if line else ">" for line in update.body.splitlines()]
+            lines += side_by_side(update, site.settings.language, site.settings.extra_languages)
             if update.erratum:
                 lines += ["", f"**Correction shown to customers:** {update.erratum}"]
     if not shown:

@@ -6,16 +6,20 @@ None: the key is absent (the default stands) or its mistake is now reported in `
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from statuspress.diagnostics import Diagnostic, Level
+from statuspress.diagnostics import Diagnostic, Level, Position
 from statuspress.fields import Fields
+from statuspress.messages import SHIPPED_LANGUAGES, base_language, catalogue_path, missing_msgids
 from statuspress.source import YScalar
 
 RULE_LEVELS = ("error", "warning", "off")
+#: A BCP 47 language tag as sites write them: ``en``, ``de-AT``, ``pt-BR``, ``zh-Hant``.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
 
@@ -148,3 +152,87 @@ def rule_levels(f: Fields, key: str) -> dict[str, str] | None:
             continue
         levels[rule.value] = value.value
     return levels or None
+
+
+def language(f: Fields, key: str) -> str | None:
+    """A language tag; a language without a shipped catalogue, or whose catalogue lacks
+    messages, is reported as a warning (its pages fall back to English words)."""
+    tag = f.text(key)
+    if tag is None:
+        return None
+    if not _valid_tag(f, key, f.pos(key), tag):
+        return None
+    _catalogue_warnings(f, f.pos(key), tag)
+    return tag
+
+
+def languages(f: Fields, key: str) -> tuple[str, ...] | None:
+    """The site's languages, the default one (``language``, else ``en``) among them."""
+    tags = f.text_list(key)
+    if not tags:
+        return None
+    pos = f.pos(key)
+    if not all(_valid_tag(f, key, pos, tag) for tag in tags):
+        return None
+    if len({t.lower() for t in tags}) != len(tags):
+        f.error(pos, "schema/value", f"'{key}' names a language twice; list each once")
+        return None
+    default_node = f.nodes.get("language")
+    default = default_node.value.strip() if isinstance(default_node, YScalar) else "en"
+    if default not in tags:
+        f.error(
+            pos,
+            "schema/value",
+            f"'{key}' must include the default language '{default}' (the 'language' "
+            f"setting); add it, or set 'language:' to one of: {', '.join(tags)}",
+        )
+        return None
+    for tag in tags:
+        if tag != default:
+            _catalogue_warnings(f, pos, tag)
+    return tags
+
+
+def _valid_tag(f: Fields, key: str, pos: Position, tag: str) -> bool:
+    if LANGUAGE_TAG.match(tag):
+        return True
+    f.error(
+        pos,
+        "schema/value",
+        f"'{tag}' in '{key}' is not a language tag; write one such as 'en', 'de' or 'pt-BR'",
+    )
+    return False
+
+
+def _catalogue_warnings(f: Fields, pos: Position, tag: str) -> None:
+    """``i18n/unknown-language`` and ``i18n/untranslated`` for ``tag`` (English has none:
+    its words are the msgids themselves, so nothing is read for it)."""
+    base = base_language(tag)
+    if base == "en":
+        return
+    if base not in SHIPPED_LANGUAGES or not catalogue_path(base).is_file():
+        shipped = ", ".join(SHIPPED_LANGUAGES)
+        _warn(
+            f,
+            pos,
+            "i18n/unknown-language",
+            f"statuspress has no '{base}' catalogue, so the site's own words (labels, dates "
+            f"aside) show in English; use one of {shipped}, or contribute a catalogue "
+            "(docs/translations.md)",
+        )
+        return
+    missing = missing_msgids(base)
+    if missing:
+        first = "; ".join(repr(msgid) for _, msgid in missing[:3])
+        _warn(
+            f,
+            pos,
+            "i18n/untranslated",
+            f"the '{base}' catalogue lacks {len(missing)} message(s), shown in English "
+            f"(first: {first}); translate them in "
+            f"locale/{base}/LC_MESSAGES/statuspress.po (docs/translations.md)",
+        )
+
+
+def _warn(f: Fields, pos: Position, rule: str, message: str) -> None:
+    f.diagnostics.append(Diagnostic(f.path, pos.line, pos.col, Level.WARNING, rule, message))

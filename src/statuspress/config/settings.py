@@ -19,6 +19,8 @@ class Settings:
     title: str = "Status"
     base_url: str = "https://status.example.com/"
     language: str = "en"
+    #: every language of the site, ``language`` among them; empty: ``language`` alone
+    languages: tuple[str, ...] = ()
     description: str = ""
     support_url: str | None = None
     timezone: str = "UTC"
@@ -39,6 +41,16 @@ class Settings:
     #: rule id (or family such as "language") -> "error" | "warning" | "off"
     rules: Mapping[str, str] = field(default_factory=dict)
     severities: tuple[Severity, ...] = DEFAULT_SEVERITIES
+
+    @property
+    def site_languages(self) -> tuple[str, ...]:
+        """The site's languages, the default first."""
+        return (self.language, *(t for t in self.languages if t != self.language))
+
+    @property
+    def extra_languages(self) -> tuple[str, ...]:
+        """The languages besides the default one (empty for a site in one language)."""
+        return tuple(t for t in self.languages if t != self.language)
 
     def severity(self, severity_id: str) -> Severity:
         for severity in self.severities:

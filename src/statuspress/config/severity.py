@@ -10,7 +10,14 @@ from statuspress.layout import SETTINGS_FILE
 from statuspress.source import YMap, YNode, YScalar
 
 STATUSPAGE_IMPACTS = ("none", "minor", "major", "critical")
-_SEVERITY_KEYS = {"label", "customer_impact", "first_update", "cadence", "statuspage_impact"}
+_SEVERITY_KEYS = {
+    "label",
+    "customer_impact",
+    "first_update",
+    "cadence",
+    "statuspage_impact",
+    "translations_within",
+}
 
 
 @dataclass(frozen=True)
@@ -23,8 +30,13 @@ class Severity:
     first_update: timedelta | None  # first public update due within this of `started`
     cadence: timedelta | None  # then a public update at least this often
     statuspage_impact: str  # none | minor | major | critical
+    #: on a site in several languages, each public update is translated into every other
+    #: language within this of its ``at`` (None: no deadline)
+    translations_within: timedelta | None = None
 
 
+# The labels below are also catalogue messages (``impact_label`` in views/frame.py looks
+# them up under the same msgids), so pages show them in the site's language.
 DEFAULT_SEVERITIES: tuple[Severity, ...] = (
     Severity(
         "sev1",
@@ -33,6 +45,7 @@ DEFAULT_SEVERITIES: tuple[Severity, ...] = (
         timedelta(minutes=15),
         timedelta(minutes=30),
         "critical",
+        timedelta(minutes=30),
     ),
     Severity(
         "sev2",
@@ -41,6 +54,7 @@ DEFAULT_SEVERITIES: tuple[Severity, ...] = (
         timedelta(minutes=30),
         timedelta(minutes=60),
         "major",
+        timedelta(hours=2),
     ),
     Severity("sev3", "Minor", "minimal customer-facing impact", None, None, "minor"),
 )
@@ -82,6 +96,7 @@ def _read_row(f: Fields, key: YScalar, value: YNode) -> Severity | None:
     first = row.duration("first_update")
     cadence = row.duration("cadence")
     statuspage = row.text("statuspage_impact") or "minor"
+    translations_within = row.duration("translations_within")
     if statuspage not in STATUSPAGE_IMPACTS:
         row.error(
             row.pos("statuspage_impact"),
@@ -91,4 +106,4 @@ def _read_row(f: Fields, key: YScalar, value: YNode) -> Severity | None:
     f.diagnostics.extend(row.diagnostics)
     if not row.ok or label is None:
         return None
-    return Severity(severity_id, label, impact, first, cadence, statuspage)
+    return Severity(severity_id, label, impact, first, cadence, statuspage, translations_within)

@@ -46,8 +46,17 @@ SETTINGS: tuple[Setting, ...] = (
         "language",
         str,
         "en",
-        readers.text,
-        "page language; English-only language rules are skipped for other languages",
+        readers.language,
+        "the site's (default) language: its words, dates and numbers; English-only "
+        "language rules are skipped for other languages",
+    ),
+    Setting(
+        "languages",
+        tuple[str, ...],
+        (),
+        readers.languages,
+        "every language the site is published in, the default among them (docs/translations.md)",
+        shown_default="just `language`",
     ),
     Setting("description", str, "", readers.text, "one line for search engines and feeds"),
     Setting(

@@ -54,10 +54,10 @@ class Accelerator:
         self.reused_incidents = len(restored)
         return restored
 
-    def page_key(self, incident: Incident, files: bytes) -> bytes:
-        """The key of the page of ``incident`` (the audience's view of it), whose folder
-        has the digest ``files``."""
-        return page_key(self._page_scope, incident, files, self.now)
+    def page_key(self, incident: Incident, files: bytes, language: str) -> bytes:
+        """The key of the page of ``incident`` (the audience's view of it) in ``language``,
+        whose folder has the digest ``files``."""
+        return page_key(self._page_scope, incident, files, self.now, language)
 
     def page(self, key: bytes) -> bytes | None:
         """The incident page the last build kept under ``key``, or None."""

@@ -67,11 +67,13 @@ def page_scope(
 ) -> bytes:
     """What every incident page depends on besides its incident: ``content`` is the
     repository's ``content_scope``."""
+    import babel
     import jinja2
     import markdown_it
 
     parts = [
         content,
+        babel.__version__.encode(),  # CLDR's dates and numbers on the pages
         jinja2.__version__.encode(),
         markdown_it.__version__.encode(),
         audience.value.encode(),

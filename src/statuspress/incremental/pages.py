@@ -4,8 +4,10 @@ everything it is rendered from.
 An incident page is rendered from its incident and the page frame alone (see
 ``render.html.incident_page_renderer``): the key is the build's scope (statuspress
 itself, settings, components, templates, audience, base URL), the digest of the
-incident's files, and the clock when the page shows one (an open incident's durations;
-anything dated after now).
+incident's files (its translations included), the clock when the page shows one (an open
+incident's durations; anything dated after now), and the page's language. (Only the
+default language's pages are kept: a site's other languages are rendered afresh by
+``render.translated``.)
 """
 
 from __future__ import annotations
@@ -20,10 +22,17 @@ from statuspress.model import Incident
 PAGES_FILE = "pages.bin"
 
 
-def page_key(scope: bytes, incident: Incident, files: bytes, now: datetime) -> bytes:
-    """The key of ``incident``'s page at ``now``; ``files`` is its folder's digest."""
+def page_key(scope: bytes, incident: Incident, files: bytes, now: datetime, language: str) -> bytes:
+    """The key of ``incident``'s page in ``language`` at ``now``; ``files`` is its
+    folder's digest (its translations' files included)."""
     clock = now.isoformat() if incident.is_open or incident.last_stamp > now else ""
-    return digest_of(scope, incident.id.encode("utf-8", "surrogatepass"), files, clock.encode())
+    return digest_of(
+        scope,
+        incident.id.encode("utf-8", "surrogatepass"),
+        files,
+        clock.encode(),
+        language.encode(),
+    )
 
 
 class PageCache:

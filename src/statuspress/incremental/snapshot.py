@@ -22,6 +22,7 @@ from statuspress.model import (
     Incident,
     Kind,
     Source,
+    Translation,
     Update,
     UpdateStatus,
 )
@@ -80,12 +81,27 @@ def _update(u: Update) -> Value:
         _stamp(u.scheduled_start),
         _stamp(u.scheduled_end),
         u.automatic,
+        _translations(u.translations),
     )
+
+
+def _translations(translations: Mapping[str, Translation]) -> Value:
+    return tuple(
+        (t.language, t.body, _source(t.source), t.title, t.translates)
+        for t in translations.values()
+    )
+
+
+def _untranslations(value: Value) -> dict[str, Translation]:
+    return {
+        language: Translation(language, body, _unsource(source), title, translates)
+        for language, body, source, title, translates in value
+    }
 
 
 def _unupdate(value: Value) -> Update:
     (ident, incident, at, status, body, source, next_update, components, audience) = value[:9]
-    internal, erratum, eta, accepted, start, end, automatic = value[9:]
+    internal, erratum, eta, accepted, start, end, automatic, translations = value[9:]
     return Update(
         ident,
         incident,
@@ -103,6 +119,7 @@ def _unupdate(value: Value) -> Update:
         _unstamp(start),
         _unstamp(end),
         bool(automatic),
+        _untranslations(translations),
     )
 
 
@@ -128,6 +145,7 @@ def encode(incident: Incident) -> Value:
         tuple(i.accepted.items()),
         i.auto_start,
         i.auto_complete,
+        _translations(i.translations),
     )
 
 
@@ -135,7 +153,18 @@ def decode(value: Value) -> Incident:
     """The Incident that ``encode`` was given. Raises SnapshotError for anything else."""
     try:
         (ident, title, kind, started, components, source, updates, severity, audience) = value[:9]
-        summary, url, postmortem, published, start, end, accepted, auto_start, auto_end = value[9:]
+        (
+            summary,
+            url,
+            postmortem,
+            published,
+            start,
+            end,
+            accepted,
+            auto_start,
+            auto_end,
+            translations,
+        ) = value[9:]
         return Incident(
             id=ident,
             title=title,
@@ -155,6 +184,7 @@ def decode(value: Value) -> Incident:
             accepted=dict(accepted),
             auto_start=auto_start,
             auto_complete=auto_end,
+            translations=_untranslations(translations),
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"not an incident snapshot: {exc}") from None

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from statuspress.config import Settings, load_settings
 from statuspress.diagnostics import Diagnostic, Position
-from statuspress.layout import INCIDENT_FILE, INCIDENTS_DIR, POSTMORTEM_FILE, incident_folder_names
+from statuspress.layout import (
+    INCIDENT_FILE,
+    INCIDENTS_DIR,
+    POSTMORTEM_FILE,
+    incident_folder_names,
+    translation_of,
+)
 from statuspress.load.components import COMPONENT_KEYS, component_sort_key, load_components
 from statuspress.load.incident import (
     INCIDENT_KEYS,
@@ -26,6 +32,7 @@ from statuspress.load.incident import (
     read_update,
 )
 from statuspress.load.reading import check_id, error, listing, markdown_files, read
+from statuspress.load.translations import Found, attach, read_translation
 from statuspress.model import Component, Incident, StatusSite, by_started
 
 __all__ = [
@@ -136,8 +143,18 @@ def _load_incident(
         diagnostics.extend(f.diagnostics)
         files.append((INCIDENT_FILE, doc.digest))
     updates = []
+    translations: Found = {}
     for entry in markdown_files(entries):
         if entry.name in (INCIDENT_FILE, POSTMORTEM_FILE):
+            continue
+        translated = translation_of(entry.name)
+        if translated is not None:
+            rel = f"{rel_folder}/{entry.name}"
+            found = read_translation(root, entry, rel, *translated, settings, diagnostics, files)
+            if found is None:
+                ok = False
+            else:
+                translations[translated] = found
             continue
         update_doc = read(
             root,
@@ -164,12 +181,17 @@ def _load_incident(
     if header is None or not ok or not postmortem_ok:
         return None
     updates.sort(key=lambda u: (u.at, u.id))
-    return replace(
+    incident = replace(
         header,
         updates=tuple(updates),
         postmortem=postmortem,
         postmortem_published=published or header.postmortem_published,
     )
+    if not translations:
+        return incident
+    before = len(diagnostics)
+    incident = attach(incident, translations, diagnostics, rel_folder)
+    return incident if len(diagnostics) == before else None
 
 
 def load_repository(root: Path) -> Repository:

@@ -117,9 +117,13 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     ).encode("utf-8")
 
     files.update(environment_assets(env).files)
-    files[paths.SITEMAP] = _sitemap(context, sorted(p for p in files if p.endswith("index.html")))
+    pages = sorted(p for p in files if p.endswith("index.html"))
+    # Each other language has the same pages under its folder (render/translated.py).
+    pages += [f"{lang}/{p}" for lang in context.site.settings.extra_languages for p in pages]
+    files[paths.SITEMAP] = _sitemap(context, pages)
     files[paths.ROBOTS] = _robots(context)
-    files.update(_redirects(context, files))
+    if not context.site_url:  # (another language's pages: API ids lead to the root's)
+        files.update(_redirects(context, files))
     return files
 
 
@@ -137,6 +141,7 @@ def _redirects(context: RenderContext, files: Files) -> Files:
         meta = replace(
             frame.meta(path, incident.title, context.last_updated),
             canonical=frame.url(target),
+            alternates=(),  # it exists at the root only: no other language has one
         )
         values = {"page": meta, "target": target}
         redirects[path] = render_template(

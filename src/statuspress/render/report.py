@@ -15,7 +15,7 @@ from statuspress import paths
 from statuspress.messages import Catalogue
 from statuspress.render import Files, RenderContext
 from statuspress.templates import render_template
-from statuspress.timefmt import duration_words
+from statuspress.timefmt import duration_words, percent
 
 if TYPE_CHECKING:
     from statuspress.metrics import Aggregate
@@ -77,15 +77,15 @@ def _row(a: Aggregate, messages: Catalogue, label: str | None = None) -> MonthRo
         label=label or month_label(a.key, messages),
         incidents=a.incidents,
         first_update=_words(a.median_time_to_first_update, messages),
-        promises_kept=_percent(a.promises_kept_pct),
+        promises_kept=_percent(a.promises_kept_pct, messages),
         resolve=_words(a.median_time_to_resolve, messages),
         impact=_words(a.median_customer_impact, messages),
-        met_cadence=_percent(a.met_cadence_pct),
+        met_cadence=_percent(a.met_cadence_pct, messages),
     )
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}%"
+def _percent(value: float | None, messages: Catalogue) -> str:
+    return "—" if value is None else percent(value, messages)
 
 
 def render(context: RenderContext) -> Files:
@@ -110,7 +110,7 @@ def render(context: RenderContext) -> Files:
             messages.gettext("Promised updates that came on time, by month"),
             labels,
             [value or 0.0 for value in kept],
-            [_percent(value) for value in kept],
+            [_percent(value, messages) for value in kept],
         ),
     ]
     # Translators: the title of the report page, which the site's navigation calls

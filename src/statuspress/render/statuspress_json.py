@@ -8,8 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from statuspress import paths
-from statuspress.model import ComponentStatus, Incident, Kind, by_started
+from statuspress.model import ComponentStatus, Incident, Kind, by_started, content_digest
 from statuspress.render import Files, RenderContext
+from statuspress.rules.translations import header_digest
 from statuspress.timefmt import iso
 from statuspress.timeline import INDICATOR_DESCRIPTIONS, impact_duration, overall_indicator
 
@@ -74,6 +75,26 @@ def _incident(context: RenderContext, incident: Incident) -> dict[str, Any]:
     }
 
 
+def _translated(incident: Incident, entry: dict[str, Any]) -> dict[str, Any]:
+    """``entry`` with the translations of the incident's header and updates (a site in
+    several languages): each language's title, summary and bodies, and whether each was
+    made from the original as it is now (``current``)."""
+    header = header_digest(incident)
+    entry["translations"] = {
+        t.language: {"title": t.title, "summary": t.body or None, "current": t.translates == header}
+        for t in incident.translations.values()
+    }
+    bodies = {u.id: u for u in incident.updates}
+    for update in entry["updates"]:
+        original = bodies[update["id"]]
+        digest = content_digest(original.body)
+        update["translations"] = {
+            t.language: {"body": t.body, "current": t.translates == digest}
+            for t in original.translations.values()
+        }
+    return entry
+
+
 def _communication(context: RenderContext) -> dict[str, Any]:
     """The figures of the Reliability & communication page (docs/metrics.md)."""
     from statuspress.render.report_data import aggregates_document
@@ -88,7 +109,13 @@ def render(context: RenderContext) -> Files:
     listed = [i for i in newest if i.is_open] + [i for i in newest if not i.is_open][
         :INCIDENT_LIMIT
     ]
-    document = {
+    several = bool(site.settings.extra_languages)
+
+    def entry(incident: Incident) -> dict[str, Any]:
+        found = _incident(context, incident)
+        return _translated(incident, found) if several else found
+
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         # The newest change in the content, not the clock: the same content at another
         # moment gives the same bytes, so a scheduled publish deploys only real changes.
@@ -123,10 +150,13 @@ def render(context: RenderContext) -> Files:
             }
             for c in site.components
         ],
-        "incidents": [_incident(context, i) for i in listed if i.kind is Kind.INCIDENT],
-        "maintenance": [_incident(context, i) for i in listed if i.kind is Kind.MAINTENANCE],
+        "incidents": [entry(i) for i in listed if i.kind is Kind.INCIDENT],
+        "maintenance": [entry(i) for i in listed if i.kind is Kind.MAINTENANCE],
         "communication": _communication(context),
     }
+    if several:
+        # The site's languages, the default first; its pages in each are under /<lang>/.
+        document["site"]["languages"] = list(site.settings.site_languages)
     return {
         paths.STATUSPRESS_JSON: (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
     }

@@ -33,8 +33,9 @@ from statuspress.rules.language import (
     incident_language_violations,
 )
 from statuspress.rules.lifecycle import FUTURE_TOLERANCE, lifecycle_violations
+from statuspress.rules.translations import overdue_translations, translation_violations
 
-__all__ = ["FUTURE_TOLERANCE", "apply_policy", "run_rules"]
+__all__ = ["FUTURE_TOLERANCE", "apply_policy", "overdue_translations", "run_rules"]
 
 RuleFamily = Callable[[StatusSite, datetime], Iterable[Diagnostic]]
 
@@ -44,6 +45,7 @@ INCIDENT_FAMILIES: tuple[RuleFamily, ...] = (
     lifecycle_violations,
     cadence_violations,
     incident_language_violations,
+    translation_violations,
 )
 #: Rules about the rest of the site (components).
 SITE_FAMILIES: tuple[RuleFamily, ...] = (component_language_violations,)

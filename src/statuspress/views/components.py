@@ -13,8 +13,8 @@ from statuspress import paths
 from statuspress.markdown import render_markdown
 from statuspress.messages import Catalogue
 from statuspress.model import Audience, Component, ComponentStatus, Incident, Show, worst
-from statuspress.timefmt import duration_words, short_date
-from statuspress.timeline import component_uptime, format_percent
+from statuspress.timefmt import duration_words, percent, short_date
+from statuspress.timeline import component_uptime, floored_percent
 from statuspress.views.context import RenderContext
 from statuspress.views.frame import IncidentSummary, Link, StatusBadge, status_badge
 
@@ -90,8 +90,10 @@ def uptime(context: RenderContext, component: Component, titles: dict[str, str])
             text = day_text(label, record.by_status, messages)
         days.append(DayView(label, record.status.value, text, links))
     incident_days = tuple(d for d in reversed(days) if d.links)
-    percent = format_percent(record_days.percent) if record_days.percent is not None else None
-    return UptimeView(percent, tuple(days), incident_days, window, min(window, PHONE_DAYS))
+    shown = None
+    if record_days.percent is not None:
+        shown = percent(floored_percent(record_days.percent), messages, 2)
+    return UptimeView(shown, tuple(days), incident_days, window, min(window, PHONE_DAYS))
 
 
 def day_text(

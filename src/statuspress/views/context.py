@@ -33,6 +33,8 @@ class RenderContext:
     base_url: str  # absolute, ends with "/"
     root: Path  # the status repository (for its site_templates/ overrides)
     messages: Catalogue = ENGLISH  # the language of every word the outputs add
+    #: the default language's base URL, when this context renders another language
+    site_url: str = ""
     #: the build's template environment, when it has one already (compiling the theme
     #: twice costs a small site a fifth of its build)
     environment: jinja2.Environment | None = field(default=None, compare=False, repr=False)
@@ -51,6 +53,7 @@ class RenderContext:
             self.base_url,
             self.now,
             self.messages,
+            self.site_url,
         )
 
     @cached_property

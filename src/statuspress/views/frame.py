@@ -20,7 +20,7 @@ from statuspress.config import Settings
 from statuspress.markdown import render_markdown
 from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Audience, Component, ComponentStatus, Incident, Kind, Update
-from statuspress.timefmt import duration_words, iso, local_and_utc, zone
+from statuspress.timefmt import duration_words, iso, language_name, local_and_utc, zone
 from statuspress.timeline import incident_impact
 
 
@@ -48,6 +48,17 @@ def feeds_of(name: str, atom: str, rss: str, messages: Catalogue) -> tuple[Feed,
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """The same page in one of the site's languages (``hreflang`` and the switch)."""
+
+    language: str  # its tag, as ``languages:`` declares it
+    name: str  # the language's own name for itself: "Deutsch"
+    url: str  # absolute (``hreflang`` links)
+    current: bool  # this page is in that language
+    href: str = ""  # relative to this page (the switch works in a local preview too)
+
+
+@dataclass(frozen=True)
 class PageMeta:
     """What the base template needs on every page."""
 
@@ -63,8 +74,13 @@ class PageMeta:
     last_updated_iso: str
     support_url: str | None
     report: bool = False  # link the Reliability & communication page
-    site_url: str = ""  # absolute URL of the site's root (for Open Graph's image)
+    home_url: str = ""  # absolute URL of the site's root (for Open Graph's image)
     time_zone: str = "UTC"  # the site's zone: the reader's own is shown where it differs
+    #: the page in every language of the site (empty for a site in one language)
+    alternates: tuple[Alternate, ...] = ()
+    #: on another language's page: the prefix to the site's root, where what exists once
+    #: lives (the JSON API); empty elsewhere (``root`` is the site's root there)
+    site_root: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,8 @@ class UpdateView:
     internal_note: Markup | None
     is_internal: bool
     affected: tuple[str, ...]
+    #: the tag of the language ``body`` is in, when it is not the page's (no translation yet)
+    body_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +127,8 @@ class IncidentSummary:
     schedule: str | None  # maintenance window, formatted
     components: tuple[str, ...]
     latest: UpdateView | None
+    #: the language ``title`` is in, when it is not the page's (no translation yet)
+    title_language: str | None = None
 
 
 def impact_label(impact: str, messages: Catalogue) -> str:
@@ -123,6 +143,17 @@ def impact_label(impact: str, messages: Catalogue) -> str:
         "maintenance": messages.gettext("Maintenance"),
     }
     return labels[impact]
+
+
+def severity_label(label: str, messages: Catalogue) -> str:
+    """A severity's label in ``messages``' language: the built-in matrix's labels are
+    catalogue messages; a repository's own label shows as written."""
+    built_in = {
+        "Critical": messages.gettext("Critical"),
+        "Major": messages.gettext("Major"),
+        "Minor": messages.gettext("Minor"),
+    }
+    return built_in.get(label, label)
 
 
 def status_badge(status: ComponentStatus, messages: Catalogue) -> StatusBadge:
@@ -147,6 +178,8 @@ class Frame:
     base_url: str  # absolute, ends with "/"
     now: datetime
     messages: Catalogue = ENGLISH  # the language of every word the pages add
+    #: the default language's base URL, when the pages are another language's (under it)
+    site_url: str = ""
     _summaries: dict[str, IncidentSummary] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -189,14 +222,39 @@ class Frame:
             canonical=self.url(paths.page_url(page_path)),
             feeds=site_feeds + tuple(feeds),
             internal=self.audience is Audience.INTERNAL,
-            language=settings.language,
+            language=self.messages.language,
             last_updated=self.time(updated),
             last_updated_iso=iso(updated),
             support_url=settings.support_url,
             report=settings.report_page,
-            site_url=self.base_url,
+            home_url=self.site_url or self.base_url,
             time_zone=settings.timezone,
+            alternates=self.alternates(page_path),
+            site_root="../" * (page_path.count("/") + 1) if self.site_url else "",
         )
+
+    def alternates(self, page_path: str) -> tuple[Alternate, ...]:
+        """``page_path`` in each of the site's languages (none for a one-language site)."""
+        settings = self.settings
+        if not settings.extra_languages or page_path == paths.NOT_FOUND:
+            return ()  # (one 404 page, at the root, in the default language)
+        home = self.site_url or self.base_url
+        up = "../" * (page_path.count("/") + (1 if self.site_url else 0))
+        alternates = []
+        for language in settings.site_languages:
+            there = ("" if language == settings.language else f"{language}/") + paths.page_url(
+                page_path
+            )
+            alternates.append(
+                Alternate(
+                    language,
+                    language_name(language),
+                    home + there,
+                    language == self.messages.language,
+                    (up + there) or "./",
+                )
+            )
+        return tuple(alternates)
 
     def update(self, update: Update, *, promise: bool = False) -> UpdateView:
         """One update; ``promise``: it is the latest of something still open, so its
@@ -224,6 +282,7 @@ class Frame:
             internal_note=Markup(render_markdown(update.internal)) if update.internal else None,
             is_internal=update.audience is Audience.INTERNAL,
             affected=affected,
+            body_language=update.body_language,
         )
 
     def incident_summary(self, incident: Incident) -> IncidentSummary:
@@ -242,7 +301,9 @@ class Frame:
         end = incident.resolved_at if began is not None else None
         severity = None
         if incident.severity is not None:
-            severity = self.settings.severity(incident.severity).label
+            severity = severity_label(
+                self.settings.severity(incident.severity).label, self.messages
+            )
         schedule = None
         if (
             incident.kind is Kind.MAINTENANCE
@@ -269,6 +330,7 @@ class Frame:
             latest=self.update(incident.latest, promise=incident.is_open)
             if incident.latest
             else None,
+            title_language=incident.header_language,
         )
 
     def _moved(self, update: Update) -> str | None:

@@ -9,7 +9,8 @@ from datetime import date, datetime, timedelta
 from statuspress import paths
 from statuspress.messages import Catalogue
 from statuspress.model import Incident, Kind, by_started
-from statuspress.timefmt import long_date, month_name
+from statuspress.timefmt import long_date
+from statuspress.timefmt import month_label as month_of_year
 from statuspress.views.context import RenderContext
 from statuspress.views.frame import IncidentSummary, Link, last_change
 
@@ -40,11 +41,7 @@ def month_key(day: date) -> str:
 def month_label(key: str, messages: Catalogue) -> str:
     """``November 2026`` for the month key ``2026-11``."""
     year, month = key.split("-")
-    # Translators: a month of a year: "November 2026".
-    return messages.gettext("%(month)s %(year)s") % {
-        "month": month_name(int(month), messages),
-        "year": year,
-    }
+    return month_of_year(int(year), int(month), messages)
 
 
 def days_touched(context: RenderContext, incident: Incident) -> list[date]:

@@ -1,12 +1,12 @@
 """The typed model of a status repository: what `load` builds and every later stage trusts.
 
 Everything here is frozen. Timestamps are timezone-aware ``datetime``s, statuses are
-enums and every id resolves (the loader guarantees it).
+enums and every id resolves (the loader guarantees it). The statuses and kinds are in
+``statuses.py``; everything is imported from here.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,135 +15,33 @@ from typing import NamedTuple
 
 from statuspress.config import Settings
 from statuspress.diagnostics import Diagnostic, Level, Position
-from statuspress.messages import ENGLISH, Catalogue
-
-
-class ComponentStatus(str, enum.Enum):
-    """Statuspage's five component statuses, in order of increasing badness."""
-
-    OPERATIONAL = "operational"
-    UNDER_MAINTENANCE = "under_maintenance"
-    DEGRADED_PERFORMANCE = "degraded_performance"
-    PARTIAL_OUTAGE = "partial_outage"
-    MAJOR_OUTAGE = "major_outage"
-
-    @property
-    def rank(self) -> int:
-        """Badness for "worst of" roll-ups: a higher rank wins."""
-        return _COMPONENT_RANK[self]
-
-    @property
-    def label(self) -> str:
-        """The English label (terminal output); pages use ``describe``."""
-        return self.describe(ENGLISH)
-
-    def describe(self, messages: Catalogue) -> str:
-        """The status as people read it, in ``messages``' language."""
-        labels = {
-            ComponentStatus.OPERATIONAL: messages.gettext("Operational"),
-            # Translators: a component's status while planned maintenance is under way.
-            ComponentStatus.UNDER_MAINTENANCE: messages.gettext("Under maintenance"),
-            ComponentStatus.DEGRADED_PERFORMANCE: messages.gettext("Degraded performance"),
-            ComponentStatus.PARTIAL_OUTAGE: messages.gettext("Partial outage"),
-            ComponentStatus.MAJOR_OUTAGE: messages.gettext("Major outage"),
-        }
-        return labels[self]
-
-
-_COMPONENT_RANK = {
-    ComponentStatus.OPERATIONAL: 0,
-    ComponentStatus.UNDER_MAINTENANCE: 1,
-    ComponentStatus.DEGRADED_PERFORMANCE: 2,
-    ComponentStatus.PARTIAL_OUTAGE: 3,
-    ComponentStatus.MAJOR_OUTAGE: 4,
-}
-
-
-def worst(statuses: object) -> ComponentStatus:
-    """The worst of some component statuses; operational when there are none."""
-    result = ComponentStatus.OPERATIONAL
-    for status in statuses:  # type: ignore[attr-defined]
-        if status.rank > result.rank:
-            result = status
-    return result
-
-
-class Kind(str, enum.Enum):
-    INCIDENT = "incident"
-    MAINTENANCE = "maintenance"
-
-
-class UpdateStatus(str, enum.Enum):
-    """Statuses of an update; which ones are valid depends on the incident's kind."""
-
-    INVESTIGATING = "investigating"
-    IDENTIFIED = "identified"
-    MONITORING = "monitoring"
-    RESOLVED = "resolved"
-    SCHEDULED = "scheduled"
-    IN_PROGRESS = "in_progress"
-    VERIFYING = "verifying"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-
-    @property
-    def is_final(self) -> bool:
-        return self in FINAL_STATUSES
-
-    @property
-    def label(self) -> str:
-        """The English label (terminal output); pages use ``describe``."""
-        return self.describe(ENGLISH)
-
-    def describe(self, messages: Catalogue) -> str:
-        """The status as people read it, in ``messages``' language."""
-        # Translators: the statuses of an update to an incident or a maintenance window.
-        labels = {
-            UpdateStatus.INVESTIGATING: messages.gettext("Investigating"),
-            # Translators: an incident's status: the cause has been found.
-            UpdateStatus.IDENTIFIED: messages.gettext("Identified"),
-            UpdateStatus.MONITORING: messages.gettext("Monitoring"),
-            UpdateStatus.RESOLVED: messages.gettext("Resolved"),
-            UpdateStatus.SCHEDULED: messages.gettext("Scheduled"),
-            UpdateStatus.IN_PROGRESS: messages.gettext("In progress"),
-            UpdateStatus.VERIFYING: messages.gettext("Verifying"),
-            UpdateStatus.COMPLETED: messages.gettext("Completed"),
-            # Translators: a maintenance window called off before or while it ran.
-            UpdateStatus.CANCELLED: messages.gettext("Cancelled"),
-        }
-        return labels[self]
-
-
-INCIDENT_STATUSES = (
-    UpdateStatus.INVESTIGATING,
-    UpdateStatus.IDENTIFIED,
-    UpdateStatus.MONITORING,
-    UpdateStatus.RESOLVED,
+from statuspress.model.statuses import (
+    ACTIVE_MAINTENANCE_STATUSES,
+    FINAL_STATUSES,
+    INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
+    STATUSES_FOR_KIND,
+    Audience,
+    ComponentStatus,
+    Kind,
+    Show,
+    UpdateStatus,
+    worst,
 )
-MAINTENANCE_STATUSES = (
-    UpdateStatus.SCHEDULED,
-    UpdateStatus.IN_PROGRESS,
-    UpdateStatus.VERIFYING,
-    UpdateStatus.COMPLETED,
-    UpdateStatus.CANCELLED,
-)
-STATUSES_FOR_KIND: Mapping[Kind, tuple[UpdateStatus, ...]] = {
-    Kind.INCIDENT: INCIDENT_STATUSES,
-    Kind.MAINTENANCE: MAINTENANCE_STATUSES,
-}
-FINAL_STATUSES = frozenset({UpdateStatus.RESOLVED, UpdateStatus.COMPLETED, UpdateStatus.CANCELLED})
-#: Maintenance statuses during which the window is under way (components affected).
-ACTIVE_MAINTENANCE_STATUSES = frozenset({UpdateStatus.IN_PROGRESS, UpdateStatus.VERIFYING})
 
-
-class Audience(str, enum.Enum):
-    PUBLIC = "public"
-    INTERNAL = "internal"
-
-
-class Show(str, enum.Enum):
-    ALWAYS = "always"
-    WHEN_DEGRADED = "when-degraded"
+__all__ = [
+    "ACTIVE_MAINTENANCE_STATUSES",
+    "FINAL_STATUSES",
+    "INCIDENT_STATUSES",
+    "MAINTENANCE_STATUSES",
+    "STATUSES_FOR_KIND",
+    "Audience",
+    "ComponentStatus",
+    "Kind",
+    "Show",
+    "UpdateStatus",
+    "worst",
+]
 
 
 @dataclass(frozen=True)
@@ -182,6 +80,26 @@ class Component:
     showcase: bool = True  # Statuspage's "showcase": show its uptime bar
 
 
+def content_digest(text: str) -> str:
+    """A short digest of an original's text, which its translations record
+    (``translates:``) so that ``check`` sees when the original changed after them."""
+    import hashlib
+
+    return hashlib.blake2b(text.strip().encode("utf-8"), digest_size=6).hexdigest()
+
+
+@dataclass(frozen=True)
+class Translation:
+    """An update's body, or an incident header's title and summary, in another language
+    (from ``<original>.<language>.md``). Times, statuses and components are the original's."""
+
+    language: str
+    body: str
+    source: Source
+    title: str | None = None  # a header's translated title
+    translates: str | None = None  # the original's content_digest it was made from
+
+
 @dataclass(frozen=True)
 class Update:
     """One message on an incident's timeline, from one file."""
@@ -205,6 +123,10 @@ class Update:
     scheduled_end: datetime | None = None
     #: made by statuspress at the window's start or end, not written by anyone
     automatic: bool = False
+    #: language -> the body in that language
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+    #: set on a page's copy of an update shown untranslated: the language ``body`` is in
+    body_language: str | None = None
 
     @property
     def is_final(self) -> bool:
@@ -249,6 +171,10 @@ class Incident:
     #: (None: the site's setting decides)
     auto_start: bool | None = None
     auto_complete: bool | None = None
+    #: language -> the header's title and summary in that language
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+    #: set on a page's copy shown untranslated: the language ``title`` and ``summary`` are in
+    header_language: str | None = None
 
     @property
     def is_maintenance(self) -> bool:

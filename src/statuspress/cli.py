@@ -154,8 +154,9 @@ def _repo() -> Path:
     "--summary",
     "summary_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="With --base: append a Markdown review of every added or changed update to this file "
-    "(in CI: $GITHUB_STEP_SUMMARY).",
+    help="With --base: append the customer's view of the change to this Markdown file (in CI: "
+    "$GITHUB_STEP_SUMMARY): headline, incident cards, new and corrected updates, postmortems, "
+    "changed published headers and changed pages, each with its findings.",
 )
 @handle_errors
 def check(
@@ -174,13 +175,15 @@ def check(
 
     if summary_path is not None and base is None:
         raise UsageError("--summary needs --base: it shows the updates added since that revision")
-    result = check_repository(_repo(), resolve_now(now_text), base=base, keep_site=False)
+    now = resolve_now(now_text)
+    result = check_repository(_repo(), now, base=base, keep_site=False)
     _print_diagnostics(result.diagnostics, output_format)
     if summary_path is not None and base is not None:
         from statuspress.commands.summary import pr_summary
 
+        summary = pr_summary(_repo(), result.site, base, result.diagnostics, now)
         with summary_path.open("a", encoding="utf-8") as handle:
-            handle.write(pr_summary(_repo(), result.site, base, result.diagnostics))
+            handle.write(summary)
     sys.exit(EXIT_RULES if result.failed(strict) else EXIT_OK)
 
 

@@ -195,10 +195,17 @@ class Update:
     eta_approved_by: str | None = None
     #: rule id -> who accepted the exception (the `accept:` front-matter key).
     accepted: Mapping[str, str] = field(default_factory=dict)
+    #: when the ``erratum`` was added (the page says "Corrected on …").
+    corrected: datetime | None = None
 
     @property
     def is_final(self) -> bool:
         return self.status.is_final
+
+    @property
+    def changed_at(self) -> datetime:
+        """When customers last saw it change: its correction, else its posting."""
+        return self.corrected if self.corrected and self.corrected > self.at else self.at
 
 
 class Segment(NamedTuple):
@@ -235,6 +242,8 @@ class Incident:
     scheduled_start: datetime | None = None
     scheduled_end: datetime | None = None
     accepted: Mapping[str, str] = field(default_factory=dict)
+    #: where postmortem.md is (its path, keys and first body line), when there is one.
+    postmortem_source: Source | None = None
 
     @property
     def is_maintenance(self) -> bool:
@@ -345,6 +354,15 @@ class Incident:
             if active and (end is None or end > start):
                 segments.append(Segment(self.id, start, end, active))
         return tuple(segments)
+
+    def postmortem_published_by(self, now: datetime) -> datetime | None:
+        """When its postmortem was published, if it is by ``now`` and the incident is
+        closed (Statuspage's ``postmortem`` status); None otherwise."""
+        published = self.postmortem_published
+        has_review = self.postmortem is not None or self.postmortem_url is not None
+        if published is None or not has_review or self.is_open or self.is_maintenance:
+            return None
+        return published if published <= now else None
 
     @property
     def public_updates(self) -> tuple[Update, ...]:

@@ -77,12 +77,13 @@ def _update(u: Update) -> Value:
         u.erratum,
         u.eta_approved_by,
         tuple(u.accepted.items()),
+        _stamp(u.corrected),
     )
 
 
 def _unupdate(value: Value) -> Update:
     (ident, incident, at, status, body, source, next_update, components, audience) = value[:9]
-    internal, erratum, eta, accepted = value[9:]
+    internal, erratum, eta, accepted, corrected = value[9:]
     return Update(
         ident,
         incident,
@@ -97,6 +98,7 @@ def _unupdate(value: Value) -> Update:
         erratum,
         eta,
         dict(accepted),
+        _unstamp(corrected),
     )
 
 
@@ -120,6 +122,7 @@ def encode(incident: Incident) -> Value:
         _stamp(i.scheduled_start),
         _stamp(i.scheduled_end),
         tuple(i.accepted.items()),
+        None if i.postmortem_source is None else _source(i.postmortem_source),
     )
 
 
@@ -127,7 +130,7 @@ def decode(value: Value) -> Incident:
     """The Incident that ``encode`` was given. Raises SnapshotError for anything else."""
     try:
         (ident, title, kind, started, components, source, updates, severity, audience) = value[:9]
-        summary, url, postmortem, published, start, end, accepted = value[9:]
+        summary, url, postmortem, published, start, end, accepted, pm_source = value[9:]
         return Incident(
             id=ident,
             title=title,
@@ -145,6 +148,7 @@ def decode(value: Value) -> Incident:
             scheduled_start=_unstamp(start),
             scheduled_end=_unstamp(end),
             accepted=dict(accepted),
+            postmortem_source=None if pm_source is None else _unsource(pm_source),
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"not an incident snapshot: {exc}") from None

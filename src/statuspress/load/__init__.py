@@ -158,7 +158,7 @@ def _load_incident(
             ok = False
         else:
             updates.append(update)
-    postmortem, published, postmortem_ok = read_postmortem(
+    postmortem, published, postmortem_source, postmortem_ok = read_postmortem(
         root, entries.get(POSTMORTEM_FILE), f"{rel_folder}/{POSTMORTEM_FILE}", diagnostics, files
     )
     if header is None or not ok or not postmortem_ok:
@@ -169,6 +169,7 @@ def _load_incident(
         updates=tuple(updates),
         postmortem=postmortem,
         postmortem_published=published or header.postmortem_published,
+        postmortem_source=postmortem_source,
     )
 
 

@@ -186,7 +186,7 @@ class StatuspageDocuments:
             "body": body,
             "incident_id": incident_id(incident.id),
             "created_at": self.t(update.at),
-            "updated_at": self.t(update.at),
+            "updated_at": self.t(update.changed_at),
             "display_at": self.t(update.at),
             "affected_components": self._affected(incident, update, index),
             "deliver_notifications": True,
@@ -203,7 +203,7 @@ class StatuspageDocuments:
         document: Json = {
             "id": incident_id(incident.id),
             "name": incident.title,
-            "status": incident.status.value,
+            "status": self._incident_status(incident),
             "created_at": self.t(first),
             "updated_at": self.t(latest),
             "monitoring_at": self.t(monitoring[-1]) if monitoring else None,
@@ -226,6 +226,13 @@ class StatuspageDocuments:
             document["scheduled_for"] = self.t(incident.scheduled_start)
             document["scheduled_until"] = self.t(incident.scheduled_end)
         return document
+
+    def _incident_status(self, incident: Incident) -> str:
+        """The status of its latest update, or ``postmortem`` once its review is published,
+        as Statuspage sets it."""
+        if incident.postmortem_published_by(self.context.now) is not None:
+            return "postmortem"
+        return incident.status.value
 
     def newest(self, incidents: Iterable[Incident]) -> list[Json]:
         ordered = sorted(incidents, key=by_started, reverse=True)

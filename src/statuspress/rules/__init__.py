@@ -33,6 +33,7 @@ from statuspress.rules.language import (
     incident_language_violations,
 )
 from statuspress.rules.lifecycle import FUTURE_TOLERANCE, lifecycle_violations
+from statuspress.rules.postmortem import postmortem_language_violations
 
 __all__ = ["FUTURE_TOLERANCE", "apply_policy", "run_rules"]
 
@@ -44,6 +45,7 @@ INCIDENT_FAMILIES: tuple[RuleFamily, ...] = (
     lifecycle_violations,
     cadence_violations,
     incident_language_violations,
+    postmortem_language_violations,
 )
 #: Rules about the rest of the site (components).
 SITE_FAMILIES: tuple[RuleFamily, ...] = (component_language_violations,)

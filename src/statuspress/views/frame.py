@@ -81,6 +81,8 @@ class UpdateView:
     next_update: str | None
     next_update_iso: str | None
     erratum: str | None
+    corrected: str | None  # when the erratum was added, formatted
+    corrected_iso: str | None
     internal_note: Markup | None
     is_internal: bool
     affected: tuple[str, ...]
@@ -209,6 +211,8 @@ class Frame:
             else None,
             next_update_iso=iso(update.next_update) if update.next_update else None,
             erratum=update.erratum,
+            corrected=self.time(update.corrected) if update.corrected else None,
+            corrected_iso=iso(update.corrected) if update.corrected else None,
             internal_note=Markup(render_markdown(update.internal)) if update.internal else None,
             is_internal=update.audience is Audience.INTERNAL,
             affected=affected,

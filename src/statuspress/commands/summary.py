@@ -82,13 +82,15 @@ def verdict(review: Review) -> str:
     errors = sum(1 for d in review.diagnostics if d.is_error)
     warnings = len(review.diagnostics) - errors
     lines = ["## Status page review", ""]
+    problems = _count(errors, "problem must", "problems must")
+    points = _count(warnings, "point needs", "points need")
     if errors:
         lines.append(
-            f"❌ **{errors} problem(s) must be fixed** before this can be merged"
-            + (f", and {warnings} point(s) need a second look." if warnings else ".")
+            f"❌ **{problems} be fixed** before this can be merged"
+            + (f", and {points} a second look." if warnings else ".")
         )
     elif warnings:
-        lines.append(f"⚠️ No blocking problem; {warnings} point(s) need a second look.")
+        lines.append(f"⚠️ No blocking problem; {points} a second look.")
     else:
         lines.append("✅ No problems found.")
     lines += [
@@ -98,6 +100,10 @@ def verdict(review: Review) -> str:
         "",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def headline(review: Review) -> str:
@@ -153,7 +159,9 @@ def changed_pages(review: Review) -> str:
         lines.append(f"- {_page_name(page, titles, components)}: `{page}`")
     others = len(changed) - len(pages)
     if others:
-        lines.append(f"- and {others} feed, calendar or API file(s)")
+        lines.append(
+            f"- and {_count(others, 'feed, calendar or API file', 'feed, calendar or API files')}"
+        )
     return "\n".join([*lines, ""]) + "\n"
 
 

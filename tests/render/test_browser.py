@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from browser import axe_violations, serve_directory
 
-from testsupport import REPO_ROOT, build_cli, require_tool
+from testsupport import REPO_ROOT, build_cli
 
 PAGES = [
     "",

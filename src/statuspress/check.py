@@ -20,6 +20,7 @@ from statuspress.model import Incident, StatusSite
 from statuspress.parallel import fork_map
 from statuspress.rules import INCIDENT_FAMILIES, SITE_FAMILIES, apply_policy, run_rules
 from statuspress.rules.history import history_violations
+from statuspress.rules.site_texts import site_text_violations
 
 #: From this many incident folders on, a command reads and checks them on every core
 #: (measured: below it, starting a second process costs more than it saves).
@@ -91,7 +92,12 @@ def check_site(
     finding in reading order."""
     incidents = list(incidents)
     site = assemble(repository, (c.incident for c in incidents))
-    found = apply_policy(site, [*repository.diagnostics, *run_rules(site, now, SITE_FAMILIES)])
+    own_texts = site_text_violations(
+        repository.settings, repository.components, repository.setting_positions
+    )
+    found = apply_policy(
+        site, [*repository.diagnostics, *run_rules(site, now, SITE_FAMILIES), *own_texts]
+    )
     found.extend(d for checked in incidents for d in checked.diagnostics)
     return CheckResult(site, tuple(sort_diagnostics(found)))
 

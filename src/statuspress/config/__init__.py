@@ -25,6 +25,7 @@ __all__ = [
     "Severity",
     "load_settings",
     "settings_from_node",
+    "value_positions",
 ]
 
 
@@ -67,3 +68,16 @@ def settings_from_node(node: YMap | None) -> tuple[Settings, list[Diagnostic]]:
     # Each reader returns the type of its Settings field (the table test checks the
     # readers' results against the field types); mypy cannot follow a loop over keys.
     return Settings(**values), f.diagnostics  # type: ignore[arg-type]
+
+
+def value_positions(root: Path) -> dict[str, tuple[int, int]]:
+    """Where each top-level value of ``statuspress.yaml`` is written (line, column), for
+    findings about the site's own texts; empty when the file is absent or unreadable."""
+    path = root / SETTINGS_FILE
+    try:
+        node = parse_yaml(read_text(root, path), SETTINGS_FILE)
+    except (SourceError, OSError):
+        return {}
+    if not isinstance(node, YMap):
+        return {}
+    return {key.value: (value.pos.line, value.pos.col) for key, value in node.items}

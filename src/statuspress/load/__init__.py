@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from statuspress.config import Settings, load_settings
+from statuspress.config import Settings, load_settings, value_positions
 from statuspress.diagnostics import Diagnostic, Position
-from statuspress.layout import INCIDENT_FILE, INCIDENTS_DIR, POSTMORTEM_FILE, incident_folder_names
+from statuspress.layout import (
+    INCIDENT_FILE,
+    INCIDENTS_DIR,
+    POSTMORTEM_FILE,
+    SETTINGS_FILE,
+    incident_folder_names,
+)
 from statuspress.load.components import COMPONENT_KEYS, component_sort_key, load_components
 from statuspress.load.incident import (
     INCIDENT_KEYS,
@@ -62,6 +68,8 @@ class Repository:
     settings: Settings
     components: tuple[Component, ...]  # in page order
     diagnostics: tuple[Diagnostic, ...]
+    #: setting name -> (line, column) of its value in statuspress.yaml
+    setting_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     @cached_property  # asked once per incident folder
     def components_by_id(self) -> dict[str, Component]:
@@ -179,7 +187,8 @@ def load_repository(root: Path) -> Repository:
     settings, problems = load_settings(root)
     diagnostics.extend(problems)
     components = tuple(sorted(load_components(root, diagnostics), key=component_sort_key))
-    return Repository(settings, components, tuple(diagnostics))
+    positions = value_positions(root) if (root / SETTINGS_FILE).exists() else {}
+    return Repository(settings, components, tuple(diagnostics), positions)
 
 
 def assemble(repository: Repository, loaded: Iterable[Incident | None]) -> StatusSite:

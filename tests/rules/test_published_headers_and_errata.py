@@ -152,7 +152,7 @@ def test_kind_change_hiding_and_deleting_a_published_header_are_errors(tmp_path:
 def test_an_incident_internal_on_the_base_was_never_published(tmp_path: Path) -> None:
     root = published(tmp_path, HEADER.replace("---\ntitle", "---\naudience: internal\ntitle"))
     edit(root, "incident.md", "sev2", "sev1")
-    code, out = check(root)
+    _code, out = check(root)
     assert "history/" not in out, out
 
 

@@ -30,6 +30,7 @@ SUMMARY_LIMIT = 1_000_000
 PREVIEW_ARTIFACT = "status-site-preview"
 
 Section = Callable[[Review], str]
+NOTHING_TOUCHED = "No incident or maintenance is added or changed.\n"
 
 
 def pr_summary(
@@ -47,32 +48,37 @@ def pr_summary(
 def summary_sections(review: Review) -> list[str]:
     """Every section of the summary, in reading order."""
     cards = Cards(review)
+    incidents = [block for i in review.touched for block in cards.section(i)]
     return [
         verdict(review),
         headline(review),
-        *(cards.section(incident_id) for incident_id in review.touched),
+        *(incidents or [NOTHING_TOUCHED]),
         changed_pages(review),
         other_findings(review),
     ]
 
 
 def fit(sections: list[str], limit: int = SUMMARY_LIMIT) -> str:
-    """The sections that fit in ``limit`` bytes, whole, and a note for those left out."""
+    """The sections that fit in ``limit`` bytes, each whole or left out, in their order,
+    and a note saying how many were left out."""
+    note = (
+        "> [!NOTE]\n> {} part(s) of this review did not fit in GitHub's summary limit; the "
+        "job log lists every finding, and the preview shows every page.\n"
+    )
+    room = limit - len(note.encode()) - 20
     kept, size, left_out = [], 0, 0
-    reserve = 400
-    for section in sections:
-        length = len(section.encode())
-        if size + length > limit - reserve:
+    for section in (s.strip("\n") for s in sections):
+        if not section:
+            continue
+        length = len(section.encode()) + 2  # and the blank line between sections
+        if size + length > room:
             left_out += 1
             continue
         kept.append(section)
         size += length
     if left_out:
-        kept.append(
-            f"> [!NOTE]\n> {left_out} more section(s) did not fit in GitHub's summary limit; "
-            "the job log lists every finding, and the preview shows every page.\n"
-        )
-    return "\n\n".join(s.strip("\n") for s in kept if s.strip()) + "\n"
+        kept.append(note.format(left_out).strip("\n"))
+    return "\n\n".join(kept) + "\n"
 
 
 # -- the sections ----------------------------------------------------------------------

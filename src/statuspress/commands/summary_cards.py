@@ -82,7 +82,9 @@ class Cards:
         return ", ".join(f"{self.names.get(k, k)}: {v.label}" for k, v in statuses.items())
 
     # -- one incident --------------------------------------------------------------------
-    def section(self, incident_id: str) -> str:
+    def section(self, incident_id: str) -> list[str]:
+        """The incident's part of the summary, in blocks (the card, each update, the
+        postmortem, the rest) so that a long one is shortened block by block."""
         review = self.review
         before, after = review.incident_before(incident_id), review.incident_after(incident_id)
         shown = after or before
@@ -92,8 +94,8 @@ class Cards:
         present = (review.root / folder).is_dir()
         state = "New" if before is None else ("Changed" if present else "Removed")
         lines = [f"### {state} {kind}: {cell(title)}", ""]
-        used: set[str] = set()
         header = folder + layout.INCIDENT_FILE
+        used = {header}
         if after is None and present:
             lines += [
                 f"This {kind} cannot be shown as customers would see it until the problems "
@@ -105,23 +107,24 @@ class Cards:
         if before is not None and after is not None:
             lines += self.header_changes(before, after)
         lines += findings_list(review.findings(header), "incident.md,")
-        used.add(header)
+        blocks = [lines]
         if after is not None:
             for update in after.updates:
                 if update.source.path in review.changed:
-                    lines += self.update(after, update)
+                    blocks.append(self.update(after, update))
                     used.add(update.source.path)
             postmortem = folder + layout.POSTMORTEM_FILE
             if postmortem in review.changed or _review_changed(before, after):
-                lines += self.postmortem(after)
+                blocks.append(self.postmortem(after))
                 used.add(postmortem)
         rest = [d for d in review.diagnostics if d.path.startswith(folder) and d.path not in used]
+        lines = []
         if rest:
             lines += [f"Other findings in this {kind}:", ""]
             for path in sorted({d.path for d in rest}):
                 lines += findings_list(review.findings(path), path.rsplit("/", 1)[-1] + ",")
-        lines += [f"<sub>Files: `{folder}`</sub>", ""]
-        return "\n".join(lines) + "\n"
+        blocks.append([*lines, f"<sub>Files: `{folder}`</sub>", ""])
+        return ["\n".join(block) + "\n" for block in blocks]
 
     def card(self, incident: Incident) -> list[str]:
         rows = [("Title", incident.title), ("Status", incident.status.label)]

@@ -101,3 +101,17 @@ def test_a_change_outside_incidents_says_so_and_shows_its_findings(tmp_path: Pat
     assert "### Other findings" in text and "In `components/checkout.md`:" in text
     assert "❌ **Must fix** (line 4): '10.0.0.8' is an IP address" in text
     assert "Component “Checkout”: `components/checkout/index.html`" in text
+
+
+def test_a_broken_template_is_said_in_the_summary_not_a_crash(tmp_path: Path) -> None:
+    root = make_repo(tmp_path)
+    (root / "site_templates").mkdir()
+    (root / "site_templates/index.html").write_text(
+        "{% extends 'default:base.html' %}{% block x %}{{ nope(\n"
+    )
+    out = tmp_path / "summary.md"
+    code, log = run(
+        root, "check", "--base", "main", "--now", "2026-11-20T12:00:00Z", "--summary", str(out)
+    )
+    assert code == 0 and "internal error" not in log, log
+    assert "The site cannot be built to compare" in out.read_text()

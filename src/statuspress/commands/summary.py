@@ -19,6 +19,7 @@ from statuspress.build import render_site
 from statuspress.commands.review import Review, changed_paths, incident_folder, prepare_review
 from statuspress.commands.summary_cards import Cards, findings_list
 from statuspress.diagnostics import Diagnostic
+from statuspress.errors import ContentError
 from statuspress.model import ComponentStatus, StatusSite
 from statuspress.timeline import INDICATOR_DESCRIPTIONS
 
@@ -147,11 +148,15 @@ def _component_changes(review: Review) -> list[str]:
 
 def changed_pages(review: Review) -> str:
     """The pages of the built site that this change alters, as named in the preview."""
-    before = render_site(review.before, review.now, root=review.root)
-    after = render_site(review.after, review.now, root=review.root)
+    lines = ["### Pages this changes", ""]
+    try:
+        before = render_site(review.before, review.now, root=review.root)
+        after = render_site(review.after, review.now, root=review.root)
+    except ContentError as exc:  # the repository's templates are broken
+        found = "; ".join(f"{d.path}:{d.line}: {d.message}" for d in exc.diagnostics[:3])
+        return "\n".join([*lines, f"The site cannot be built to compare: {exc} ({found}).", ""])
     changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
     pages = [p for p in changed if p.endswith(".html")]
-    lines = ["### Pages this changes", ""]
     if not changed:
         return "\n".join([*lines, "No page of the site changes.", ""]) + "\n"
     lines += [

@@ -115,3 +115,28 @@ def test_a_broken_template_is_said_in_the_summary_not_a_crash(tmp_path: Path) ->
     )
     assert code == 0 and "internal error" not in log, log
     assert "The site cannot be built to compare" in out.read_text()
+
+
+def test_in_a_folder_of_a_larger_repository_the_published_side_is_found(tmp_path: Path) -> None:
+    top = tmp_path / "monorepo"
+    root = top / "status"
+    (root / "components").mkdir(parents=True)
+    (root / "components/checkout.md").write_text("---\nname: Checkout\n---\n")
+    git(top, "init", "-q", "-b", "main")
+    folder = root / "incidents/2026-11-18-database-upgrade"
+    folder.mkdir(parents=True)
+    (folder / "incident.md").write_text(MAINTENANCE)
+    (folder / "a.md").write_text(SCHEDULED)
+    git(top, "add", ".")
+    git(top, "commit", "-q", "-m", "announce")
+    (folder / "incident.md").write_text(MAINTENANCE.replace("Database upgrade", "Database work"))
+    text = summary_of(root, tmp_path)
+    assert "| Title | Database upgrade | Database work |" in text
+
+
+def test_a_summary_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    root = make_repo(tmp_path)
+    code, out = run(
+        root, "check", "--base", "main", "--summary", str(tmp_path / "missing" / "summary.md")
+    )
+    assert code == 2 and "No such file or directory" in out and "Traceback" not in out

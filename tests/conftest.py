@@ -4,7 +4,6 @@ and the --update-golden flag for golden-file tests."""
 from __future__ import annotations
 
 import tempfile
-import textwrap
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +13,7 @@ from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from statuspress.check import CheckResult, check_repository
-from testsupport import NOW, REPO_ROOT, VALID, Check
+from testsupport import MAINTENANCE, NOW, REPO_ROOT, VALID, Check, git, make_repo, write_files
 
 # Hypothesis keeps no example database, and what else it stores (its character tables)
 # goes to a temporary folder: the tests never write into the source tree.
@@ -39,15 +38,6 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-def write_files(root: Path, files: Mapping[str, str]) -> Path:
-    """Write ``{relative path: text}`` under ``root`` (text is dedented)."""
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return root
-
-
 @pytest.fixture
 def write_repo(tmp_path: Path) -> WriteRepo:
     """Write a status repository into a fresh folder and return its root."""
@@ -59,6 +49,16 @@ def write_repo(tmp_path: Path) -> WriteRepo:
         return write_files(root, files)
 
     return write
+
+
+@pytest.fixture
+def window_repo(tmp_path: Path) -> Path:
+    """A git repository with one component and one announced maintenance window
+    (testsupport.MAINTENANCE)."""
+    root = write_files(make_repo(tmp_path), MAINTENANCE)
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "announce the window")
+    return root
 
 
 @pytest.fixture

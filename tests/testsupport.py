@@ -5,15 +5,19 @@ valid repository for the check tests to break. Test files never import each othe
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import http.server
 import os
 import subprocess
 import sys
+import textwrap
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -123,6 +127,28 @@ def serving(root: Path, seconds: float = 120) -> Iterator[tuple[str, list[str]]]
         thread.join(timeout=60)
 
 
+# -- a built site over HTTP on loopback ---------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(root: Path) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 # -- real git repositories and the CLI ----------------------------------------------------
 
 
@@ -146,6 +172,15 @@ def git(root: Path, *args: str) -> str:
 def run(root: Path, *args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, ["--repo", str(root), *args])
     return result.exit_code, result.output
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> Path:
+    """Write ``{relative path: text}`` under ``root`` (text is dedented)."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
 
 
 def make_repo(tmp_path: Path) -> Path:
@@ -219,3 +254,33 @@ Check = Callable[..., CheckResult]
 
 def rules(result: CheckResult) -> list[str]:
     return [d.rule for d in result.diagnostics]
+
+
+# -- a maintenance window, for the tests of time moving the page ------------------------
+
+WINDOW = "incidents/2026-12-10-database-upgrade"
+#: A window on checkout, 10 December 02:00 to 04:00 UTC, announced on 1 December.
+MAINTENANCE = {
+    f"{WINDOW}/incident.md": """
+        ---
+        title: Database upgrade
+        kind: maintenance
+        scheduled_start: 2026-12-10T02:00:00Z
+        scheduled_end: 2026-12-10T04:00:00Z
+        components:
+          checkout: under_maintenance
+        ---
+        We are upgrading the database behind checkout.
+        """,
+    f"{WINDOW}/20261201T1000Z-scheduled.md": """
+        ---
+        at: 2026-12-01T10:00:00Z
+        status: scheduled
+        next_update: 2026-12-10T02:00:00Z
+        ---
+        On 10 December from 02:00 to 04:00 UTC checkout may be slow while we upgrade its
+        database. We will post an update when the work starts, at 02:00 UTC.
+        """,
+}
+#: Moments before, inside and after that window.
+BEFORE, INSIDE, AFTER = "2026-12-05T12:00:00Z", "2026-12-10T03:00:00Z", "2026-12-10T05:00:00Z"

@@ -28,12 +28,15 @@ from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
 from statuspress.layout import incident_folder_names
 from statuspress.load import Repository, load_repository
+from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Audience, StatusSite
 from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
+from statuspress.render.digest import with_digest
 from statuspress.render.html import incident_page_renderer
 from statuspress.templates import make_environment
 from statuspress.timeline import build_timeline
+from statuspress.transitions import in_time, site_in_time
 from statuspress.views.frame import Frame
 from statuspress.write import merge_outputs, write_site
 
@@ -91,7 +94,7 @@ def build(
             f"the content has {len(checked.errors)} error(s); nothing was written",
             (*checked.diagnostics, *notes),
         )
-    context = derive(checked.site, now, audience, url, root, templates)  # derive
+    context = derive(checked.site, now, audience, url, root, templates, frame.messages)
     pages = {paths.incident_page(i.page_id): i.page for i in incidents if i.page is not None}
     files = render(context, pages)  # render
     write_site(files, out, root)  # write
@@ -111,12 +114,16 @@ def derive(
     base_url: str,
     root: Path,
     templates: jinja2.Environment | None = None,
+    messages: Catalogue = ENGLISH,
 ) -> RenderContext:
-    """The audience's view of a checked site, and the facts derived from it (the
-    timeline): what every renderer receives."""
-    view = view_for(site, audience)
+    """The audience's view of a checked site as it stands at ``now`` (maintenance windows
+    with the transitions time made), and the facts derived from it (the timeline): what
+    every renderer receives."""
+    view = view_for(site_in_time(site, now, messages), audience)
     timeline = build_timeline(view, now)
-    return RenderContext(view, timeline, now, audience, base_url, root, environment=templates)
+    return RenderContext(
+        view, timeline, now, audience, base_url, root, messages, environment=templates
+    )
 
 
 def render_site(
@@ -144,7 +151,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         statuspress_json,
     )
 
-    return merge_outputs(
+    files = merge_outputs(
         html.render(context, incident_pages),
         report.render(context),
         feeds.render(context),
@@ -153,6 +160,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         badge.render(context),
         statuspress_json.render(context),
     )
+    return with_digest(files)  # last: it covers every other file
 
 
 @dataclass(frozen=True)
@@ -190,7 +198,8 @@ def _incidents(
             checked = known.get(name) or check_incident(root, name, repository, now)
             view = None
             if checked.incident is not None and not checked.has_errors:
-                view = incident_for(checked.incident, frame.audience, shown)
+                timed = in_time(checked.incident, now, frame.settings, frame.messages)
+                view = incident_for(timed, frame.audience, shown)
             page = key = None
             page_fresh = False
             if view is not None:

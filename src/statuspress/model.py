@@ -84,6 +84,7 @@ class UpdateStatus(str, enum.Enum):
     IN_PROGRESS = "in_progress"
     VERIFYING = "verifying"
     COMPLETED = "completed"
+    CANCELLED = "cancelled"
 
     @property
     def is_final(self) -> bool:
@@ -107,6 +108,8 @@ class UpdateStatus(str, enum.Enum):
             UpdateStatus.IN_PROGRESS: messages.gettext("In progress"),
             UpdateStatus.VERIFYING: messages.gettext("Verifying"),
             UpdateStatus.COMPLETED: messages.gettext("Completed"),
+            # Translators: a maintenance window called off before or while it ran.
+            UpdateStatus.CANCELLED: messages.gettext("Cancelled"),
         }
         return labels[self]
 
@@ -122,12 +125,13 @@ MAINTENANCE_STATUSES = (
     UpdateStatus.IN_PROGRESS,
     UpdateStatus.VERIFYING,
     UpdateStatus.COMPLETED,
+    UpdateStatus.CANCELLED,
 )
 STATUSES_FOR_KIND: Mapping[Kind, tuple[UpdateStatus, ...]] = {
     Kind.INCIDENT: INCIDENT_STATUSES,
     Kind.MAINTENANCE: MAINTENANCE_STATUSES,
 }
-FINAL_STATUSES = frozenset({UpdateStatus.RESOLVED, UpdateStatus.COMPLETED})
+FINAL_STATUSES = frozenset({UpdateStatus.RESOLVED, UpdateStatus.COMPLETED, UpdateStatus.CANCELLED})
 #: Maintenance statuses during which the window is under way (components affected).
 ACTIVE_MAINTENANCE_STATUSES = frozenset({UpdateStatus.IN_PROGRESS, UpdateStatus.VERIFYING})
 
@@ -195,6 +199,11 @@ class Update:
     eta_approved_by: str | None = None
     #: rule id -> who accepted the exception (the `accept:` front-matter key).
     accepted: Mapping[str, str] = field(default_factory=dict)
+    #: maintenance only: the window as this update moves it (a reschedule or an overrun)
+    scheduled_start: datetime | None = None
+    scheduled_end: datetime | None = None
+    #: made by statuspress at the window's start or end, not written by anyone
+    automatic: bool = False
     #: when the ``erratum`` was added (the page says "Corrected on …").
     corrected: datetime | None = None
 
@@ -242,6 +251,10 @@ class Incident:
     scheduled_start: datetime | None = None
     scheduled_end: datetime | None = None
     accepted: Mapping[str, str] = field(default_factory=dict)
+    #: maintenance only: whether statuspress starts and completes the window at its times
+    #: (None: the site's setting decides)
+    auto_start: bool | None = None
+    auto_complete: bool | None = None
     #: where postmortem.md is (its path, keys and first body line), when there is one.
     postmortem_source: Source | None = None
 
@@ -296,6 +309,21 @@ class Incident:
         if update is None or (started is not None and started > update):
             return started
         return update
+
+    @cached_property
+    def began(self) -> datetime | None:
+        """When it began: ``started`` for an incident; for maintenance, the first update
+        that put the window in progress (or completed it), None while it has not begun
+        (scheduled, or cancelled before it started)."""
+        if self.kind is Kind.INCIDENT:
+            return self.started
+        for update in self.updates:
+            if update.status in ACTIVE_MAINTENANCE_STATUSES:
+                return update.at
+            if update.status is UpdateStatus.COMPLETED:
+                window = self.scheduled_start
+                return window if window is not None and window <= update.at else update.at
+        return None
 
     @cached_property
     def named_components(self) -> tuple[str, ...]:

@@ -15,6 +15,8 @@ BADGE_SVG = "badge.svg"
 BADGE_JSON = "api/badge.json"
 STATUSPRESS_JSON = "api/statuspress.json"
 REPORT_PAGE = "report/index.html"
+#: a digest of every other output file: publishing compares it with the live site's
+SITE_DIGEST = "statuspress-digest.txt"
 API_V2 = "api/v2/"
 API_SUMMARY = API_V2 + "summary.json"
 API_STATUS = API_V2 + "status.json"

@@ -284,7 +284,9 @@ def component_uptime(
     """Uptime over the ``days`` calendar days ending today (in ``tz``).
 
     percent = 100 × (1 − weighted downtime ÷ tracked time), where tracked time runs from
-    the later of the window's first midnight and the component's ``start_date`` to now.
+    the later of the window's first midnight and the component's ``start_date`` to the end
+    of today: whole days, so the figure moves only when something happens or a day
+    begins, never minute by minute (a scheduled publish then has nothing to deploy).
     """
     now = timeline.now
     today = now.astimezone(tz).date()
@@ -324,7 +326,7 @@ def component_uptime(
                 status = interval.status
         total_downtime += downtime
         records.append(Day(day, tracked, status, downtime, impacted, tuple(sorted(ids))))
-    tracked_time = now - tracked_from
+    tracked_time = _midnight(today + timedelta(days=1), tz) - tracked_from
     percent = None
     if tracked_time > timedelta(0):
         percent = max(0.0, 100.0 * (1 - total_downtime / tracked_time))

@@ -4,6 +4,7 @@ never overwriting anything."""
 from __future__ import annotations
 
 import filecmp
+import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -162,8 +163,6 @@ def test_a_maintenance_window_is_scaffolded_with_its_schedule(tmp_path: Path) ->
         "new",
         "incident",
         "Database upgrade",
-        "--severity",
-        "sev3",
         "--maintenance",
         "--component",
         "checkout=under_maintenance",
@@ -268,3 +267,49 @@ def test_any_title_scaffolds_a_file_that_loads_with_that_title(
     result = check_repository(root, parse_timestamp(NOW))  # type: ignore[arg-type]
     assert all(d.rule.startswith("language/") for d in result.diagnostics), result.diagnostics
     assert [i.title for i in result.site.incidents] == [" ".join(title.split())]
+
+
+def test_maintenance_takes_no_severity(tmp_path: Path) -> None:
+    root = make_repo(tmp_path)
+    code, out = run(
+        root, "new", "incident", "Upgrade", "--severity", "sev3", "--maintenance",
+        "--component", "checkout", "--start", "2026-11-20T02:00:00Z",
+        "--end", "2026-11-20T03:00:00Z", "--now", NOW,
+    )  # fmt: skip
+    assert code == 2
+    assert "maintenance has no severity; leave out --severity" in out
+
+
+def test_an_incident_needs_a_severity(tmp_path: Path) -> None:
+    root = make_repo(tmp_path)
+    code, out = run(root, "new", "incident", "Slow", "--component", "checkout=degraded_performance")
+    assert code == 2
+    assert "an incident needs --severity, one of: sev1, sev2, sev3" in out
+
+
+def test_started_is_when_impact_began_not_when_the_file_was_made(tmp_path: Path) -> None:
+    """The report's time to first update counts from `started`: scaffolding must not make it
+    look better than it was."""
+    root = make_repo(tmp_path)
+    code, out = run(
+        root, "new", "incident", "Payments failing", "--severity", "sev1",
+        "--component", "checkout=major_outage", "--started", "2026-11-17T08:50:00Z",
+        "--now", NOW,
+    )  # fmt: skip
+    assert code == 0, out
+    header = (root / "incidents/2026-11-17-payments-failing/incident.md").read_text()
+    assert "started: 2026-11-17T08:50:00Z" in header
+    report = json.loads(run(root, "report", "--format", "json", "--now", NOW)[1])
+    (incident,) = report["incidents"]
+    assert incident["time_to_first_update_min"] == 25
+
+
+def test_started_in_the_future_is_refused(tmp_path: Path) -> None:
+    root = make_repo(tmp_path)
+    code, out = run(
+        root, "new", "incident", "Slow", "--severity", "sev3",
+        "--component", "checkout=degraded_performance", "--started", "2026-11-17T10:00:00Z",
+        "--now", NOW,
+    )  # fmt: skip
+    assert code == 2
+    assert "--started 2026-11-17T10:00:00Z is after now" in out

@@ -70,6 +70,8 @@ EXAMPLES: dict[str, tuple[str, object]] = {
     "history_days": ("history_days: 30", 30),
     "feed_limit": ("feed_limit: 7", 7),
     "maintenance_notice": ("maintenance_notice: 2d", timedelta(days=2)),
+    "maintenance_auto_start": ("maintenance_auto_start: no", False),
+    "maintenance_auto_complete": ("maintenance_auto_complete: off", False),
     "jargon": ("jargon: [RCA, Failover]", ("RCA", "Failover")),
     "allowed_words": ("allowed_words: [Kubernetes]", ("kubernetes",)),
     "internal_domains": ("internal_domains: Corp.Acme.Example", ("corp.acme.example",)),
@@ -133,6 +135,10 @@ def _quoted(text: str) -> str:
 
 
 #: name -> strategy of (a valid value, how statuspress.yaml writes it)
+#: a flag and one of its spellings in the file
+_FLAG = st.booleans().flatmap(
+    lambda b: st.sampled_from(_SPELLINGS[b]).map(lambda spelled: (b, spelled))
+)
 SCALARS: dict[str, st.SearchStrategy[tuple[object, str]]] = {
     "title": _TEXT.map(lambda t: (t, _quoted(t))),
     "base_url": st.tuples(st.sampled_from(["http://", "https://"]), _TEXT).map(
@@ -147,9 +153,9 @@ SCALARS: dict[str, st.SearchStrategy[tuple[object, str]]] = {
     "maintenance_notice": st.integers(1, 10**8).map(
         lambda s: (timedelta(seconds=s), format_duration(timedelta(seconds=s)))
     ),
-    "report_page": st.booleans().flatmap(
-        lambda b: st.sampled_from(_SPELLINGS[b]).map(lambda spelled: (b, spelled))
-    ),
+    "maintenance_auto_start": _FLAG,
+    "maintenance_auto_complete": _FLAG,
+    "report_page": _FLAG,
 }
 _SCALAR_TYPES = (str, str | None, int, bool, timedelta)
 

@@ -1,19 +1,19 @@
-"""A real headless Chromium (Debian's) driven by Playwright, and a local HTTP server for a
-built site. Never downloads a browser."""
+"""A real headless Chromium (Debian's) driven by Playwright. Never downloads a browser.
+(The local HTTP server for a built site is testsupport.serve_directory.)"""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from testsupport import serve_directory  # noqa: F401  (browser tests import both from here)
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -31,25 +31,6 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).exists():
             return candidate
     return None
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
-    """Serve ``root`` on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextmanager

@@ -183,3 +183,31 @@ def test_screenshots_at_phone_and_desktop_width(
     target = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
     written = take(demo_site, target, browser)
     assert len(written) == 8 and all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_a_window_in_progress_is_shown_as_such_without_anyone_posting(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The demo's network maintenance (28 Nov, 02:00 to 04:00 UTC) has only its
+    announcement: built at 03:00, the page shows it under way by itself."""
+    out = tmp_path / "inside"
+    done = build_cli(REPO_ROOT, out, "--now", "2026-11-28T03:00:00Z")
+    assert done.returncode == 0, done.stderr
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    with serve_directory(out) as base:
+        page.goto(base)
+        card = page.locator(".incident-card", has_text="Planned network maintenance")
+        assert card.locator(".pill.u-in_progress").inner_text() == "In progress"
+        assert card.is_visible()
+        page.goto(base + "incidents/2026-11-28-network-maintenance/")
+        update = page.locator(".update", has=page.locator(".automatic"))
+        assert (
+            update.locator(".automatic").inner_text()
+            == "Posted automatically at the scheduled time."
+        )
+        assert update.locator(".pill").inner_text() == "In progress"
+        facts = page.locator(".facts").inner_text()
+        assert "Started" in facts and "Open for" in facts and "1 h" in facts
+        assert axe_violations(page) == []
+    context.close()

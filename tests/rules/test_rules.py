@@ -285,6 +285,36 @@ def test_maintenance_announced_less_than_a_day_ahead_is_a_warning(check: Check) 
     assert rules(result) == ["cadence/maintenance-notice"]
 
 
+_WINDOW_HEADER = "---\ntitle: Upgrade\nkind: maintenance\nscheduled_start: 2026-11-20T02:00:00Z\nscheduled_end: 2026-11-20T03:00:00Z\ncomponents:\n  checkout: under_maintenance\n---\n"
+
+
+def test_an_announcement_days_ahead_promises_its_next_update_at_the_window_start(
+    check: Check,
+) -> None:
+    """Not 30 minutes later, as an incident would: customers hear when the work starts."""
+    first = "---\nat: 2026-11-17T09:15:00Z\nstatus: scheduled\n---\nPlanned work.\n"
+    result = check({HEADER: _WINDOW_HEADER, FIRST: first, SECOND: None})
+    [d] = result.diagnostics
+    assert d.rule == "cadence/next-update-missing"
+    assert "'next_update: 2026-11-20T02:00:00Z'" in d.message
+
+
+def test_an_announcement_promising_after_the_window_starts_is_an_error(check: Check) -> None:
+    first = "---\nat: 2026-11-17T09:15:00Z\nstatus: scheduled\nnext_update: 2026-11-20T05:00:00Z\n---\nPlanned work.\n"
+    result = check({HEADER: _WINDOW_HEADER, FIRST: first, SECOND: None})
+    [d] = result.diagnostics
+    assert (d.rule, d.path, d.line) == ("cadence/maintenance-promise", FIRST, 4)
+    assert "no later than 2026-11-20T02:00:00Z" in d.message
+
+
+def test_a_rescheduled_window_bounds_the_promise_by_its_new_start(check: Check) -> None:
+    moved = f"{INCIDENT}/20261117T0930Z-scheduled.md"
+    first = "---\nat: 2026-11-17T09:15:00Z\nstatus: scheduled\nnext_update: 2026-11-20T02:00:00Z\n---\nPlanned work.\n"
+    later = "---\nat: 2026-11-17T09:30:00Z\nstatus: scheduled\nnext_update: 2026-11-21T02:00:00Z\nscheduled_start: 2026-11-21T02:00:00Z\nscheduled_end: 2026-11-21T03:00:00Z\n---\nMoved by a day.\n"
+    result = check({HEADER: _WINDOW_HEADER, FIRST: first, moved: later, SECOND: None})
+    assert rules(result) == []
+
+
 # -- settings and policy ---------------------------------------------------------------
 
 

@@ -56,9 +56,11 @@ def incident(
     )
 
 
-def uptime(*incidents: Incident, component: Component = API, days: int = 90):  # type: ignore[no-untyped-def]
+def uptime(  # type: ignore[no-untyped-def]
+    *incidents: Incident, component: Component = API, days: int = 90, now: datetime = NOW
+):
     site = StatusSite(Settings(), (component,), tuple(sorted(incidents, key=lambda i: i.started)))
-    return component_uptime(build_timeline(site, NOW), component, UTC, days)
+    return component_uptime(build_timeline(site, now), component, UTC, days)
 
 
 def test_no_incident_is_100_percent() -> None:
@@ -87,7 +89,7 @@ def test_major_counts_fully_and_partial_counts_thirty_percent() -> None:
             Kind.MAINTENANCE,
         ),
     )
-    tracked = timedelta(days=89, hours=12)  # from 00:00 on the first of the 90 days until now
+    tracked = timedelta(days=90)  # the 90 whole days, today included
     assert result.downtime == timedelta(hours=1) + 0.3 * timedelta(hours=2)
     assert result.percent == 100 * (1 - timedelta(hours=1.6) / tracked)
     assert format_percent(result.percent) == "99.92%"  # 99.9253…, rounded down
@@ -123,8 +125,8 @@ def test_tracking_starts_at_the_component_start_date() -> None:
         component=young,
     )
     assert [d.tracked for d in result.days[-3:]] == [False, True, True]
-    assert result.percent == 100 * (1 - 3.6 / 36)  # 36 h tracked: 29 Nov 00:00 to 30 Nov 12:00
-    assert format_percent(result.percent) == "90.00%"
+    assert result.percent == 100 * (1 - 3.6 / 48)  # 48 h tracked: 29 Nov 00:00 to 1 Dec 00:00
+    assert format_percent(result.percent) == "92.50%"
 
 
 def test_a_tiny_outage_never_shows_as_100_percent() -> None:
@@ -222,3 +224,16 @@ def test_uptime_days_agree_with_the_definition(
         ]
         assert day.impacted == timedelta(minutes=sum(1 for r in running if r))
         assert day.status is worst(s.statuses["api"] for r in running for s in r)
+
+
+def test_the_percentage_does_not_move_with_the_clock_within_a_day() -> None:
+    """A scheduled publish must find nothing to deploy when nothing happened: the figure
+    changes with events and at midnight, not minute by minute."""
+    # On the oldest day of the window: it leaves the window at the next midnight.
+    outage = incident("x", datetime(2026, 9, 2, 8, tzinfo=UTC), 2, ComponentStatus.MAJOR_OUTAGE)
+    morning = uptime(outage, now=datetime(2026, 11, 30, 6, tzinfo=UTC))
+    evening = uptime(outage, now=datetime(2026, 11, 30, 23, 59, tzinfo=UTC))
+    next_day = uptime(outage, now=datetime(2026, 12, 1, 0, 1, tzinfo=UTC))
+    assert morning.percent == evening.percent
+    assert morning.percent is not None and morning.percent < 100
+    assert next_day.percent == 100

@@ -11,8 +11,10 @@ from pathlib import Path
 from statuspress.errors import UsageError
 from statuspress.fields import format_duration, parse_duration
 from statuspress.load import load_site
+from statuspress.messages import ENGLISH
 from statuspress.model import Kind, StatusSite, UpdateStatus
 from statuspress.timefmt import duration_words, iso, utc_clock_on_date
+from statuspress.transitions import site_in_time
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[st
     window = parse_duration(within)
     if window is None:
         raise UsageError(f"--within {within} is not a duration such as 10m or 1h")
-    items = due_items(load_site(root).site, now, window)
+    # A window that statuspress completed at its end owes nobody an update.
+    items = due_items(site_in_time(load_site(root).site, now, ENGLISH), now, window)
     overdue = any(item.overdue for item in items)
     if fmt == "json":
         echo(

@@ -134,9 +134,10 @@ def new_incident(
     root: Path,
     title: str,
     *,
-    severity: str,
+    severity: str | None,
     components: Sequence[str],
     now: datetime,
+    started: str | None = None,
     maintenance: bool = False,
     start: str | None = None,
     end: str | None = None,
@@ -152,14 +153,10 @@ def new_incident(
         raise UsageError(
             f"the title contains the invisible character U+{ord(hidden):04X}; write it without"
         )
-    if severity not in context.settings.severity_ids:
-        raise UsageError(
-            f"--severity {severity} is not in the severity matrix; "
-            f"{did_you_mean(severity, context.settings.severity_ids)}use one of: "
-            f"{', '.join(context.settings.severity_ids)}"
-        )
+    began = _check_kind_options(context, severity, started, maintenance, now)
     statuses = _parse_components(components, context.components, maintenance)
-    folder = root / INCIDENTS_DIR / f"{now.astimezone(timezone.utc):%Y-%m-%d}-{slugify(title)}"
+    day = (now if maintenance else began).astimezone(timezone.utc)
+    folder = root / INCIDENTS_DIR / f"{day:%Y-%m-%d}-{slugify(title)}"
     if folder.exists():
         raise UsageError(f"{folder} already exists; choose another title or add an update to it")
     # One line of text: line and paragraph separators (which YAML folds) become spaces.
@@ -177,7 +174,8 @@ def new_incident(
         next_update = scheduled_start
         window = f"{long_date(scheduled_start.astimezone(timezone.utc))} from {_clock(scheduled_start)} to {_clock(scheduled_end)}"
     else:
-        header.update(severity=severity, started=iso(now), components=statuses)
+        assert severity is not None  # _check_kind_options refused an incident without one
+        header.update(severity=severity, started=iso(began), components=statuses)
         first_status = UpdateStatus.INVESTIGATING
         cadence = context.settings.severity(severity).cadence or DEFAULT_NEXT_UPDATE
         next_update = now + cadence
@@ -193,27 +191,63 @@ def new_incident(
     return [header_path, update_path]
 
 
+def _check_kind_options(
+    context: _Context,
+    severity: str | None,
+    started: str | None,
+    maintenance: bool,
+    now: datetime,
+) -> datetime:
+    """Refuse options the kind does not take; return when the incident began."""
+    if maintenance:
+        if severity is not None:
+            raise UsageError(
+                "maintenance has no severity; leave out --severity (its window is --start/--end)"
+            )
+        if started is not None:
+            raise UsageError("a maintenance window starts at --start; leave out --started")
+        return now
+    if severity is None:
+        raise UsageError(
+            f"an incident needs --severity, one of: {', '.join(context.settings.severity_ids)}"
+        )
+    if severity not in context.settings.severity_ids:
+        raise UsageError(
+            f"--severity {severity} is not in the severity matrix; "
+            f"{did_you_mean(severity, context.settings.severity_ids)}use one of: "
+            f"{', '.join(context.settings.severity_ids)}"
+        )
+    if started is None:
+        return now
+    began = _time_option("--started", started)
+    if began > now:
+        raise UsageError(
+            f"--started {started} is after now ({iso(now)}); give when customer impact began"
+        )
+    return began
+
+
 def _window(start: str | None, end: str | None, now: datetime) -> tuple[datetime, datetime]:
     if not start or not end:
         raise UsageError(
             "a maintenance window needs --start and --end, e.g. --start 2026-11-28T02:00:00Z"
         )
-    values = []
-    for option, text in (("--start", start), ("--end", end)):
-        try:
-            value = parse_timestamp(text)
-        except ValueError:
-            raise UsageError(f"{option} {text} needs a UTC offset, e.g. {text}Z") from None
-        if value is None:
-            raise UsageError(
-                f"{option} {text} is not an ISO 8601 time such as 2026-11-28T02:00:00Z"
-            )
-        values.append(value)
+    values = [_time_option("--start", start), _time_option("--end", end)]
     if values[1] <= values[0]:
         raise UsageError("--end must be after --start")
     if values[0] <= now:
         raise UsageError("--start is in the past; maintenance is announced before it begins")
     return values[0], values[1]
+
+
+def _time_option(option: str, text: str) -> datetime:
+    try:
+        value = parse_timestamp(text)
+    except ValueError:
+        raise UsageError(f"{option} {text} needs a UTC offset, e.g. {text}Z") from None
+    if value is None:
+        raise UsageError(f"{option} {text} is not an ISO 8601 time such as 2026-11-28T02:00:00Z")
+    return value
 
 
 def _find_incident(root: Path, name: str) -> Incident:

@@ -11,10 +11,12 @@ from pathlib import Path
 from statuspress.errors import UsageError
 from statuspress.fields import did_you_mean
 from statuspress.load import load_site
+from statuspress.messages import ENGLISH
 from statuspress.metrics import Aggregate, Report, build_report, publication_times
 from statuspress.model import StatusSite
 from statuspress.render.report_data import INCIDENT_COLUMNS, incident_document, report_document
 from statuspress.timefmt import duration_words, zone
+from statuspress.transitions import site_in_time
 
 
 def _date(option: str, text: str | None) -> date | None:
@@ -124,7 +126,8 @@ def _csv(report: Report) -> str:
 def run_report(
     root: Path, now: datetime, since: str | None, until: str | None, severity: str | None, fmt: str
 ) -> str:
-    site = load_site(root).site
+    # The report speaks of windows as they stand now: started and completed on time.
+    site = site_in_time(load_site(root).site, now, ENGLISH)
     if severity is not None and severity not in site.settings.severity_ids:
         raise UsageError(
             f"--severity {severity} is not in the severity matrix; "

@@ -192,6 +192,10 @@ class Cards:
         ]
         if update.components:
             lines += [f"Components: {self.component_changes(update)}", ""]
+        if update.scheduled_start or update.scheduled_end:
+            start = self.when(update.scheduled_start or incident.scheduled_start)
+            end = self.when(update.scheduled_end or incident.scheduled_end)
+            lines += [f"Moves the window to **{start} to {end}**", ""]
         if update.next_update and not update.is_final:
             lines += [f"Next update promised by **{self.when(update.next_update)}**", ""]
         if update.erratum:

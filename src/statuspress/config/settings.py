@@ -25,6 +25,9 @@ class Settings:
     history_days: int = 90
     feed_limit: int = 50
     maintenance_notice: timedelta = timedelta(hours=24)
+    #: put a maintenance window in progress at its start, complete it at its end
+    maintenance_auto_start: bool = True
+    maintenance_auto_complete: bool = True
     #: extra jargon terms to warn about in customer text
     jargon: tuple[str, ...] = ()
     #: words never to flag as jargon

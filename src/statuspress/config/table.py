@@ -70,6 +70,20 @@ SETTINGS: tuple[Setting, ...] = (
         "how long before a maintenance window it must be announced",
     ),
     Setting(
+        "maintenance_auto_start",
+        bool,
+        True,
+        readers.flag,
+        "a maintenance window is in progress from its `scheduled_start` unless an update says otherwise",
+    ),
+    Setting(
+        "maintenance_auto_complete",
+        bool,
+        True,
+        readers.flag,
+        "a window in progress is completed at its `scheduled_end` unless an update says otherwise",
+    ),
+    Setting(
         "jargon",
         tuple[str, ...],
         (),

@@ -77,13 +77,16 @@ def _update(u: Update) -> Value:
         u.erratum,
         u.eta_approved_by,
         tuple(u.accepted.items()),
+        _stamp(u.scheduled_start),
+        _stamp(u.scheduled_end),
+        u.automatic,
         _stamp(u.corrected),
     )
 
 
 def _unupdate(value: Value) -> Update:
     (ident, incident, at, status, body, source, next_update, components, audience) = value[:9]
-    internal, erratum, eta, accepted, corrected = value[9:]
+    internal, erratum, eta, accepted, start, end, automatic, corrected = value[9:]
     return Update(
         ident,
         incident,
@@ -98,6 +101,9 @@ def _unupdate(value: Value) -> Update:
         erratum,
         eta,
         dict(accepted),
+        _unstamp(start),
+        _unstamp(end),
+        bool(automatic),
         _unstamp(corrected),
     )
 
@@ -122,6 +128,8 @@ def encode(incident: Incident) -> Value:
         _stamp(i.scheduled_start),
         _stamp(i.scheduled_end),
         tuple(i.accepted.items()),
+        i.auto_start,
+        i.auto_complete,
         None if i.postmortem_source is None else _source(i.postmortem_source),
     )
 
@@ -130,7 +138,18 @@ def decode(value: Value) -> Incident:
     """The Incident that ``encode`` was given. Raises SnapshotError for anything else."""
     try:
         (ident, title, kind, started, components, source, updates, severity, audience) = value[:9]
-        summary, url, postmortem, published, start, end, accepted, pm_source = value[9:]
+        (
+            summary,
+            url,
+            postmortem,
+            published,
+            start,
+            end,
+            accepted,
+            auto_start,
+            auto_end,
+            pm_source,
+        ) = value[9:]
         return Incident(
             id=ident,
             title=title,
@@ -148,6 +167,8 @@ def decode(value: Value) -> Incident:
             scheduled_start=_unstamp(start),
             scheduled_end=_unstamp(end),
             accepted=dict(accepted),
+            auto_start=auto_start,
+            auto_complete=auto_end,
             postmortem_source=None if pm_source is None else _unsource(pm_source),
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:

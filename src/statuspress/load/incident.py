@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from statuspress.config import Settings
+from statuspress.config.readers import flag
 from statuspress.diagnostics import Diagnostic, Position
 from statuspress.fields import Fields, did_you_mean
 from statuspress.load.reading import read_accept, read_statuses, source_of
@@ -44,6 +45,8 @@ INCIDENT_KEYS = frozenset(
         "postmortem_published",
         "scheduled_start",
         "scheduled_end",
+        "auto_start",
+        "auto_complete",
         "accept",
     }
 )
@@ -58,6 +61,8 @@ UPDATE_KEYS = frozenset(
         "erratum",
         "corrected",
         "eta_approved_by",
+        "scheduled_start",
+        "scheduled_end",
         "accept",
     }
 )
@@ -80,8 +85,10 @@ def read_incident_header(
         )
     scheduled_start = f.timestamp("scheduled_start", required=kind is Kind.MAINTENANCE)
     scheduled_end = f.timestamp("scheduled_end", required=kind is Kind.MAINTENANCE)
+    auto_start = flag(f, "auto_start")
+    auto_complete = flag(f, "auto_complete")
     if kind is Kind.INCIDENT:
-        for key in ("scheduled_start", "scheduled_end"):
+        for key in ("scheduled_start", "scheduled_end", "auto_start", "auto_complete"):
             if key in f.nodes:
                 f.error(
                     f.pos(key),
@@ -123,6 +130,8 @@ def read_incident_header(
         scheduled_start=scheduled_start,
         scheduled_end=scheduled_end,
         accepted=accepted,
+        auto_start=auto_start,
+        auto_complete=auto_complete,
     )
     return incident, f
 
@@ -170,6 +179,28 @@ def read_update(
             "set 'corrected' to when the erratum was added",
         )
     eta_approved_by = f.text("eta_approved_by")
+    scheduled_start = f.timestamp("scheduled_start")
+    scheduled_end = f.timestamp("scheduled_end")
+    for key in ("scheduled_start", "scheduled_end"):
+        if key not in f.nodes:
+            continue
+        if kind is Kind.INCIDENT:
+            f.error(
+                f.pos(key),
+                "schema/value",
+                f"'{key}' moves a maintenance window; an incident has none, so remove it",
+            )
+        elif status is not None and status.is_final:
+            f.error(
+                f.pos(key),
+                "schema/value",
+                f"'{key}' cannot move a window that this update ends; post the new window "
+                "in a 'scheduled' or 'in_progress' update",
+            )
+    if scheduled_start and scheduled_end and scheduled_end <= scheduled_start:
+        f.error(
+            f.pos("scheduled_end"), "schema/value", "scheduled_end must be after scheduled_start"
+        )
     accepted = read_accept(f)
     body = doc.body.strip()
     if not body:
@@ -194,6 +225,8 @@ def read_update(
         erratum=erratum,
         eta_approved_by=eta_approved_by,
         accepted=accepted,
+        scheduled_start=scheduled_start,
+        scheduled_end=scheduled_end,
         corrected=corrected,
     )
     return update, f.diagnostics

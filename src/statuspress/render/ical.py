@@ -22,6 +22,8 @@ _STATUS = {
     UpdateStatus.IN_PROGRESS: "CONFIRMED",
     UpdateStatus.VERIFYING: "CONFIRMED",
     UpdateStatus.COMPLETED: "CONFIRMED",
+    # Subscribers' calendars drop a cancelled event (RFC 5545 §3.8.1.11).
+    UpdateStatus.CANCELLED: "CANCELLED",
 }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from statuspress import paths
 from statuspress.model import (
+    ACTIVE_MAINTENANCE_STATUSES,
     Component,
     ComponentStatus,
     Incident,
@@ -158,7 +159,7 @@ class StatuspageDocuments:
     # -- incidents ---------------------------------------------------------------------
     def _affected(self, incident: Incident, update: Update, index: int) -> list[Json]:
         keys = list(update.components)
-        if index == 0 or update.is_final:
+        if index == 0 or update.is_final or _starts_window(incident, index):
             keys = list(dict.fromkeys([*incident.components, *keys]))
         names = {c.id: c.name for c in self.site.components}
         before = update.at - timedelta(microseconds=1)
@@ -182,7 +183,7 @@ class StatuspageDocuments:
             body += f"\n\nCorrection: {update.erratum}"
         return {
             "id": update_id(incident.id, update.id),
-            "status": update.status.value,
+            "status": api_status(update.status),
             "body": body,
             "incident_id": incident_id(incident.id),
             "created_at": self.t(update.at),
@@ -232,11 +233,28 @@ class StatuspageDocuments:
         as Statuspage sets it."""
         if incident.postmortem_published_by(self.context.now) is not None:
             return "postmortem"
-        return incident.status.value
+        return api_status(incident.status)
 
     def newest(self, incidents: Iterable[Incident]) -> list[Json]:
         ordered = sorted(incidents, key=by_started, reverse=True)
         return [self.incident(i) for i in ordered[:LIST_LIMIT]]
+
+
+def api_status(status: UpdateStatus) -> str:
+    """The status as Statuspage's enum says it: it has no ``cancelled``, and a window
+    called off is ``completed`` there (its updates say why)."""
+    return UpdateStatus.COMPLETED.value if status is UpdateStatus.CANCELLED else status.value
+
+
+def _starts_window(incident: Incident, index: int) -> bool:
+    """Whether the update at ``index`` puts a maintenance window in progress (so it
+    changes the window's components to under maintenance)."""
+    updates = incident.updates
+    return (
+        incident.kind is Kind.MAINTENANCE
+        and updates[index].status in ACTIVE_MAINTENANCE_STATUSES
+        and (index == 0 or updates[index - 1].status not in ACTIVE_MAINTENANCE_STATUSES)
+    )
 
 
 def _dump(document: Json) -> bytes:

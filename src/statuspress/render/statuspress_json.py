@@ -65,6 +65,9 @@ def _incident(context: RenderContext, incident: Incident) -> dict[str, Any]:
                 "body": u.body,
                 "erratum": u.erratum,
                 "components": {k: v.value for k, v in u.components.items()},
+                "automatic": u.automatic,
+                "scheduled_start": _t(u.scheduled_start),
+                "scheduled_end": _t(u.scheduled_end),
             }
             for u in reversed(incident.updates)
         ],
@@ -87,7 +90,9 @@ def render(context: RenderContext) -> Files:
     ]
     document = {
         "schema_version": SCHEMA_VERSION,
-        "generated_at": _t(context.now),
+        # The newest change in the content, not the clock: the same content at another
+        # moment gives the same bytes, so a scheduled publish deploys only real changes.
+        "generated_at": _t(context.last_updated),
         "site": {
             "title": site.settings.title,
             "url": context.base_url,

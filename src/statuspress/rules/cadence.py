@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.fields import format_duration
-from statuspress.model import Incident, Kind, StatusSite, Update
+from statuspress.model import (
+    ACTIVE_MAINTENANCE_STATUSES,
+    Incident,
+    Kind,
+    StatusSite,
+    Update,
+    UpdateStatus,
+)
 from statuspress.timefmt import utc_clock_on_date
+from statuspress.transitions import window
 
 
 def _diag(update: Update, key: str, level: Level, rule: str, message: str) -> Diagnostic:
@@ -30,16 +38,32 @@ def _incident_cadence(site: StatusSite, incident: Incident) -> Iterator[Diagnost
     for update in incident.updates:
         if update.is_final:
             continue
+        bound = _maintenance_bound(incident, update)
         if update.next_update is None:
+            suggestion = (
+                _stamp(bound)
+                if bound
+                else _suggest(update.at, severity.cadence if severity else None)
+            )
             yield _diag(
                 update,
                 "status",
                 Level.ERROR,
                 "cadence/next-update-missing",
                 "a non-final update must promise when the next one comes; add "
-                f"'next_update: {_suggest(update.at, severity.cadence if severity else None)}'",
+                f"'next_update: {suggestion}'",
             )
             continue
+        if bound is not None and update.next_update > bound:
+            what = "starts" if update.status is UpdateStatus.SCHEDULED else "ends"
+            yield _diag(
+                update,
+                "next_update",
+                Level.ERROR,
+                "cadence/maintenance-promise",
+                f"the window {what} at {utc_clock_on_date(bound)}, and customers hear then "
+                f"at the latest; set 'next_update' no later than {_stamp(bound)}",
+            )
         if update.next_update <= update.at:
             yield _diag(
                 update,
@@ -103,6 +127,23 @@ def _incident_cadence(site: StatusSite, incident: Incident) -> Iterator[Diagnost
             )
 
 
+def _maintenance_bound(incident: Incident, update: Update) -> datetime | None:
+    """The latest promise a maintenance update may make: an announcement's next update
+    comes when the window starts, an in-progress one's when it ends (as the window stood
+    when the update was posted, moved by any update that gave it new times)."""
+    if incident.kind is not Kind.MAINTENANCE:
+        return None
+    start, end = window(incident, update.at)
+    if update.status is UpdateStatus.SCHEDULED and start is not None and start > update.at:
+        return start
+    if update.status in ACTIVE_MAINTENANCE_STATUSES and end is not None and end > update.at:
+        return end
+    return None
+
+
 def _suggest(at: datetime, cadence: timedelta | None) -> str:
-    value = at + (cadence or timedelta(minutes=30))
-    return value.isoformat().replace("+00:00", "Z")
+    return _stamp(at + (cadence or timedelta(minutes=30)))
+
+
+def _stamp(value: datetime) -> str:
+    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")

@@ -18,6 +18,8 @@ LOCKED = {
     "next_update": "its next-update promise",
     "components": "the component statuses it set",
     "audience": "who could read it",
+    "scheduled_start": "the window's start it announced",
+    "scheduled_end": "the window's end it announced",
 }
 
 

@@ -78,8 +78,11 @@ class UpdateView:
     time: str
     time_iso: str
     body: Markup
-    next_update: str | None
+    next_update: str | None  # the promise of the latest update of something still open
     next_update_iso: str | None
+    late: bool  # that promise has passed with no update since
+    automatic: bool  # posted by statuspress at the window's start or end
+    window: str | None  # the maintenance window as this update moved it, formatted
     erratum: str | None
     corrected: str | None  # when the erratum was added, formatted
     corrected_iso: str | None
@@ -99,10 +102,10 @@ class IncidentSummary:
     status: StatusBadge
     impact: StatusBadge
     severity: str | None
-    started: str
-    started_iso: str
+    started: str | None  # None while it has not begun (a window still scheduled)
+    started_iso: str | None
     ended: str | None
-    duration: str
+    duration: str | None  # None while it has not begun
     schedule: str | None  # maintenance window, formatted
     components: tuple[str, ...]
     latest: UpdateView | None
@@ -127,8 +130,9 @@ def status_badge(status: ComponentStatus, messages: Catalogue) -> StatusBadge:
 
 
 def last_change(incidents: Iterable[Incident], now: datetime) -> datetime | None:
-    """The newest start or update time of ``incidents`` that is not in the future."""
-    stamps = [incident.last_stamp_by(now) for incident in incidents]
+    """The newest time something was posted about ``incidents`` (an update, or a
+    transition a window made), not in the future: what "Last updated" says."""
+    stamps = [incident.last_update_by(now) for incident in incidents]
     return max((s for s in stamps if s is not None), default=None)
 
 
@@ -192,7 +196,9 @@ class Frame:
             report=settings.report_page,
         )
 
-    def update(self, update: Update) -> UpdateView:
+    def update(self, update: Update, *, promise: bool = False) -> UpdateView:
+        """One update; ``promise``: it is the latest of something still open, so its
+        ``next_update`` is shown (as late once it has passed)."""
         # Translators: a component and the status an update gave it: "API: Major outage".
         affected_text = self.messages.gettext("%(component)s: %(status)s")
         affected = tuple(
@@ -200,16 +206,18 @@ class Frame:
             % {"component": self.component_name(cid), "status": status.describe(self.messages)}
             for cid, status in update.components.items()
         )
+        promised = update.next_update if promise and not update.is_final else None
         return UpdateView(
             anchor=f"update-{update.id}",
             status=StatusBadge(update.status.value, update.status.describe(self.messages)),
             time=self.time(update.at),
             time_iso=iso(update.at),
             body=Markup(render_markdown(update.body)),
-            next_update=self.time(update.next_update)
-            if update.next_update and not update.is_final
-            else None,
-            next_update_iso=iso(update.next_update) if update.next_update else None,
+            next_update=self.time(promised) if promised else None,
+            next_update_iso=iso(promised) if promised else None,
+            late=promised is not None and promised <= self.now,
+            automatic=update.automatic,
+            window=self._moved(update),
             erratum=update.erratum,
             corrected=self.time(update.corrected) if update.corrected else None,
             corrected_iso=iso(update.corrected) if update.corrected else None,
@@ -227,7 +235,11 @@ class Frame:
 
     def _summary(self, incident: Incident) -> IncidentSummary:
         impact = incident_impact(self.settings, incident)
-        end = incident.resolved_at
+        began = incident.began
+        if began is not None and began > self.now:
+            began = None
+        # A window cancelled before it began never ended either: it never ran.
+        end = incident.resolved_at if began is not None else None
         severity = None
         if incident.severity is not None:
             severity = self.settings.severity(incident.severity).label
@@ -237,11 +249,7 @@ class Frame:
             and incident.scheduled_start
             and incident.scheduled_end
         ):
-            # Translators: a maintenance window, from one date and time to another.
-            schedule = self.messages.gettext("%(start)s to %(end)s") % {
-                "start": self.time(incident.scheduled_start),
-                "end": self.time(incident.scheduled_end),
-            }
+            schedule = self.window(incident.scheduled_start, incident.scheduled_end)
         return IncidentSummary(
             id=incident.id,
             url=paths.page_url(paths.incident_page(incident.id)),
@@ -252,11 +260,41 @@ class Frame:
             status=StatusBadge(incident.status.value, incident.status.describe(self.messages)),
             impact=StatusBadge(impact, impact_label(impact, self.messages)),
             severity=severity,
-            started=self.time(incident.started),
-            started_iso=iso(incident.started),
+            started=self.time(began) if began else None,
+            started_iso=iso(began) if began else None,
             ended=self.time(end) if end else None,
-            duration=self.duration((end or self.now) - incident.started),
+            duration=self.duration((end or self.now) - began) if began else None,
             schedule=schedule,
             components=tuple(self.component_name(c) for c in incident.components),
-            latest=self.update(incident.latest) if incident.latest else None,
+            latest=self.update(incident.latest, promise=incident.is_open)
+            if incident.latest
+            else None,
         )
+
+    def _moved(self, update: Update) -> str | None:
+        """What an update says of the window it moves (a reschedule, an overrun)."""
+        start, end = update.scheduled_start, update.scheduled_end
+        if start is not None and end is not None:
+            # Translators: an update moved a maintenance window to new times.
+            return self.messages.gettext("Rescheduled to %(window)s.") % {
+                "window": self.window(start, end)
+            }
+        if end is not None:
+            # Translators: an update moved the end of a maintenance window.
+            return self.messages.gettext("The window now ends %(time)s.") % {"time": self.time(end)}
+        if start is not None:
+            # Translators: an update moved the start of a maintenance window.
+            return self.messages.gettext("The window now starts %(time)s.") % {
+                "time": self.time(start)
+            }
+        return None
+
+    def window(self, start: datetime | None, end: datetime | None) -> str | None:
+        """A maintenance window, formatted (None without both ends)."""
+        if start is None or end is None:
+            return None
+        # Translators: a maintenance window, from one date and time to another.
+        return self.messages.gettext("%(start)s to %(end)s") % {
+            "start": self.time(start),
+            "end": self.time(end),
+        }

@@ -45,7 +45,10 @@ def incident_page(frame: Frame, incident: Incident) -> IncidentPage:
     )
     return IncidentPage(
         summary=frame.incident_summary(incident),
-        updates=tuple(frame.update(u) for u in reversed(incident.updates)),
+        updates=tuple(
+            frame.update(u, promise=incident.is_open and u is incident.latest)
+            for u in reversed(incident.updates)
+        ),
         description=Markup(render_markdown(incident.summary)) if incident.summary else None,
         impact_duration=frame.duration(impact_duration(incident.impact, until)),
         affected=affected,

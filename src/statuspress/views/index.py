@@ -35,7 +35,7 @@ def index_page(context: RenderContext, rows: dict[str, ComponentRow]) -> IndexPa
     recent = [
         i
         for i in reversed(context.site.incidents)
-        if not i.is_open and i.resolved_at is not None and i.resolved_at >= recent_since
+        if not i.is_open and i.resolved_at is not None and i.resolved_at > recent_since
     ][:RECENT_LIMIT]
     return IndexPage(
         overall=StatusBadge(indicator, indicator_label(indicator, context.frame.messages)),

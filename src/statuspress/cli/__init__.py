@@ -16,7 +16,6 @@ import click
 from statuspress import __version__
 from statuspress.diagnostics import FORMATTERS, Diagnostic
 from statuspress.errors import ContentError, StatuspressError, UsageError
-from statuspress.fields import parse_timestamp
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,6 +25,9 @@ EXIT_OK, EXIT_RULES, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 def resolve_now(text: str | None) -> datetime:
     """``--now``, else ``SOURCE_DATE_EPOCH``, else the real clock (UTC)."""
     if text:
+        # Here, not at the top: `statuspress --version` and `--help` need no YAML reader.
+        from statuspress.fields import parse_timestamp
+
         try:
             value = parse_timestamp(text)
         except ValueError:
@@ -255,7 +257,13 @@ def new() -> None:
 @new.command("incident")
 @click.argument("title")
 @click.option(
-    "--severity", required=True, metavar="ID", help="A severity id from the matrix, e.g. sev1."
+    "--severity", metavar="ID", help="Incidents: a severity id from the matrix, e.g. sev1."
+)
+@click.option(
+    "--started",
+    metavar="TIME",
+    help="Incidents: when customer impact began (ISO 8601 with offset). Default: now. "
+    "The report's time to first update counts from it, so give the real time.",
 )
 @click.option(
     "--component",
@@ -274,7 +282,8 @@ def new() -> None:
 @handle_errors
 def new_incident(
     title: str,
-    severity: str,
+    severity: str | None,
+    started: str | None,
     components: tuple[str, ...],
     maintenance: bool,
     start: str | None,
@@ -288,6 +297,7 @@ def new_incident(
         _repo(),
         title,
         severity=severity,
+        started=started,
         components=components,
         now=resolve_now(now_text),
         maintenance=maintenance,
@@ -394,3 +404,7 @@ def init(directory: Path) -> None:
 def main() -> None:
     """The console script (and ``python -m statuspress``)."""
     cli(prog_name="statuspress")
+
+
+# Commands kept in modules of their own register themselves on ``cli`` when imported.
+from statuspress.cli import publish  # noqa: E402,F401

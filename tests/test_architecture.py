@@ -15,6 +15,7 @@ PACKAGE = REPO_ROOT / "src" / "statuspress"
 FLOORS: dict[str, int] = {
     "layout": 0,
     "paths": 0,
+    "assets": 0,
     "markdown": 0,
     "diagnostics": 0,
     "git": 0,

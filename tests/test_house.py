@@ -9,11 +9,13 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from statuspress import __version__
 from testsupport import REPO_ROOT
 
 
@@ -77,35 +79,68 @@ def _source_copy(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def distributions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sdist and the wheel, as the release workflow makes them: ``python -m build``
+    builds the sdist, then the wheel from the unpacked sdist (so a file the sdist lacks
+    is missing from the wheel too)."""
     source = _source_copy(tmp_path_factory.mktemp("source"))
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(source), "-w", str(out)],
-        check=True,
+    out = tmp_path_factory.mktemp("dist")
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(source)],
         capture_output=True,
+        text=True,
+        check=False,
     )
-    return next(out.glob("*.whl"))
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return next(out.glob("*.tar.gz")), next(out.glob("*.whl"))
+
+
+@pytest.fixture(scope="module")
+def wheel(distributions: tuple[Path, Path]) -> Path:
+    return distributions[1]
+
+
+def _shipped(root: Path, pattern: str) -> list[Path]:
+    return [p for p in root.glob(pattern) if p.is_file() and "__pycache__" not in p.parts]
 
 
 def test_the_wheel_ships_the_theme_the_message_templates_and_the_init_template(
     wheel: Path,
 ) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for theme in (REPO_ROOT / "src/statuspress").glob("init_template/**/*"):
-        if theme.is_file():
-            assert theme.relative_to(REPO_ROOT / "src").as_posix() in names, theme
-    for theme in (REPO_ROOT / "site_templates").glob("**/*"):
-        if theme.is_file():
-            assert "statuspress/" + theme.relative_to(REPO_ROOT).as_posix() in names, theme
+    for module in _shipped(REPO_ROOT / "src", "statuspress/**/*"):  # code, init template
+        assert module.relative_to(REPO_ROOT / "src").as_posix() in names, module
+    for theme in _shipped(REPO_ROOT, "site_templates/**/*"):
+        assert "statuspress/" + theme.relative_to(REPO_ROOT).as_posix() in names, theme
     assert "statuspress/py.typed" in names
+    assert "statuspress/schema/statuspress.schema.json" in names
+    assert not [n for n in names if n.startswith("statuspress/schema/") and n.endswith(".md")]
 
 
-def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
-    wheel: Path, tmp_path: Path
+def test_the_sdist_holds_everything_the_wheel_is_built_from_and_the_docs(
+    distributions: tuple[Path, Path],
 ) -> None:
-    """Installed from the wheel, away from this checkout, statuspress finds its theme."""
-    venv = tmp_path / "venv"
+    sdist = distributions[0]
+    with tarfile.open(sdist) as archive:
+        top = sdist.name.removesuffix(".tar.gz") + "/"
+        names = {m.name.removeprefix(top) for m in archive.getmembers() if m.isfile()}
+    expected = [
+        *_shipped(REPO_ROOT, "src/statuspress/**/*"),
+        *_shipped(REPO_ROOT, "site_templates/**/*"),
+        *_shipped(REPO_ROOT, "docs/*"),
+        REPO_ROOT / "pyproject.toml",
+        REPO_ROOT / "README.md",
+        REPO_ROOT / "CHANGELOG.md",
+    ]
+    for path in expected:
+        assert path.relative_to(REPO_ROOT).as_posix() in names, path
+    assert not [n for n in names if n.startswith("tests/")]
+
+
+def _venv_with(venv: Path, requirement: str) -> Path:
+    """A fresh virtual environment at ``venv`` with statuspress installed from
+    ``requirement`` (a wheel, a git URL) and its dependencies taken from this environment;
+    its python."""
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     # statuspress's dependencies from this environment, without its own editable install
@@ -113,11 +148,54 @@ def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
     # not read).
     there = next((venv / "lib").glob("python*/site-packages"))
     (there / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
-        check=True,
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", requirement],
         capture_output=True,
+        text=True,
+        check=False,
     )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return python
+
+
+def test_installed_from_a_git_url_init_pins_that_url_at_that_commit(tmp_path: Path) -> None:
+    """The README's way to use statuspress before a release: pip records the commit it
+    installed, and `init` pins exactly that, so the workflows build with the same code."""
+    source = _source_copy(tmp_path / "source")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "src"]):
+        subprocess.run(["git", "-C", str(source), *args], check=True, env=env)
+    commit = subprocess.run(
+        ["git", "-C", str(source), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    url = f"git+{source.as_uri()}@{commit}"
+    # (pip 23 reads "name @ git+file:..." as a path: the bare URL names the same install.)
+    python = _venv_with(tmp_path / "venv", url)
+    done = subprocess.run(
+        [str(python), "-m", "statuspress", "init", str(tmp_path / "status")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+    assert done.returncode == 0, done.stderr
+    pin = (tmp_path / "status/requirements-status.txt").read_text().splitlines()[-1]
+    assert pin == f"statuspress @ {url}"
+    assert "note:" not in done.stdout
+
+
+def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
+    wheel: Path, tmp_path: Path
+) -> None:
+    """Installed from the wheel, away from this checkout, statuspress finds its theme."""
+    venv = tmp_path / "venv"
+    python = _venv_with(venv, str(wheel))
     work = tmp_path / "work"
     work.mkdir()
 
@@ -141,7 +219,44 @@ def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
         check=True,
     ).stdout.strip()
     assert where.startswith(str(venv)), where  # the packaged theme, not this checkout's
-    run("init", "status")
-    run("--repo", "status", "check")
-    run("--repo", "status", "build", "--out", "site")
-    assert "<html" in (work / "site" / "index.html").read_text()
+    created = run("init", "status").stdout
+    assert "created status/requirements-status.txt" in created
+    # A release pins itself; an unreleased wheel does not know its commit, and says so.
+    pin = (work / "status/requirements-status.txt").read_text().splitlines()[-1]
+    if re.search(r"\.dev|\+", __version__):
+        assert pin == "statuspress @ git+https://github.com/statuspress/statuspress@main", pin
+        assert f"note: statuspress {__version__} is not released" in created
+    else:
+        assert pin == f"statuspress=={__version__}" and "note:" not in created
+    assert "site/example-base-url" in run("--repo", "status", "check").stdout
+    run("--repo", "status", "build", "--out", "site", "--base-url", "https://acme.github.io/status")
+    index = (work / "site" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://acme.github.io/status/">' in index
+    assert (work / "site/_headers").is_file()
+    assert len(list((work / "site/assets").glob("style.*.css"))) == 1
+    schema = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import importlib.resources as r, json; "
+            "print(json.loads((r.files('statuspress') / 'schema/statuspress.schema.json')"
+            ".read_text())['$schema'])",
+        ],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "json-schema.org" in schema
+
+
+def test_the_readme_install_section_uses_the_forms_init_pins() -> None:
+    from statuspress.commands.pin import DEFAULT_SOURCE
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Install in your own status repository", 1)[1].split("\n## ", 1)[0]
+    assert f'pip install "statuspress @ git+{DEFAULT_SOURCE}@<commit>"' in section
+    assert "pip install statuspress\n" in section
+    assert "statuspress init ." in section
+    pyproject = (REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'Source = "{DEFAULT_SOURCE}"' in pyproject

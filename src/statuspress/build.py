@@ -144,6 +144,7 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     from statuspress.render import (
         badge,
         feeds,
+        headers,
         html,
         ical,
         report,
@@ -160,6 +161,8 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         badge.render(context),
         statuspress_json.render(context),
     )
+    # The headers of every file above and of the digest, which is made last.
+    files = merge_outputs(files, headers.render([*files, paths.SITE_DIGEST]))
     return with_digest(files)  # last: it covers every other file
 
 

@@ -7,7 +7,11 @@ INDEX = "index.html"
 NOT_FOUND = "404.html"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+#: The stylesheet's path in the theme; it is published under a fingerprinted name
+#: (``statuspress.assets``).
 STYLESHEET = "assets/style.css"
+#: Cache headers for Netlify and Cloudflare Pages (``render.headers``).
+HEADERS = "_headers"
 FEED_RSS = "feed.rss"
 FEED_ATOM = "feed.atom"
 MAINTENANCE_ICS = "maintenance.ics"

@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from statuspress.assets import Assets, theme_assets
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.errors import ContentError
 from statuspress.layout import TEMPLATES_DIR
@@ -61,7 +62,22 @@ def make_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Enviro
     )
     _install_messages(env, messages)
     env.filters["time_tag"] = time_tag
+    assets = theme_assets((overrides, BUILTIN_TEMPLATES))
+    env.globals[_ASSETS] = assets
+    # ``{{ page.root }}{{ "assets/style.css"|asset }}``: the published, fingerprinted path.
+    env.filters["asset"] = assets.path
     return env
+
+
+_ASSETS = "statuspress_assets"
+
+
+def environment_assets(env: jinja2.Environment) -> Assets:
+    """The theme assets of an environment ``make_environment`` made (the files pages
+    link with the ``asset`` filter)."""
+    assets = env.globals[_ASSETS]
+    assert isinstance(assets, Assets)
+    return assets
 
 
 def time_tag(iso: str, text: str) -> Markup:

@@ -88,7 +88,7 @@ def start_repository(tmp_path: Path) -> Path:
     (root / "components").mkdir(parents=True)
     (root / "components/checkout.md").write_text("---\nname: Checkout\n---\nPlacing orders.\n")
     (root / "statuspress.yaml").write_text(
-        "title: Example Status\nbase_url: https://status.example.com/\n"
+        "title: Example Status\nbase_url: https://status.acme.example/\n"
         "internal_domains: [corp.example.net]\n"
     )
     git(root, "init", "-q", "-b", "main")

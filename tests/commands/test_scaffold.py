@@ -223,8 +223,9 @@ def test_init_creates_a_repository_that_checks_and_builds(tmp_path: Path) -> Non
         assert (target / name).is_file(), name
     assert run(target, "check")[0] == 0
     assert run(target, "build", "--out", str(tmp_path / "site"))[0] == 0
+    (target / "statuspress.yaml").write_text("title: Changed since\n")
     code, out = run(tmp_path, "init", str(target))
-    assert code == 2 and "not empty" in out
+    assert code == 2 and "nothing was written" in out
 
 
 def test_this_repositorys_status_workflows_are_the_ones_init_writes() -> None:

@@ -18,6 +18,7 @@ from statuspress.incremental.pages import PAGES_FILE
 from statuspress.incremental.records import MAGIC, SCOPE_BYTES, Records
 from statuspress.incremental.store import STORE_FILE
 from statuspress.layout import CACHE_DIR
+from statuspress.paths import SITE_DIGEST
 from testsupport import build_cli, digest, settle, tree
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=timezone.utc)
@@ -208,6 +209,8 @@ def test_a_damaged_cache_file_never_changes_what_is_published(
     plain = tmp_path / "plain"
     build(repo, plain, NOW)
     for path, value in digest(plain).items():
+        if path == SITE_DIGEST:
+            continue  # it covers the poisoned page: it differs exactly when that does
         page = (site / path).read_bytes()
         assert digest(site)[path] == value or page == b"from the cache", path
     # And a rebuild after the damage is a plain build's again.

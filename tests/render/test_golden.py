@@ -23,6 +23,7 @@ FILES = [
     "api/v2/incidents.json",
     "api/statuspress.json",
     "sitemap.xml",
+    "_headers",
 ]
 
 

@@ -394,11 +394,13 @@ def serve(port: int) -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @handle_errors
 def init(directory: Path) -> None:
-    """Create a new status repository in DIRECTORY."""
+    """Make DIRECTORY (new, or existing such as a fresh clone) a status repository.
+    Writes only missing files; refuses, writing nothing, when one it would write exists
+    with other content. Pins the running statuspress in requirements-status.txt."""
     from statuspress.commands.init import init_repository
 
-    for path in init_repository(directory):
-        click.echo(f"created {path}")
+    for line in init_repository(directory).lines(directory):
+        click.echo(line)
 
 
 def main() -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Callable
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from statuspress.diagnostics import Diagnostic, Level
 from statuspress.fields import Fields
 from statuspress.source import YScalar
 
@@ -38,6 +40,40 @@ def absolute_url(f: Fields, key: str) -> str | None:
         )
         return None
     return url if url.endswith("/") else url + "/"
+
+
+#: The host of the example address ``init`` writes and the default stands for.
+EXAMPLE_HOST = "status.example.com"
+
+
+def site_url(f: Fields, key: str) -> str | None:
+    """``absolute_url``, and a warning (``site/example-base-url``) while it is still the
+    example address: every feed, canonical link and API URL would point there."""
+    url = absolute_url(f, key)
+    if url is not None and _host(url) == EXAMPLE_HOST:
+        pos = f.pos(key)
+        f.diagnostics.append(
+            Diagnostic(
+                f.path,
+                pos.line,
+                pos.col,
+                Level.WARNING,
+                "site/example-base-url",
+                f"{key} is still the example address {url}, so feeds, canonical links and "
+                "the API would point there; set it to the address customers read the page "
+                "at (on GitHub Pages https://<owner>.github.io/<repository>/, or your own "
+                "domain). The Publish workflow passes the Pages address with --base-url, "
+                "but check, previews and local builds read this setting",
+            )
+        )
+    return url
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # "http://[/": not a URL a browser would open either
+        return None
 
 
 def time_zone(f: Fields, key: str) -> str | None:

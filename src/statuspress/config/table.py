@@ -39,7 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
         "base_url",
         str,
         "https://status.example.com/",
-        readers.absolute_url,
+        readers.site_url,
         "absolute URL the site is served from (feeds and the API need it)",
     ),
     Setting(

@@ -1,5 +1,5 @@
 """The HTML site: index, incident, component and history pages, 404, sitemap, robots
-and the stylesheet."""
+and the theme's assets (the stylesheet), under fingerprinted names."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import jinja2
 from statuspress import paths
 from statuspress.model import Incident
 from statuspress.render import Files, RenderContext
-from statuspress.templates import make_environment, render_template
+from statuspress.templates import environment_assets, make_environment, render_template
 from statuspress.views.components import component_page, component_rows
 from statuspress.views.frame import Frame, PageMeta, feeds_of, last_change
 from statuspress.views.history import history_months, history_page, month_counts
@@ -115,17 +115,10 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
         env, context.root, "404.html", {"page": meta_404}
     ).encode("utf-8")
 
-    files[paths.STYLESHEET] = _asset(env, "assets/style.css")
+    files.update(environment_assets(env).files)
     files[paths.SITEMAP] = _sitemap(context, sorted(p for p in files if p.endswith("index.html")))
     files[paths.ROBOTS] = _robots(context)
     return files
-
-
-def _asset(env: jinja2.Environment, name: str) -> bytes:
-    loader = env.loader
-    assert loader is not None
-    source, _, _ = loader.get_source(env, name)
-    return source.encode("utf-8")
 
 
 def _sitemap(context: RenderContext, pages: list[str]) -> bytes:

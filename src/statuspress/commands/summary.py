@@ -168,12 +168,16 @@ def changed_pages(review: Review) -> str:
     components = {c.id: c.name for c in (*review.before.components, *review.after.components)}
     for page in sorted(pages, key=_page_order):
         lines.append(f"- {_page_name(page, titles, components)}: `{page}`")
-    others = len(changed) - len(pages)
+    others = sum(1 for p in changed if p.endswith(_READ_BY_TOOLS) or p.startswith("api/"))
     if others:
-        lines.append(
-            f"- and {_count(others, 'feed, calendar or API file', 'feed, calendar or API files')}"
-        )
+        lines.append(f"- and {_count(others, _TOOLS_FILE, _TOOLS_FILE + 's')}")
     return "\n".join([*lines, ""]) + "\n"
+
+
+#: Outputs customers read through a tool (feed readers, calendars, widgets, API clients);
+#: the rest (the sitemap, the host's headers, the site digest) is for machines only.
+_READ_BY_TOOLS = (".rss", ".atom", ".ics", ".svg")
+_TOOLS_FILE = "feed, calendar, badge or API file"
 
 
 def _page_order(page: str) -> tuple[int, str]:

@@ -211,11 +211,6 @@ class Update:
     def is_final(self) -> bool:
         return self.status.is_final
 
-    @property
-    def changed_at(self) -> datetime:
-        """When customers last saw it change: its correction, else its posting."""
-        return self.corrected if self.corrected and self.corrected > self.at else self.at
-
 
 class Segment(NamedTuple):
     """From ``start`` until ``end`` (None: still going), these components had these statuses.
@@ -382,15 +377,6 @@ class Incident:
             if active and (end is None or end > start):
                 segments.append(Segment(self.id, start, end, active))
         return tuple(segments)
-
-    def postmortem_published_by(self, now: datetime) -> datetime | None:
-        """When its postmortem was published, if it is by ``now`` and the incident is
-        closed (Statuspage's ``postmortem`` status); None otherwise."""
-        published = self.postmortem_published
-        has_review = self.postmortem is not None or self.postmortem_url is not None
-        if published is None or not has_review or self.is_open or self.is_maintenance:
-            return None
-        return published if published <= now else None
 
     @property
     def public_updates(self) -> tuple[Update, ...]:

@@ -22,9 +22,10 @@ def _public_update_count() -> int:
     """The demo's feed items: every public update, and every published incident review."""
     from statuspress.audience import public_view
     from statuspress.load import load_site
+    from statuspress.timeline import review_published
 
     site = public_view(load_site(REPO_ROOT).site)
-    reviews = sum(1 for i in site.incidents if i.postmortem_published_by(DEMO_NOW))
+    reviews = sum(1 for i in site.incidents if review_published(i, DEMO_NOW))
     return sum(len(i.updates) for i in site.incidents) + reviews
 
 

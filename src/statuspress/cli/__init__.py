@@ -156,9 +156,8 @@ def _repo() -> Path:
     "--summary",
     "summary_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="With --base: append the customer's view of the change to this Markdown file (in CI: "
-    "$GITHUB_STEP_SUMMARY): headline, incident cards, new and corrected updates, postmortems, "
-    "changed published headers and changed pages, each with its findings.",
+    help="With --base: append the change as customers will see it, with every finding, to this "
+    "Markdown file (in CI: $GITHUB_STEP_SUMMARY).",
 )
 @handle_errors
 def check(
@@ -181,11 +180,9 @@ def check(
     result = check_repository(_repo(), now, base=base, keep_site=False)
     _print_diagnostics(result.diagnostics, output_format)
     if summary_path is not None and base is not None:
-        from statuspress.commands.summary import pr_summary
+        from statuspress.commands.summary import append_summary
 
-        summary = pr_summary(_repo(), result.site, base, result.diagnostics, now)
-        with summary_path.open("a", encoding="utf-8") as handle:
-            handle.write(summary)
+        append_summary(summary_path, _repo(), result.site, base, result.diagnostics, now)
     sys.exit(EXIT_RULES if result.failed(strict) else EXIT_OK)
 
 

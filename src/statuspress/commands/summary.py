@@ -23,7 +23,7 @@ from statuspress.errors import ContentError
 from statuspress.model import ComponentStatus, StatusSite
 from statuspress.timeline import INDICATOR_DESCRIPTIONS
 
-__all__ = ["SUMMARY_LIMIT", "changed_paths", "pr_summary", "summary_sections"]
+__all__ = ["SUMMARY_LIMIT", "append_summary", "changed_paths", "pr_summary", "summary_sections"]
 
 #: GitHub accepts at most 1 MiB of summary per step; the rest is kept for what other steps add.
 SUMMARY_LIMIT = 1_000_000
@@ -44,6 +44,21 @@ def pr_summary(
     """The Markdown summary of the change of ``root`` against ``base``."""
     review = prepare_review(root, site, base, diagnostics, now)
     return fit(summary_sections(review))
+
+
+def append_summary(
+    path: Path,
+    root: Path,
+    site: StatusSite,
+    base: str,
+    diagnostics: tuple[Diagnostic, ...],
+    now: datetime,
+) -> None:
+    """Add the summary to the end of the file at ``path`` (GitHub's step summary collects
+    what every command of a step appends); made whole before the file is opened."""
+    summary = pr_summary(root, site, base, diagnostics, now)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(summary)
 
 
 def summary_sections(review: Review) -> list[str]:

@@ -18,6 +18,7 @@ from statuspress.diagnostics import Diagnostic
 from statuspress.model import Audience, ComponentStatus, Incident, Update
 from statuspress.rules.front_matter import read_front_matter
 from statuspress.timefmt import local_and_utc
+from statuspress.timeline import review_published
 
 #: The moment before an update: what a component's status was when it was posted.
 _TICK = timedelta(microseconds=1)
@@ -224,7 +225,7 @@ class Cards:
 
     # -- the postmortem ------------------------------------------------------------------
     def postmortem(self, incident: Incident) -> list[str]:
-        published = incident.postmortem_published_by(self.review.now)
+        published = review_published(incident, self.review.now)
         if published is not None:
             state = f"published {self.when(published)}"
         elif incident.postmortem_published is not None:

@@ -15,6 +15,7 @@ from statuspress import paths
 from statuspress.markdown import render_markdown
 from statuspress.model import Component, Incident, Update
 from statuspress.render import Files, RenderContext
+from statuspress.timeline import last_changed, review_published
 
 #: One feed item: an update of the incident, or (None) its published postmortem.
 Entry = tuple[Incident, Update | None]
@@ -25,7 +26,7 @@ _POSTMORTEM_ID = "~postmortem"
 def _latest_item(incident: Incident, now: datetime) -> datetime | None:
     """When the incident's newest item by ``now`` was posted: an update or its postmortem."""
     update = incident.last_update_by(now)
-    review = incident.postmortem_published_by(now)
+    review = review_published(incident, now)
     if update is None or (review is not None and review > update):
         return review
     return update
@@ -50,7 +51,7 @@ def _entry_at(entry: Entry) -> datetime:
 
 def _entry_changed(entry: Entry) -> datetime:
     update = entry[1]
-    return _entry_at(entry) if update is None else update.changed_at
+    return _entry_at(entry) if update is None else last_changed(update)
 
 
 def _entry_order(entry: Entry) -> tuple[datetime, str, str]:
@@ -59,7 +60,7 @@ def _entry_order(entry: Entry) -> tuple[datetime, str, str]:
 
 def _items(incident: Incident, now: datetime) -> list[Entry]:
     entries: list[Entry] = [(incident, u) for u in incident.updates if u.at <= now]
-    if incident.postmortem_published_by(now) is not None:
+    if review_published(incident, now) is not None:
         entries.append((incident, None))
     return entries
 

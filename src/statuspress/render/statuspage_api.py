@@ -30,7 +30,13 @@ from statuspress.model import (
 from statuspress.render import Files, RenderContext
 from statuspress.render.ids import component_id, group_id, incident_id, page_id, update_id
 from statuspress.timefmt import zone
-from statuspress.timeline import INDICATOR_DESCRIPTIONS, incident_impact, overall_indicator
+from statuspress.timeline import (
+    INDICATOR_DESCRIPTIONS,
+    incident_impact,
+    last_changed,
+    overall_indicator,
+    review_published,
+)
 
 #: Statuspage returns the 50 most recent incidents and maintenances.
 LIST_LIMIT = 50
@@ -187,7 +193,7 @@ class StatuspageDocuments:
             "body": body,
             "incident_id": incident_id(incident.id),
             "created_at": self.t(update.at),
-            "updated_at": self.t(update.changed_at),
+            "updated_at": self.t(last_changed(update)),
             "display_at": self.t(update.at),
             "affected_components": self._affected(incident, update, index),
             "deliver_notifications": True,
@@ -231,7 +237,7 @@ class StatuspageDocuments:
     def _incident_status(self, incident: Incident) -> str:
         """The status of its latest update, or ``postmortem`` once its review is published,
         as Statuspage sets it."""
-        if incident.postmortem_published_by(self.context.now) is not None:
+        if review_published(incident, self.context.now) is not None:
             return "postmortem"
         return api_status(incident.status)
 

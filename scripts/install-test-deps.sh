@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs on a fresh Debian machine:
 # Python test dependencies (in the active Python), Debian's Chromium, jing, shellcheck
-# and Java for the Nu checker, and the npm tools (axe-core, vnu-jar) in ./node_modules.
+# and Java for the Nu checker, and the npm tools (axe-core, vnu-jar, lighthouse) in ./node_modules.
 # Safe to run again: each step skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +22,7 @@ if ((${#apt_packages[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] \
+  || [ ! -f node_modules/lighthouse/cli/index.js ]; then
   npm ci --no-audit --no-fund --silent
 fi

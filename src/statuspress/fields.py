@@ -259,6 +259,21 @@ class Fields:
         )
         return None
 
+    def flag(self, key: str, *, default: bool) -> bool:
+        """``true`` or ``false`` (``yes``/``no``, ``on``/``off`` too, in any case)."""
+        node = self._scalar(key, False, "true")
+        if node is None:
+            return default
+        text = node.value.strip().lower()
+        if text in ("true", "yes", "on"):
+            return True
+        if text in ("false", "no", "off"):
+            return False
+        self.error(
+            node.pos, "schema/type", f"'{key}' must be true or false, not '{node.value.strip()}'"
+        )
+        return default
+
     def integer(self, key: str, *, minimum: int | None = None) -> int | None:
         node = self._scalar(key, False, "10")
         if node is None:

@@ -48,3 +48,34 @@ def render_markdown(text: str) -> str:
         return plain
     html: str = _parser().render(text)
     return html
+
+
+def unwrap_soft_breaks(text: str) -> str:
+    """``text`` with each paragraph on one line: the line breaks Markdown renders as a
+    space (soft breaks) become spaces, so a relay that shows the text as it is (chat
+    tools, the Statuspage API's clients) does not show the source file's wrapping.
+    Paragraphs, lists, quotes, code, headings and hard breaks (two trailing spaces or a
+    backslash) keep their lines."""
+    text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    joined: set[int] = set()  # line n continues on line n + 1 of the same paragraph
+    quoted = 0
+    for token in _parser().parse(text):
+        if token.type == "blockquote_open":
+            quoted += 1
+        elif token.type == "blockquote_close":
+            quoted -= 1
+        elif token.type == "paragraph_open" and token.map and not quoted:
+            start, end = token.map
+            joined.update(n for n in range(start, end - 1) if not _hard_break(lines[n]))
+    result: list[str] = []
+    for number, line in enumerate(lines):
+        if number - 1 in joined:
+            result[-1] = result[-1].rstrip() + " " + line.strip()
+        else:
+            result.append(line)
+    return "\n".join(result)
+
+
+def _hard_break(line: str) -> bool:
+    return line.endswith(("  ", "\\"))

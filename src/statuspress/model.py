@@ -179,6 +179,7 @@ class Component:
     show: Show = Show.ALWAYS
     description: str = ""
     audience: Audience = Audience.PUBLIC
+    showcase: bool = True  # Statuspage's "showcase": show its uptime bar
 
 
 @dataclass(frozen=True)

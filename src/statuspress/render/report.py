@@ -40,35 +40,31 @@ class MonthRow:
 class Chart:
     id: str
     title: str
-    svg: Markup
+    html: Markup  # the chart, ready to insert
 
 
 def bar_chart(
-    chart_id: str, title: str, labels: list[str], values: list[float], value_text: str
+    chart_id: str, title: str, labels: list[str], values: list[float], texts: list[str]
 ) -> Chart:
-    """A small horizontal bar chart as inline SVG (no script, no external request).
-    ``value_text`` writes a bar's value (a ``%(value)s`` sentence, such as ``%(value)s min``)."""
-    width, bar, gap, label_w = 560, 18, 8, 130
-    height = len(values) * (bar + gap) + gap
+    """A small horizontal bar chart: the labels and values are HTML text (they keep the
+    page's font size at any width), each bar a scaled SVG rectangle (no script, no inline
+    style, no external request). ``texts`` are the values as the table beside the chart
+    writes them, so the two never round differently."""
     top = max(values, default=0) or 1
     parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-labelledby="{chart_id}-title" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{html_escape(title, quote=False)}</title>',
+        f'<div class="chart" id="{chart_id}" role="img" '
+        f'aria-label="{html_escape(title, quote=True)}">'
     ]
-    for index, (label, value) in enumerate(zip(labels, values, strict=False)):
-        y = gap + index * (bar + gap)
-        length = (width - label_w - 80) * value / top
+    for label, value, text in zip(labels, values, texts, strict=True):
         parts.append(
-            f'<text x="0" y="{y + 13}" class="chart-label">{html_escape(label, quote=False)}</text>'
+            '<div class="chart-row">'
+            f'<span class="chart-label">{html_escape(label, quote=False)}</span>'
+            '<svg class="chart-track" viewBox="0 0 100 10" preserveAspectRatio="none" '
+            'aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">'
+            f'<rect class="chart-bar" width="{100 * value / top:.1f}" height="10"/></svg>'
+            f'<span class="chart-value">{html_escape(text, quote=False)}</span></div>'
         )
-        parts.append(
-            f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar}" rx="2" class="chart-bar"/>'
-        )
-        parts.append(
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" class="chart-value">{html_escape(value_text % {"value": f"{value:g}"}, quote=False)}</text>'
-        )
-    parts.append("</svg>")
+    parts.append("</div>")
     return Chart(chart_id, title, Markup("".join(parts)))
 
 
@@ -81,11 +77,15 @@ def _row(a: Aggregate, messages: Catalogue, label: str | None = None) -> MonthRo
         label=label or month_label(a.key, messages),
         incidents=a.incidents,
         first_update=_words(a.median_time_to_first_update, messages),
-        promises_kept="—" if a.promises_kept_pct is None else f"{a.promises_kept_pct:.0f}%",
+        promises_kept=_percent(a.promises_kept_pct),
         resolve=_words(a.median_time_to_resolve, messages),
         impact=_words(a.median_customer_impact, messages),
-        met_cadence="—" if a.met_cadence_pct is None else f"{a.met_cadence_pct:.0f}%",
+        met_cadence=_percent(a.met_cadence_pct),
     )
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
 
 
 def render(context: RenderContext) -> Files:
@@ -95,27 +95,22 @@ def render(context: RenderContext) -> Files:
     messages = context.frame.messages
     months = list(report.by_month)[-MONTHS_SHOWN:]
     labels = [month_label(a.key, messages) for a in months]
-    first = [
-        round((a.median_time_to_first_update or timedelta(0)).total_seconds() / 60, 1)
-        for a in months
-    ]
-    kept = [round(a.promises_kept_pct or 0, 1) for a in months]
+    first = [a.median_time_to_first_update for a in months]
+    kept = [a.promises_kept_pct for a in months]
     charts = [
         bar_chart(
             "chart-first-update",
-            messages.gettext("Median time to the first public update, by month (minutes)"),
+            messages.gettext("Median time to the first public update, by month"),
             labels,
-            first,
-            # Translators: a bar's value on the chart of minutes ("12 min").
-            messages.gettext("%(value)s min"),
+            [(value or timedelta(0)).total_seconds() for value in first],
+            [_words(value, messages) for value in first],
         ),
         bar_chart(
             "chart-promises",
-            messages.gettext("Promised updates that came on time, by month (percent)"),
+            messages.gettext("Promised updates that came on time, by month"),
             labels,
-            kept,
-            # Translators: a bar's value on the chart of percentages ("80 %").
-            messages.gettext("%(value)s %%"),
+            [value or 0.0 for value in kept],
+            [_percent(value) for value in kept],
         ),
     ]
     # Translators: the title of the report page, which the site's navigation calls

@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from typing import Any
 
 from statuspress import paths
+from statuspress.markdown import unwrap_soft_breaks
 from statuspress.model import (
     ACTIVE_MAINTENANCE_STATUSES,
     Component,
@@ -41,7 +43,67 @@ from statuspress.timeline import (
 #: Statuspage returns the 50 most recent incidents and maintenances.
 LIST_LIMIT = 50
 
+#: The names one zone goes by: Statuspage writes UTC as ``Etc/UTC``.
+UTC_NAMES = frozenset(
+    {
+        "UTC",
+        "Etc/UTC",
+        "Etc/UCT",
+        "UCT",
+        "Universal",
+        "Etc/Universal",
+        "Zulu",
+        "Etc/Zulu",
+        "Etc/GMT",
+        "GMT",
+        "Etc/Greenwich",
+        "Greenwich",
+        "GMT0",
+        "Etc/GMT0",
+        "Etc/GMT+0",
+        "Etc/GMT-0",
+        "GMT+0",
+        "GMT-0",
+    }
+)
+
 Json = dict[str, Any]
+
+
+def statuspage_zone(zone_name: str) -> str:
+    """The page's ``time_zone`` as Statuspage names it (``Etc/UTC`` for every alias of UTC)."""
+    return "Etc/UTC" if zone_name in UTC_NAMES else zone_name
+
+
+def component_positions(components: Iterable[Component]) -> dict[str, int]:
+    """Statuspage's ``position`` of each component (by id) and group (by ``group_key``):
+    top-level components and groups are numbered together in page order, and a group's
+    members from 1 within their group."""
+    positions: dict[str, int] = {}
+    top = 0
+    members: dict[str, int] = {}
+    for component in components:
+        if component.group is None:
+            top += 1
+            positions[component.id] = top
+            continue
+        if group_key(component.group) not in positions:
+            top += 1
+            positions[group_key(component.group)] = top
+        members[component.group] = members.get(component.group, 0) + 1
+        positions[component.id] = members[component.group]
+    return positions
+
+
+def group_key(group: str) -> str:
+    """A group's key in ``component_positions`` (component ids never hold a colon)."""
+    return f"group:{group}"
+
+
+def by_position(documents: list[Json]) -> list[Json]:
+    """Component objects sorted by ``position``, as every Statuspage list is; page order
+    among equal positions (a group's members are numbered apart from the top level)."""
+    return sorted(documents, key=lambda document: int(document["position"]))
 
 
 def statuspage_time(value: datetime, zone_name: str) -> str:
@@ -66,6 +128,8 @@ class StatuspageDocuments:
         self.timeline = context.timeline
         self.page_id = page_id(self.settings.base_url)
         self._changed: dict[str, datetime] = {}
+        self.positions = component_positions(self.site.components)
+        self.by_id = {c.id: c for c in self.site.components}
 
     def t(self, value: datetime | None) -> str | None:
         return statuspage_time(value, self.settings.timezone) if value else None
@@ -80,7 +144,7 @@ class StatuspageDocuments:
             "id": self.page_id,
             "name": self.settings.title,
             "url": self.context.base_url.rstrip("/"),
-            "time_zone": self.settings.timezone,
+            "time_zone": statuspage_zone(self.settings.timezone),
             "updated_at": self.t(self.updated_at()),
         }
 
@@ -90,8 +154,15 @@ class StatuspageDocuments:
 
     # -- components --------------------------------------------------------------------
     def _created(self, component: Component) -> datetime:
-        start = component.start_date or date(1970, 1, 1)
+        """Midnight of its ``start_date``; without one, of the day the site's record
+        begins (its first incident), or of today when it has none."""
+        start = component.start_date or self._record_begins
         return datetime.combine(start, time(0), tzinfo=zone(self.settings.timezone))
+
+    @cached_property
+    def _record_begins(self) -> date:
+        first = min((i.started for i in self.site.incidents), default=self.context.now)
+        return first.astimezone(zone(self.settings.timezone)).date()
 
     def _component_updated(self, component_key: str, created: datetime) -> datetime:
         """When the component's status last changed (by now); once per component, as a
@@ -101,7 +172,7 @@ class StatuspageDocuments:
             self._changed[component_key] = created if changed is None else max(created, changed)
         return self._changed[component_key]
 
-    def component(self, component: Component, position: int) -> Json:
+    def component(self, component: Component) -> Json:
         created = self._created(component)
         status = self.timeline.current.get(component.id, ComponentStatus.OPERATIONAL)
         return {
@@ -110,9 +181,9 @@ class StatuspageDocuments:
             "status": status.value,
             "created_at": self.t(created),
             "updated_at": self.t(self._component_updated(component.id, created)),
-            "position": position,
+            "position": self.positions[component.id],
             "description": component.description or None,
-            "showcase": True,
+            "showcase": component.showcase,
             "start_date": component.start_date.isoformat() if component.start_date else None,
             "group_id": group_id(component.group) if component.group else None,
             "page_id": self.page_id,
@@ -121,70 +192,67 @@ class StatuspageDocuments:
         }
 
     def components(self) -> list[Json]:
-        """Top-level components and groups in page order; group members follow their group."""
+        """Top-level components and groups, and the groups' members, sorted by position."""
         result: list[Json] = []
-        groups: dict[str, Json] = {}
-        position = 0
-        member_positions: dict[str, int] = {}
+        groups: set[str] = set()
         for component in self.site.components:
-            if component.group is None:
-                position += 1
-                result.append(self.component(component, position))
-                continue
-            if component.group not in groups:
-                position += 1
-                members = [c for c in self.site.components if c.group == component.group]
-                created = min(self._created(c) for c in members)
-                group_status = max(
-                    (self.timeline.current.get(c.id, ComponentStatus.OPERATIONAL) for c in members),
-                    key=lambda s: s.rank,
-                )
-                groups[component.group] = {
-                    "id": group_id(component.group),
-                    "name": component.group,
-                    "status": group_status.value,
-                    "created_at": self.t(created),
-                    "updated_at": self.t(
-                        max(self._component_updated(c.id, self._created(c)) for c in members)
-                    ),
-                    "position": position,
-                    "description": None,
-                    "showcase": False,
-                    "start_date": None,
-                    "group_id": None,
-                    "page_id": self.page_id,
-                    "group": True,
-                    "only_show_if_degraded": False,
-                    "components": [component_id(c.id) for c in members],
-                }
-                result.append(groups[component.group])
-            member_positions[component.group] = member_positions.get(component.group, 0) + 1
-            result.append(self.component(component, member_positions[component.group]))
-        return result
+            if component.group is not None and component.group not in groups:
+                groups.add(component.group)
+                result.append(self._group(component.group))
+            result.append(self.component(component))
+        return by_position(result)
+
+    def _group(self, name: str) -> Json:
+        members = [c for c in self.site.components if c.group == name]
+        group_status = max(
+            (self.timeline.current.get(c.id, ComponentStatus.OPERATIONAL) for c in members),
+            key=lambda s: s.rank,
+        )
+        return {
+            "id": group_id(name),
+            "name": name,
+            "status": group_status.value,
+            "created_at": self.t(min(self._created(c) for c in members)),
+            "updated_at": self.t(
+                max(self._component_updated(c.id, self._created(c)) for c in members)
+            ),
+            "position": self.positions[group_key(name)],
+            "description": None,
+            "showcase": False,
+            "start_date": None,
+            "group_id": None,
+            "page_id": self.page_id,
+            "group": True,
+            "only_show_if_degraded": False,
+            "components": [component_id(c.id) for c in members],
+        }
 
     # -- incidents ---------------------------------------------------------------------
-    def _affected(self, incident: Incident, update: Update, index: int) -> list[Json]:
+    def _affected(self, incident: Incident, update: Update, index: int) -> list[Json] | None:
+        """The components the update names (the first and the final update: the
+        incident's too), with their status before and after it; ``null`` when it names
+        none, as Statuspage writes it."""
         keys = list(update.components)
         if index == 0 or update.is_final or _starts_window(incident, index):
             keys = list(dict.fromkeys([*incident.components, *keys]))
-        names = {c.id: c.name for c in self.site.components}
         before = update.at - timedelta(microseconds=1)
         affected = []
         for key in keys:
-            if key not in names:
+            component = self.by_id.get(key)
+            if component is None:
                 continue
             affected.append(
                 {
                     "code": component_id(key),
-                    "name": names[key],
+                    "name": affected_name(component),
                     "old_status": self.timeline.status_at(key, before).value,
                     "new_status": self.timeline.status_at(key, update.at).value,
                 }
             )
-        return affected
+        return affected or None
 
     def update(self, incident: Incident, update: Update, index: int) -> Json:
-        body = update.body
+        body = unwrap_soft_breaks(update.body)
         if update.erratum:
             body += f"\n\nCorrection: {update.erratum}"
         return {
@@ -206,7 +274,6 @@ class StatuspageDocuments:
         monitoring = [u.at for u in updates if u.status is UpdateStatus.MONITORING]
         first = updates[0].at if updates else incident.started
         latest = updates[-1].at if updates else incident.started
-        position = {c.id: n for n, c in enumerate(self.site.components, 1)}
         document: Json = {
             "id": incident_id(incident.id),
             "name": incident.title,
@@ -222,11 +289,9 @@ class StatuspageDocuments:
             "incident_updates": [
                 self.update(incident, u, n) for n, u in reversed(list(enumerate(updates)))
             ],
-            "components": [
-                self.component(c, position[c.id])
-                for c in self.site.components
-                if c.id in incident.components
-            ],
+            "components": by_position(
+                [self.component(c) for c in self.site.components if c.id in incident.components]
+            ),
             "reminder_intervals": None,
         }
         if incident.kind is Kind.MAINTENANCE:
@@ -261,6 +326,12 @@ def _starts_window(incident: Incident, index: int) -> bool:
         and updates[index].status in ACTIVE_MAINTENANCE_STATUSES
         and (index == 0 or updates[index - 1].status not in ACTIVE_MAINTENANCE_STATUSES)
     )
+
+
+def affected_name(component: Component) -> str:
+    """A component's name in ``affected_components``: ``Group - Name`` for a group's
+    member, as Statuspage writes it."""
+    return f"{component.group} - {component.name}" if component.group else component.name
 
 
 def _dump(document: Json) -> bytes:

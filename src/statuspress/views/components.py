@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from markupsafe import Markup
 
@@ -19,6 +20,8 @@ from statuspress.views.frame import IncidentSummary, Link, StatusBadge, status_b
 
 #: Component page: at most this many incidents listed (newest first).
 COMPONENT_INCIDENT_LIMIT = 25
+#: On a phone's width an uptime bar shows this many newest days (90 would be 2 px each).
+PHONE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class UptimeView:
     days: tuple[DayView, ...]
     incident_days: tuple[DayView, ...]  # only days with an incident, newest first
     window_days: int
+    phone_days: int  # the newest days a phone's width shows
 
 
 @dataclass(frozen=True)
@@ -83,33 +87,44 @@ def uptime(context: RenderContext, component: Component, titles: dict[str, str])
         if record.status is ComponentStatus.OPERATIONAL and not record.incident_ids:
             text = messages.gettext("%(date)s: no incidents") % {"date": label}
         else:
-            text = day_status(record.status, messages) % {
-                "date": label,
-                "duration": duration_words(record.impacted, messages),
-            }
+            text = day_text(label, record.by_status, messages)
         days.append(DayView(label, record.status.value, text, links))
     incident_days = tuple(d for d in reversed(days) if d.links)
     percent = format_percent(record_days.percent) if record_days.percent is not None else None
-    return UptimeView(percent, tuple(days), incident_days, window)
+    return UptimeView(percent, tuple(days), incident_days, window, min(window, PHONE_DAYS))
 
 
-def day_status(status: ComponentStatus, messages: Catalogue) -> str:
-    """The sentence (with ``%(date)s`` and ``%(duration)s``) for a day of an uptime bar on
-    which a component spent ``duration`` in its worst status ``status``."""
-    # Translators: a day of a component's uptime bar: its worst status that day, and for
-    # how long: "23 Sep 2026: partial outage for 1 h 20 min".
+def day_text(
+    label: str, parts: Sequence[tuple[ComponentStatus, timedelta]], messages: Catalogue
+) -> str:
+    """A day of an uptime bar in words, each status the component spent time in with its
+    own duration, worst first: "23 Sep 2026: major outage for 1 h, degraded performance
+    for 25 min"."""
+    if not parts:
+        # Translators: a day of a component's uptime bar with incidents that did not
+        # change its status.
+        return messages.gettext("%(date)s: operational throughout") % {"date": label}
+    said = ", ".join(
+        status_for(status, messages) % {"duration": duration_words(spent, messages)}
+        for status, spent in parts
+    )
+    # Translators: a day of a component's uptime bar: its date, then how long it spent in
+    # each status that day ("major outage for 1 h, degraded performance for 25 min").
+    return messages.gettext("%(date)s: %(statuses)s") % {"date": label, "statuses": said}
+
+
+def status_for(status: ComponentStatus, messages: Catalogue) -> str:
+    """``major outage for %(duration)s``: one part of a day's text."""
+    # Translators: how long a component spent in one status on one day; several of these
+    # are listed after the date, separated by commas.
     sentences = {
-        ComponentStatus.OPERATIONAL: messages.gettext("%(date)s: operational for %(duration)s"),
-        ComponentStatus.UNDER_MAINTENANCE: messages.gettext(
-            "%(date)s: under maintenance for %(duration)s"
-        ),
+        ComponentStatus.OPERATIONAL: messages.gettext("operational for %(duration)s"),
+        ComponentStatus.UNDER_MAINTENANCE: messages.gettext("under maintenance for %(duration)s"),
         ComponentStatus.DEGRADED_PERFORMANCE: messages.gettext(
-            "%(date)s: degraded performance for %(duration)s"
+            "degraded performance for %(duration)s"
         ),
-        ComponentStatus.PARTIAL_OUTAGE: messages.gettext(
-            "%(date)s: partial outage for %(duration)s"
-        ),
-        ComponentStatus.MAJOR_OUTAGE: messages.gettext("%(date)s: major outage for %(duration)s"),
+        ComponentStatus.PARTIAL_OUTAGE: messages.gettext("partial outage for %(duration)s"),
+        ComponentStatus.MAJOR_OUTAGE: messages.gettext("major outage for %(duration)s"),
     }
     return sentences[status]
 

@@ -63,6 +63,8 @@ class PageMeta:
     last_updated_iso: str
     support_url: str | None
     report: bool = False  # link the Reliability & communication page
+    site_url: str = ""  # absolute URL of the site's root (for Open Graph's image)
+    time_zone: str = "UTC"  # the site's zone: the reader's own is shown where it differs
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,8 @@ class Frame:
             last_updated_iso=iso(updated),
             support_url=settings.support_url,
             report=settings.report_page,
+            site_url=self.base_url,
+            time_zone=settings.timezone,
         )
 
     def update(self, update: Update, *, promise: bool = False) -> UpdateView:

@@ -182,6 +182,9 @@ def changed_pages(review: Review) -> str:
     titles = {i.id: i.title for i in (*review.before.incidents, *review.after.incidents)}
     components = {c.id: c.name for c in (*review.before.components, *review.after.components)}
     for page in sorted(pages, key=_page_order):
+        parts = page.split("/")
+        if parts[0] == "incidents" and len(parts) == 3 and parts[1] not in titles:
+            continue  # a redirect from the incident's Statuspage id: nothing to read
         lines.append(f"- {_page_name(page, titles, components)}: `{page}`")
     others = sum(1 for p in changed if p.endswith(_READ_BY_TOOLS) or p.startswith("api/"))
     if others:

@@ -233,6 +233,12 @@ class Cards:
         else:
             state = "not dated: add 'published:' to postmortem.md to publish it"
         lines = [f"#### Incident review, {state}", ""]
+        if published is not None or incident.postmortem_published is not None:
+            lines += [
+                "Once published, feed readers get it as a new item, and the API shows the "
+                "incident as “postmortem”.",
+                "",
+            ]
         if incident.postmortem:
             lines += quote(incident.postmortem)
         if incident.postmortem_url:

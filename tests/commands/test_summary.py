@@ -140,3 +140,20 @@ def test_a_summary_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> No
         root, "check", "--base", "main", "--summary", str(tmp_path / "missing" / "summary.md")
     )
     assert code == 2 and "No such file or directory" in out and "Traceback" not in out
+
+
+def test_a_deleted_incident_is_shown_as_removed_with_what_blocks_it(tmp_path: Path) -> None:
+    import shutil
+
+    root = make_repo(tmp_path)
+    folder = root / "incidents/2026-11-18-database-upgrade"
+    folder.mkdir(parents=True)
+    (folder / "incident.md").write_text(MAINTENANCE)
+    (folder / "a.md").write_text(SCHEDULED)
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "announce")
+    shutil.rmtree(folder)
+    text = summary_of(root, tmp_path)
+    assert "### Removed maintenance: Database upgrade" in text
+    assert "❌ **Must fix** (incident.md, line 1): this incident was published" in text
+    assert "history/deleted" in text

@@ -26,6 +26,7 @@ from statuspress.rules import (
     run_rules,
 )
 from statuspress.rules.history import history_violations
+from statuspress.rules.site_texts import site_text_violations
 
 #: From this many incident folders on, a command reads and checks them on every core
 #: (measured: below it, starting a second process costs more than it saves).
@@ -97,6 +98,9 @@ def check_site(
     finding in reading order."""
     incidents = list(incidents)
     site = assemble(repository, (c.incident for c in incidents))
+    own_texts = site_text_violations(
+        repository.settings, repository.components, repository.setting_positions
+    )
     # Overdue translations depend on the clock, so they are judged here, for the whole
     # site at every run (an incident's kept findings cannot hold them).
     found = apply_policy(
@@ -105,6 +109,7 @@ def check_site(
             *repository.diagnostics,
             *run_rules(site, now, SITE_FAMILIES),
             *overdue_translations(site, now),
+            *own_texts,
         ],
     )
     found.extend(d for checked in incidents for d in checked.diagnostics)

@@ -22,6 +22,7 @@ from statuspress.model import (
     Kind,
     Segment,
     StatusSite,
+    Update,
     UpdateStatus,
     by_started,
     worst,
@@ -172,6 +173,21 @@ def indicator_label(indicator: str, messages: Catalogue) -> str:
 
 
 _IMPACT_RANK = {"none": 0, "minor": 1, "major": 2, "critical": 3}
+
+
+def last_changed(update: Update) -> datetime:
+    """When customers last saw the update change: its correction, else its posting."""
+    return update.corrected if update.corrected and update.corrected > update.at else update.at
+
+
+def review_published(incident: Incident, now: datetime) -> datetime | None:
+    """When the incident's postmortem was published, if it is by ``now`` and the incident
+    is closed (Statuspage's ``postmortem`` status); None otherwise."""
+    published = incident.postmortem_published
+    has_review = incident.postmortem is not None or incident.postmortem_url is not None
+    if published is None or not has_review or incident.is_open or incident.is_maintenance:
+        return None
+    return published if published <= now else None
 
 
 def incident_impact(settings: Settings, incident: Incident) -> str:

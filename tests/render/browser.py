@@ -12,6 +12,8 @@ from typing import Any
 
 from testsupport import serve_directory  # noqa: F401  (browser tests import both from here)
 
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -46,3 +48,19 @@ def launch_browser(**options: Any) -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.1 A and AA violations on the page (skipped without axe-core)."""
+    from testsupport import require_tool
+
+    require_tool("axe-core (npm)", AXE.exists())
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import serve_directory
+from browser import axe_violations, serve_directory
 
-from testsupport import REPO_ROOT, build_cli, require_tool
+from testsupport import REPO_ROOT, build_cli
 
-AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [
     "",
     "incidents/2026-09-23-checkout-payments-failing/",
@@ -27,19 +26,6 @@ PAGES = [
 ]
 
 pytestmark = pytest.mark.browser
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    require_tool("axe-core (npm)", AXE.exists())
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-    )
-    return [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -12,18 +12,21 @@ import feedparser
 import pytest
 from lxml import etree
 
-from testsupport import REPO_ROOT, build_cli, require_tool
+from testsupport import DEMO_NOW, REPO_ROOT, build_cli, require_tool
 
 RNC = REPO_ROOT / "tests" / "fixtures" / "atom.rnc"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _public_update_count() -> int:
+    """The demo's feed items: every public update, and every published incident review."""
     from statuspress.audience import public_view
     from statuspress.load import load_site
+    from statuspress.timeline import review_published
 
     site = public_view(load_site(REPO_ROOT).site)
-    return sum(len(i.updates) for i in site.incidents)
+    reviews = sum(1 for i in site.incidents if review_published(i, DEMO_NOW))
+    return sum(len(i.updates) for i in site.incidents) + reviews
 
 
 @pytest.mark.parametrize(

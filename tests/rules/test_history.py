@@ -77,7 +77,8 @@ def test_the_pull_request_summary_shows_the_new_update_as_customers_read_it(tmp_
     )
     assert code == 0, out
     text = summary.read_text()
-    assert "### Slow API — Resolved" in text and "> Checkout is **fast** again." in text
+    assert "#### New update: Resolved, posted 17 Nov 2026, 09:40 UTC" in text
+    assert "> Checkout is **fast** again." in text
     assert "Checkout is slow" not in text  # only what the change adds
     assert run(root, "check", "--summary", str(summary))[0] == 2
 

@@ -156,8 +156,8 @@ def _repo() -> Path:
     "--summary",
     "summary_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="With --base: append a Markdown review of every added or changed update to this file "
-    "(in CI: $GITHUB_STEP_SUMMARY).",
+    help="With --base: append the change as customers will see it, with every finding, to this "
+    "Markdown file (in CI: $GITHUB_STEP_SUMMARY).",
 )
 @handle_errors
 def check(
@@ -176,13 +176,13 @@ def check(
 
     if summary_path is not None and base is None:
         raise UsageError("--summary needs --base: it shows the updates added since that revision")
-    result = check_repository(_repo(), resolve_now(now_text), base=base, keep_site=False)
+    now = resolve_now(now_text)
+    result = check_repository(_repo(), now, base=base, keep_site=False)
     _print_diagnostics(result.diagnostics, output_format)
     if summary_path is not None and base is not None:
-        from statuspress.commands.summary import pr_summary
+        from statuspress.commands.summary import append_summary
 
-        with summary_path.open("a", encoding="utf-8") as handle:
-            handle.write(pr_summary(_repo(), result.site, base, result.diagnostics))
+        append_summary(summary_path, _repo(), result.site, base, result.diagnostics, now)
     sys.exit(EXIT_RULES if result.failed(strict) else EXIT_OK)
 
 

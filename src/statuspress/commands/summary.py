@@ -1,69 +1,239 @@
-"""The pull-request job summary: every update a change adds or edits, shown as customers
-will read it, so the reviewer approves the real message (`check --base REF --summary FILE`)."""
+"""The pull-request job summary: the customer's view of a change (`check --base REF
+--summary FILE`), so the reviewer approves what customers will get.
+
+The summary is a list of sections, each made by its own function from one ``Review``:
+the verdict, the page's headline before → after, one section per incident or maintenance
+the change touches (``summary_cards``), the pages that change in the preview, and the
+findings about other files. A section that does not fit GitHub's limit is left out with
+a note, never cut in the middle.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from statuspress.commands.summary_languages import side_by_side, translation_paths
+from statuspress import paths
+from statuspress.build import render_site
+from statuspress.commands.review import Review, changed_paths, incident_folder, prepare_review
+from statuspress.commands.summary_cards import Cards, findings_list
 from statuspress.diagnostics import Diagnostic
-from statuspress.git import git, prefix
-from statuspress.model import StatusSite
-from statuspress.timefmt import local_and_utc
+from statuspress.errors import ContentError
+from statuspress.model import ComponentStatus, StatusSite
+from statuspress.timeline import INDICATOR_DESCRIPTIONS
 
-#: GitHub accepts at most 1 MiB of summary per step.
+__all__ = ["SUMMARY_LIMIT", "append_summary", "changed_paths", "pr_summary", "summary_sections"]
+
+#: GitHub accepts at most 1 MiB of summary per step; the rest is kept for what other steps add.
 SUMMARY_LIMIT = 1_000_000
+#: The name the status-check workflow gives the preview it uploads.
+PREVIEW_ARTIFACT = "status-site-preview"
+
+Section = Callable[[Review], str]
+NOTHING_TOUCHED = "No incident or maintenance is added or changed.\n"
 
 
-def changed_paths(root: Path, base: str) -> set[str]:
-    """Repository-relative paths that differ from ``base`` (committed, staged, or untracked)."""
-    top = prefix(root)
-    names = git(root, "diff", "-z", "--name-only", base, "--", ".").split("\0")
-    names += git(
-        root, "ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", "."
-    ).split("\0")
-    return {n[len(top) :] for n in names if n and n.startswith(top)}
+def pr_summary(
+    root: Path,
+    site: StatusSite,
+    base: str,
+    diagnostics: tuple[Diagnostic, ...],
+    now: datetime,
+) -> str:
+    """The Markdown summary of the change of ``root`` against ``base``."""
+    review = prepare_review(root, site, base, diagnostics, now)
+    return fit(summary_sections(review))
 
 
-def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagnostic, ...]) -> str:
-    changed = changed_paths(root, base)
-    zone = site.settings.timezone
-    lines = ["## Status page changes", ""]
-    errors = [d for d in diagnostics if d.is_error]
-    warnings = [d for d in diagnostics if not d.is_error]
-    verdict = "❌" if errors else ("⚠️" if warnings else "✅")
-    lines.append(
-        f"{verdict} `statuspress check`: {len(errors)} error(s), {len(warnings)} warning(s)"
+def append_summary(
+    path: Path,
+    root: Path,
+    site: StatusSite,
+    base: str,
+    diagnostics: tuple[Diagnostic, ...],
+    now: datetime,
+) -> None:
+    """Add the summary to the end of the file at ``path`` (GitHub's step summary collects
+    what every command of a step appends); made whole before the file is opened."""
+    summary = pr_summary(root, site, base, diagnostics, now)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(summary)
+
+
+def summary_sections(review: Review) -> list[str]:
+    """Every section of the summary, in reading order."""
+    cards = Cards(review)
+    incidents = [block for i in review.touched for block in cards.section(i)]
+    return [
+        verdict(review),
+        headline(review),
+        *(incidents or [NOTHING_TOUCHED]),
+        changed_pages(review),
+        other_findings(review),
+    ]
+
+
+def fit(sections: list[str], limit: int = SUMMARY_LIMIT) -> str:
+    """The sections that fit in ``limit`` bytes, each whole or left out, in their order,
+    and a note saying how many were left out."""
+    note = (
+        "> [!NOTE]\n> {} part(s) of this review did not fit in GitHub's summary limit; the "
+        "job log lists every finding, and the preview shows every page.\n"
     )
-    lines.append("")
-    for d in diagnostics:
-        lines.append(f"- `{d.path}:{d.line}` **{d.level.value}** `{d.rule}`: {d.message}")
-    shown = 0
-    for incident in site.incidents:
-        for update in incident.updates:
-            if update.source.path not in changed and not translation_paths(update) & changed:
-                continue
-            shown += 1
-            audience = (
-                " (internal: not shown to customers)" if update.audience.value == "internal" else ""
-            )
-            lines += ["", f"### {incident.title} — {update.status.label}{audience}", ""]
-            lines.append(f"Posted {local_and_utc(update.at, zone)} · `{update.source.path}`")
-            if update.next_update and not update.is_final:
-                lines.append(
-                    f"Next update promised by **{local_and_utc(update.next_update, zone)}**"
-                )
-            lines.append("")
-            lines += [f"> {line}" if line else ">" for line in update.body.splitlines()]
-            lines += side_by_side(update, site.settings.language, site.settings.extra_languages)
-            if update.erratum:
-                lines += ["", f"**Correction shown to customers:** {update.erratum}"]
-    if not shown:
-        lines += ["", "No update files were added or changed."]
-    text = "\n".join(lines) + "\n"
-    if len(text.encode()) > SUMMARY_LIMIT:
-        text = (
-            text.encode()[: SUMMARY_LIMIT - 200].decode(errors="ignore")
-            + "\n\n…(cut: see the job log)\n"
+    room = limit - len(note.encode()) - 20
+    kept, size, left_out = [], 0, 0
+    for section in (s.strip("\n") for s in sections):
+        if not section:
+            continue
+        length = len(section.encode()) + 2  # and the blank line between sections
+        if size + length > room:
+            left_out += 1
+            continue
+        kept.append(section)
+        size += length
+    if left_out:
+        kept.append(note.format(left_out).strip("\n"))
+    return "\n\n".join(kept) + "\n"
+
+
+# -- the sections ----------------------------------------------------------------------
+
+
+def verdict(review: Review) -> str:
+    errors = sum(1 for d in review.diagnostics if d.is_error)
+    warnings = len(review.diagnostics) - errors
+    lines = ["## Status page review", ""]
+    problems = _count(errors, "problem must", "problems must")
+    points = _count(warnings, "point needs", "points need")
+    if errors:
+        lines.append(
+            f"❌ **{problems} be fixed** before this can be merged"
+            + (f", and {points} a second look." if warnings else ".")
         )
-    return text
+    elif warnings:
+        lines.append(f"⚠️ No blocking problem; {points} a second look.")
+    else:
+        lines.append("✅ No problems found.")
+    lines += [
+        "",
+        "Below is what customers will read once this is merged; every finding is shown next "
+        "to the text it is about.",
+        "",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def headline(review: Review) -> str:
+    before, after = review.headline(review.before), review.headline(review.after)
+    was, will = INDICATOR_DESCRIPTIONS[before], INDICATOR_DESCRIPTIONS[after]
+    lines = ["### The page's headline", ""]
+    if before == after:
+        lines.append(f"Stays **{will}**.")
+    else:
+        lines.append(f"Changes from **{was}** to **{will}**.")
+    lines.append("")
+    lines += _component_changes(review)
+    return "\n".join(lines) + "\n"
+
+
+def _component_changes(review: Review) -> list[str]:
+    from statuspress.audience import public_view
+    from statuspress.timeline import build_timeline
+
+    views = [public_view(site) for site in (review.before, review.after)]
+    now = [build_timeline(v, review.now).current for v in views]
+    names = {c.id: c.name for v in views for c in v.components}
+    ok = ComponentStatus.OPERATIONAL
+    rows = [
+        (names[key], now[0].get(key, ok), now[1].get(key, ok))
+        for key in sorted(names, key=lambda k: names[k])
+        if now[0].get(key, ok) is not now[1].get(key, ok)
+    ]
+    if not rows:
+        return []
+    lines = ["| Component | Now | After this change |", "|---|---|---|"]
+    lines += [f"| {name} | {old.label} | **{new.label}** |" for name, old, new in rows]
+    return [*lines, ""]
+
+
+def changed_pages(review: Review) -> str:
+    """The pages of the built site that this change alters, as named in the preview."""
+    lines = ["### Pages this changes", ""]
+    try:
+        before = render_site(review.before, review.now, root=review.root)
+        after = render_site(review.after, review.now, root=review.root)
+    except ContentError as exc:  # the repository's templates are broken
+        found = "; ".join(f"{d.path}:{d.line}: {d.message}" for d in exc.diagnostics[:3])
+        return "\n".join([*lines, f"The site cannot be built to compare: {exc} ({found}).", ""])
+    changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+    pages = [p for p in changed if p.endswith(".html")]
+    if not changed:
+        return "\n".join([*lines, "No page of the site changes.", ""]) + "\n"
+    lines += [
+        f"The preview (the `{PREVIEW_ARTIFACT}` artifact of this run) holds the whole site; "
+        "open these pages in it:",
+        "",
+    ]
+    titles = {i.id: i.title for i in (*review.before.incidents, *review.after.incidents)}
+    components = {c.id: c.name for c in (*review.before.components, *review.after.components)}
+    for page in sorted(pages, key=_page_order):
+        parts = page.split("/")
+        if parts[0] == "incidents" and len(parts) == 3 and parts[1] not in titles:
+            continue  # a redirect from the incident's Statuspage id: nothing to read
+        lines.append(f"- {_page_name(page, titles, components)}: `{page}`")
+    others = sum(1 for p in changed if p.endswith(_READ_BY_TOOLS) or p.startswith("api/"))
+    if others:
+        lines.append(f"- and {_count(others, _TOOLS_FILE, _TOOLS_FILE + 's')}")
+    return "\n".join([*lines, ""]) + "\n"
+
+
+#: Outputs customers read through a tool (feed readers, calendars, widgets, API clients);
+#: the rest (the sitemap, the host's headers, the site digest) is for machines only.
+_READ_BY_TOOLS = (".rss", ".atom", ".ics", ".svg")
+_TOOLS_FILE = "feed, calendar, badge or API file"
+
+
+def _page_order(page: str) -> tuple[int, str]:
+    kinds = ("index.html", "incidents/", "components/", "history/")
+    rank = next((n for n, k in enumerate(kinds) if page.startswith(k)), len(kinds))
+    return rank, page
+
+
+def _page_name(page: str, titles: dict[str, str], components: dict[str, str]) -> str:
+    parts = paths.page_url(page).strip("/").split("/")
+    if page == paths.INDEX:
+        return "Home page"
+    if parts[0] == "incidents" and len(parts) == 2:
+        return f"“{titles.get(parts[1], parts[1])}”"
+    if parts[0] == "components" and len(parts) == 2:
+        return f"Component “{components.get(parts[1], parts[1])}”"
+    if parts[0] == "history":
+        return "History" + (f", {parts[1]}" if len(parts) > 1 else "")
+    if parts[0] == "report":
+        return "Reliability report"
+    if page == paths.NOT_FOUND:
+        return "“Page not found” page"
+    return "Page"
+
+
+def other_findings(review: Review) -> str:
+    """Findings about files outside the incidents shown above: settings, components, and
+    errors in other incidents (they fail the check too)."""
+    shown = {f"incidents/{i}/" for i in review.touched}
+    rest = [
+        d
+        for d in review.diagnostics
+        if not any(d.path.startswith(folder) for folder in shown)
+        and (incident_folder(d.path) is None or d.is_error)
+    ]
+    if not rest:
+        return ""
+    lines = ["### Other findings", ""]
+    for path in sorted({d.path for d in rest}):
+        lines += [f"In `{path}`:", "", *findings_list(d for d in rest if d.path == path)]
+    return "\n".join(lines) + "\n"

@@ -26,6 +26,7 @@ __all__ = [
     "Severity",
     "load_settings",
     "settings_from_node",
+    "value_positions",
 ]
 
 
@@ -69,3 +70,16 @@ def settings_from_node(node: YMap | None) -> tuple[Settings, list[Diagnostic]]:
     # readers' results against the field types); mypy cannot follow a loop over keys.
     settings = Settings(**values)  # type: ignore[arg-type]
     return settings, [*f.diagnostics, *hosting_warnings(f, settings)]
+
+
+def value_positions(root: Path) -> dict[str, tuple[int, int]]:
+    """Where each top-level value of ``statuspress.yaml`` is written (line, column), for
+    findings about the site's own texts; empty when the file is absent or unreadable."""
+    path = root / SETTINGS_FILE
+    try:
+        node = parse_yaml(read_text(root, path), SETTINGS_FILE)
+    except (SourceError, OSError):
+        return {}
+    if not isinstance(node, YMap):
+        return {}
+    return {key.value: (value.pos.line, value.pos.col) for key, value in node.items}

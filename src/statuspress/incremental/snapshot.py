@@ -82,6 +82,7 @@ def _update(u: Update) -> Value:
         _stamp(u.scheduled_end),
         u.automatic,
         _translations(u.translations),
+        _stamp(u.corrected),
     )
 
 
@@ -101,7 +102,7 @@ def _untranslations(value: Value) -> dict[str, Translation]:
 
 def _unupdate(value: Value) -> Update:
     (ident, incident, at, status, body, source, next_update, components, audience) = value[:9]
-    internal, erratum, eta, accepted, start, end, automatic, translations = value[9:]
+    internal, erratum, eta, accepted, start, end, automatic, translations, corrected = value[9:]
     return Update(
         ident,
         incident,
@@ -120,6 +121,7 @@ def _unupdate(value: Value) -> Update:
         _unstamp(end),
         bool(automatic),
         _untranslations(translations),
+        corrected=_unstamp(corrected),
     )
 
 
@@ -146,6 +148,7 @@ def encode(incident: Incident) -> Value:
         i.auto_start,
         i.auto_complete,
         _translations(i.translations),
+        None if i.postmortem_source is None else _source(i.postmortem_source),
     )
 
 
@@ -164,6 +167,7 @@ def decode(value: Value) -> Incident:
             auto_start,
             auto_end,
             translations,
+            pm_source,
         ) = value[9:]
         return Incident(
             id=ident,
@@ -185,6 +189,7 @@ def decode(value: Value) -> Incident:
             auto_start=auto_start,
             auto_complete=auto_end,
             translations=_untranslations(translations),
+            postmortem_source=None if pm_source is None else _unsource(pm_source),
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"not an incident snapshot: {exc}") from None

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from statuspress.config import Settings, load_settings
+from statuspress.config import Settings, load_settings, value_positions
 from statuspress.diagnostics import Diagnostic, Position
 from statuspress.layout import (
     INCIDENT_FILE,
     INCIDENTS_DIR,
     POSTMORTEM_FILE,
+    SETTINGS_FILE,
     incident_folder_names,
     translation_of,
 )
@@ -69,6 +70,8 @@ class Repository:
     settings: Settings
     components: tuple[Component, ...]  # in page order
     diagnostics: tuple[Diagnostic, ...]
+    #: setting name -> (line, column) of its value in statuspress.yaml
+    setting_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     @cached_property  # asked once per incident folder
     def components_by_id(self) -> dict[str, Component]:
@@ -175,7 +178,7 @@ def _load_incident(
             ok = False
         else:
             updates.append(update)
-    postmortem, published, postmortem_ok = read_postmortem(
+    postmortem, published, postmortem_source, postmortem_ok = read_postmortem(
         root, entries.get(POSTMORTEM_FILE), f"{rel_folder}/{POSTMORTEM_FILE}", diagnostics, files
     )
     if header is None or not ok or not postmortem_ok:
@@ -186,6 +189,7 @@ def _load_incident(
         updates=tuple(updates),
         postmortem=postmortem,
         postmortem_published=published or header.postmortem_published,
+        postmortem_source=postmortem_source,
     )
     if not translations:
         return incident
@@ -200,7 +204,8 @@ def load_repository(root: Path) -> Repository:
     settings, problems = load_settings(root)
     diagnostics.extend(problems)
     components = tuple(sorted(load_components(root, diagnostics), key=component_sort_key))
-    return Repository(settings, components, tuple(diagnostics))
+    positions = value_positions(root) if (root / SETTINGS_FILE).exists() else {}
+    return Repository(settings, components, tuple(diagnostics), positions)
 
 
 def assemble(repository: Repository, loaded: Iterable[Incident | None]) -> StatusSite:

@@ -19,6 +19,7 @@ from statuspress.model import (
     Component,
     Incident,
     Kind,
+    Source,
     Update,
     UpdateStatus,
 )
@@ -58,6 +59,7 @@ UPDATE_KEYS = frozenset(
         "audience",
         "internal",
         "erratum",
+        "corrected",
         "eta_approved_by",
         "scheduled_start",
         "scheduled_end",
@@ -161,6 +163,21 @@ def read_update(
     audience = f.choice("audience", Audience, default=Audience.PUBLIC) or Audience.PUBLIC
     internal = f.text("internal")
     erratum = f.text("erratum")
+    corrected = f.timestamp("corrected")
+    if corrected is not None and erratum is None:
+        f.error(
+            f.pos("corrected"),
+            "schema/value",
+            "'corrected' dates an erratum, and this update has none; add 'erratum: <what was "
+            "wrong>' or remove 'corrected'",
+        )
+    if corrected is not None and at is not None and corrected < at:
+        f.error(
+            f.pos("corrected"),
+            "schema/value",
+            f"the correction cannot come before the update it corrects ({at.isoformat()}); "
+            "set 'corrected' to when the erratum was added",
+        )
     eta_approved_by = f.text("eta_approved_by")
     scheduled_start = f.timestamp("scheduled_start")
     scheduled_end = f.timestamp("scheduled_end")
@@ -210,6 +227,7 @@ def read_update(
         accepted=accepted,
         scheduled_start=scheduled_start,
         scheduled_end=scheduled_end,
+        corrected=corrected,
     )
     return update, f.diagnostics
 
@@ -220,18 +238,22 @@ def read_postmortem(
     rel: str,
     diagnostics: list[Diagnostic],
     files: list[tuple[str, bytes]],
-) -> tuple[str | None, datetime | None, bool]:
+) -> tuple[str | None, datetime | None, Source | None, bool]:
     if entry is None:
-        return None, None, True
+        return None, None, None, True
     try:
         text, digest = read_source(root, entry.path, rel, symlink=entry.is_symlink())
         files.append((entry.name, digest))
-        front, body, _ = split_front_matter(text, rel)
+        front, body, body_line = split_front_matter(text, rel)
         node = parse_yaml(front, rel, first_line=2) if front is not None else None
     except SourceError as exc:
         diagnostics.append(exc.diagnostic)
-        return None, None, False
+        return None, None, None, False
     f = Fields(rel, node if isinstance(node, YMap) else None, POSTMORTEM_KEYS, "a postmortem")
     published = f.timestamp("published")
     diagnostics.extend(f.diagnostics)
-    return body.strip(), published, f.ok
+    # The text is stripped: its first line is the first that is not blank.
+    skipped = len(body) - len(body.lstrip("\n"))
+    keys = {name: (pos.line, pos.col) for name, pos in f.keys.items()}
+    source = Source(rel, keys, body_line + body[:skipped].count("\n"))
+    return body.strip(), published, source, f.ok

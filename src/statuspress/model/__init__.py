@@ -127,6 +127,8 @@ class Update:
     translations: Mapping[str, Translation] = field(default_factory=dict)
     #: set on a page's copy of an update shown untranslated: the language ``body`` is in
     body_language: str | None = None
+    #: when the ``erratum`` was added (the page says "Corrected on …").
+    corrected: datetime | None = None
 
     @property
     def is_final(self) -> bool:
@@ -175,6 +177,8 @@ class Incident:
     translations: Mapping[str, Translation] = field(default_factory=dict)
     #: set on a page's copy shown untranslated: the language ``title`` and ``summary`` are in
     header_language: str | None = None
+    #: where postmortem.md is (its path, keys and first body line), when there is one.
+    postmortem_source: Source | None = None
 
     @property
     def is_maintenance(self) -> bool:

@@ -15,21 +15,54 @@ from statuspress import paths
 from statuspress.markdown import render_markdown
 from statuspress.model import Component, Incident, Update
 from statuspress.render import Files, RenderContext
+from statuspress.timeline import last_changed, review_published
 
-Entry = tuple[Incident, Update]
+#: One feed item: an update of the incident, or (None) its published postmortem.
+Entry = tuple[Incident, Update | None]
+#: The postmortem's item sorts after every update of the same moment.
+_POSTMORTEM_ID = "~postmortem"
+
+
+def _latest_item(incident: Incident, now: datetime) -> datetime | None:
+    """When the incident's newest item by ``now`` was posted: an update or its postmortem."""
+    update = incident.last_update_by(now)
+    review = review_published(incident, now)
+    if update is None or (review is not None and review > update):
+        return review
+    return update
 
 
 def _by_latest(incidents: Sequence[Incident], now: datetime) -> list[tuple[datetime, Incident]]:
-    """The incidents with an update posted by ``now``, by their newest such update, newest
+    """The incidents with an item posted by ``now``, by their newest such item, newest
     first (sorted once for all the feeds)."""
-    latest = [(i.last_update_by(now), i) for i in incidents]
+    latest = [(_latest_item(i, now), i) for i in incidents]
     ordered = [(at, i) for at, i in latest if at is not None]
     ordered.sort(key=lambda pair: pair[0], reverse=True)
     return ordered
 
 
+def _entry_at(entry: Entry) -> datetime:
+    incident, update = entry
+    if update is not None:
+        return update.at
+    assert incident.postmortem_published is not None  # only published reviews are entries
+    return incident.postmortem_published
+
+
+def _entry_changed(entry: Entry) -> datetime:
+    update = entry[1]
+    return _entry_at(entry) if update is None else last_changed(update)
+
+
 def _entry_order(entry: Entry) -> tuple[datetime, str, str]:
-    return (entry[1].at, entry[0].id, entry[1].id)
+    return (_entry_at(entry), entry[0].id, _POSTMORTEM_ID if entry[1] is None else entry[1].id)
+
+
+def _items(incident: Incident, now: datetime) -> list[Entry]:
+    entries: list[Entry] = [(incident, u) for u in incident.updates if u.at <= now]
+    if review_published(incident, now) is not None:
+        entries.append((incident, None))
+    return entries
 
 
 def _first(
@@ -47,26 +80,56 @@ def _first(
     for latest, incident in ordered:
         if wanted is not None and incident.id not in wanted:
             continue
-        if len(entries) >= limit and entries[-1][1].at > latest:
-            break  # every update still to come is older than the last one kept
-        entries.extend((incident, u) for u in incident.updates if u.at <= now)
+        if len(entries) >= limit and _entry_at(entries[-1]) > latest:
+            break  # every item still to come is older than the last one kept
+        entries.extend(_items(incident, now))
         entries.sort(key=_entry_order, reverse=True)
         del entries[limit:]
     return entries
 
 
-def _item_html(context: RenderContext, incident: Incident, update: Update) -> str:
+def _item_html(context: RenderContext, incident: Incident, update: Update | None) -> str:
     messages = context.frame.messages
+    if update is None:
+        return _review_html(context, incident)
     html = render_markdown(update.body)
     if update.erratum:
-        # Translators: the label before an erratum, a correction of a posted update.
-        correction = messages.gettext("Correction:")
+        if update.corrected:
+            # Translators: the label before an erratum, with the time the correction was made.
+            correction = messages.gettext("Corrected on %(time)s:") % {
+                "time": context.frame.time(update.corrected)
+            }
+        else:
+            # Translators: the label before an erratum, a correction of a posted update.
+            correction = messages.gettext("Correction:")
         html += f"<p><strong>{_escape(correction)}</strong> {_escape(update.erratum)}</p>"
     if update.next_update and not update.is_final:
         when = context.frame.time(update.next_update)
         promise = messages.gettext("Next update by %(time)s") % {"time": when}
         html += f"<p><strong>{_escape(promise)}</strong></p>"
     return html
+
+
+def _review_html(context: RenderContext, incident: Incident) -> str:
+    """A published postmortem as a feed item: its text, or a link to it."""
+    html = render_markdown(incident.postmortem) if incident.postmortem else ""
+    if incident.postmortem_url:
+        label = context.frame.messages.gettext("Read the full incident review")
+        href = _escape(incident.postmortem_url).replace('"', "&quot;")
+        html += f'<p><a href="{href}">{_escape(label)}</a></p>'
+    return html
+
+
+def _item_title(context: RenderContext, incident: Incident, update: Update | None) -> str:
+    messages = context.frame.messages
+    if update is None:
+        # Translators: a feed item's title when an incident's review is published.
+        return messages.gettext("%(title)s — Incident review") % {"title": incident.title}
+    # Translators: a feed item's title: the incident's title, and the update's status.
+    return messages.gettext("%(title)s — %(status)s") % {
+        "title": incident.title,
+        "status": update.status.describe(messages),
+    }
 
 
 def _escape(text: str) -> str:
@@ -83,7 +146,7 @@ def _feeds(
     description: str,
 ) -> Files:
     settings = context.site.settings
-    updated = entries[0][1].at if entries else context.now
+    updated = max((_entry_changed(e) for e in entries), default=context.now)
     files: Files = {}
     for kind, path in (("atom", atom_path), ("rss", rss_path)):
         fg = FeedGenerator()
@@ -101,22 +164,16 @@ def _feeds(
         fg.generator("statuspress")
         # feedgen prepends entries: add oldest first so the document is newest first.
         for incident, update in reversed(entries):
-            link = (
-                context.url(paths.page_url(paths.incident_page(incident.id)))
-                + f"#update-{update.id}"
-            )
+            anchor = "postmortem-heading" if update is None else f"update-{update.id}"
+            link = context.url(paths.page_url(paths.incident_page(incident.id))) + f"#{anchor}"
             fe = fg.add_entry()
             fe.id(link)
             fe.guid(link, permalink=True)
-            # Translators: a feed item's title: the incident's title, and the update's status.
-            item_title = context.frame.messages.gettext("%(title)s — %(status)s") % {
-                "title": incident.title,
-                "status": update.status.describe(context.frame.messages),
-            }
-            fe.title(item_title)
+            fe.title(_item_title(context, incident, update))
             fe.link(href=link)
-            fe.published(update.at)
-            fe.updated(update.at)
+            fe.published(_entry_at((incident, update)))
+            # A corrected update is the same item, updated: readers see the correction.
+            fe.updated(_entry_changed((incident, update)))
             html = _item_html(context, incident, update)
             if kind == "atom":
                 fe.content(html, type="html")

@@ -32,7 +32,13 @@ from statuspress.model import (
 from statuspress.render import Files, RenderContext
 from statuspress.render.ids import component_id, group_id, incident_id, page_id, update_id
 from statuspress.timefmt import zone
-from statuspress.timeline import INDICATOR_DESCRIPTIONS, incident_impact, overall_indicator
+from statuspress.timeline import (
+    INDICATOR_DESCRIPTIONS,
+    incident_impact,
+    last_changed,
+    overall_indicator,
+    review_published,
+)
 
 #: Statuspage returns the 50 most recent incidents and maintenances.
 LIST_LIMIT = 50
@@ -255,7 +261,7 @@ class StatuspageDocuments:
             "body": body,
             "incident_id": incident_id(incident.id),
             "created_at": self.t(update.at),
-            "updated_at": self.t(update.at),
+            "updated_at": self.t(last_changed(update)),
             "display_at": self.t(update.at),
             "affected_components": self._affected(incident, update, index),
             "deliver_notifications": True,
@@ -271,7 +277,7 @@ class StatuspageDocuments:
         document: Json = {
             "id": incident_id(incident.id),
             "name": incident.title,
-            "status": api_status(incident.status),
+            "status": self._incident_status(incident),
             "created_at": self.t(first),
             "updated_at": self.t(latest),
             "monitoring_at": self.t(monitoring[-1]) if monitoring else None,
@@ -292,6 +298,13 @@ class StatuspageDocuments:
             document["scheduled_for"] = self.t(incident.scheduled_start)
             document["scheduled_until"] = self.t(incident.scheduled_end)
         return document
+
+    def _incident_status(self, incident: Incident) -> str:
+        """The status of its latest update, or ``postmortem`` once its review is published,
+        as Statuspage sets it."""
+        if review_published(incident, self.context.now) is not None:
+            return "postmortem"
+        return api_status(incident.status)
 
     def newest(self, incidents: Iterable[Incident]) -> list[Json]:
         ordered = sorted(incidents, key=by_started, reverse=True)

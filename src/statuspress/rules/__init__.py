@@ -33,6 +33,7 @@ from statuspress.rules.language import (
     incident_language_violations,
 )
 from statuspress.rules.lifecycle import FUTURE_TOLERANCE, lifecycle_violations
+from statuspress.rules.postmortem import postmortem_language_violations
 from statuspress.rules.translations import overdue_translations, translation_violations
 
 __all__ = ["FUTURE_TOLERANCE", "apply_policy", "overdue_translations", "run_rules"]
@@ -46,6 +47,7 @@ INCIDENT_FAMILIES: tuple[RuleFamily, ...] = (
     cadence_violations,
     incident_language_violations,
     translation_violations,
+    postmortem_language_violations,
 )
 #: Rules about the rest of the site (components).
 SITE_FAMILIES: tuple[RuleFamily, ...] = (component_language_violations,)

@@ -102,6 +102,8 @@ class UpdateView:
     automatic: bool  # posted by statuspress at the window's start or end
     window: str | None  # the maintenance window as this update moved it, formatted
     erratum: str | None
+    corrected: str | None  # when the erratum was added, formatted
+    corrected_iso: str | None
     internal_note: Markup | None
     is_internal: bool
     affected: tuple[str, ...]
@@ -279,6 +281,8 @@ class Frame:
             automatic=update.automatic,
             window=self._moved(update),
             erratum=update.erratum,
+            corrected=self.time(update.corrected) if update.corrected else None,
+            corrected_iso=iso(update.corrected) if update.corrected else None,
             internal_note=Markup(render_markdown(update.internal)) if update.internal else None,
             is_internal=update.audience is Audience.INTERNAL,
             affected=affected,

@@ -37,6 +37,7 @@ FLOORS: dict[str, int] = {
     "views": 8,
     "render": 9,
     "incremental": 10,
+    "notify": 10,
     "build": 11,
     "commands": 12,
     "cli": 13,

@@ -235,6 +235,7 @@ class Incident:
     scheduled_start: datetime | None = None
     scheduled_end: datetime | None = None
     accepted: Mapping[str, str] = field(default_factory=dict)
+    owner: str | None = None  # who answers for its updates (`due` nudges reach them)
 
     @property
     def is_maintenance(self) -> bool:

@@ -120,6 +120,7 @@ def encode(incident: Incident) -> Value:
         _stamp(i.scheduled_start),
         _stamp(i.scheduled_end),
         tuple(i.accepted.items()),
+        i.owner,
     )
 
 
@@ -127,7 +128,7 @@ def decode(value: Value) -> Incident:
     """The Incident that ``encode`` was given. Raises SnapshotError for anything else."""
     try:
         (ident, title, kind, started, components, source, updates, severity, audience) = value[:9]
-        summary, url, postmortem, published, start, end, accepted = value[9:]
+        summary, url, postmortem, published, start, end, accepted, owner = value[9:]
         return Incident(
             id=ident,
             title=title,
@@ -145,6 +146,7 @@ def decode(value: Value) -> Incident:
             scheduled_start=_unstamp(start),
             scheduled_end=_unstamp(end),
             accepted=dict(accepted),
+            owner=owner,
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"not an incident snapshot: {exc}") from None

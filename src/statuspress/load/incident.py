@@ -44,6 +44,7 @@ INCIDENT_KEYS = frozenset(
         "scheduled_start",
         "scheduled_end",
         "accept",
+        "owner",
     }
 )
 UPDATE_KEYS = frozenset(
@@ -104,6 +105,7 @@ def read_incident_header(
     audience = f.choice("audience", Audience, default=Audience.PUBLIC) or Audience.PUBLIC
     accepted = read_accept(f)
     postmortem_published = f.timestamp("postmortem_published")
+    owner = f.text("owner")
     if not f.ok or title is None or started is None:
         return None, f
     incident = Incident(
@@ -121,6 +123,7 @@ def read_incident_header(
         scheduled_start=scheduled_start,
         scheduled_end=scheduled_end,
         accepted=accepted,
+        owner=owner,
     )
     return incident, f
 

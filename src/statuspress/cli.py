@@ -329,12 +329,27 @@ def new_update(incident: str, status: str, next_update: str | None, now_text: st
     help="Also list updates due this soon.",
 )
 @FORMAT_OPTION
+@click.option(
+    "--notify",
+    "send",
+    is_flag=True,
+    help="Also send each overdue promise to the incident's owner, else to the channels that "
+    "follow `due` (docs/notifications.md); what was sent is reported on stderr.",
+)
 @handle_errors
-def due(now_text: str | None, within: str, output_format: str) -> None:
+def due(now_text: str | None, within: str, output_format: str, send: bool) -> None:
     """List open incidents that owe an update; exit 1 when one is overdue."""
     from statuspress.commands.due import run_due
 
-    overdue = run_due(_repo(), resolve_now(now_text), within, output_format, click.echo)
+    overdue = run_due(
+        _repo(),
+        resolve_now(now_text),
+        within,
+        output_format,
+        click.echo,
+        dict(os.environ) if send else None,
+        lambda line: click.echo(f"notify: {line}", err=True),
+    )
     sys.exit(EXIT_RULES if overdue else EXIT_OK)
 
 

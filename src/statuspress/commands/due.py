@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -23,6 +23,7 @@ class Due:
     due_at: datetime
     overdue: bool
     what: str  # "next update" | "maintenance start"
+    owner: str | None = None  # the incident's owner, whom a nudge reaches
 
     def message(self, now: datetime) -> str:
         when = utc_clock_on_date(self.due_at)
@@ -54,6 +55,7 @@ def due_items(site: StatusSite, now: datetime, within: timedelta) -> list[Due]:
                         latest.next_update,
                         latest.next_update < now,
                         what,
+                        incident.owner,
                     )
                 )
         elif latest is None and incident.kind is Kind.INCIDENT:
@@ -65,18 +67,32 @@ def due_items(site: StatusSite, now: datetime, within: timedelta) -> list[Due]:
                     incident.started,
                     True,
                     "first public update",
+                    incident.owner,
                 )
             )
     return sorted(items, key=lambda d: (d.due_at, d.incident_id))
 
 
-def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[str], None]) -> bool:
-    """Print what is due; True when anything is overdue (the CLI exits 1)."""
+def run_due(
+    root: Path,
+    now: datetime,
+    within: str,
+    fmt: str,
+    echo: Callable[[str], None],
+    notify_env: Mapping[str, str] | None = None,
+    notify_echo: Callable[[str], None] | None = None,
+) -> bool:
+    """Print what is due; True when anything is overdue (the CLI exits 1). With
+    ``notify_env`` (the environment holding the channel URLs), each overdue promise is
+    also sent to its incident's owner or the on-call channels (docs/notifications.md)."""
     window = parse_duration(within)
     if window is None:
         raise UsageError(f"--within {within} is not a duration such as 10m or 1h")
-    items = due_items(load_site(root).site, now, window)
+    site = load_site(root).site
+    items = due_items(site, now, window)
     overdue = any(item.overdue for item in items)
+    if notify_env is not None:
+        _nudge(site, [i for i in items if i.overdue], now, notify_env, notify_echo or echo)
     if fmt == "json":
         echo(
             json.dumps(
@@ -108,3 +124,18 @@ def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[st
         if not items:
             echo(f"nothing due in the next {format_duration(window)}")
     return overdue
+
+
+def _nudge(
+    site: StatusSite,
+    items: list[Due],
+    now: datetime,
+    env: Mapping[str, str],
+    echo: Callable[[str], None],
+) -> None:
+    from statuspress.notify.nudge import Nudge, send_nudges
+
+    nudges = [
+        Nudge(i.incident_id, i.owner, f"Update overdue: {i.title}", i.message(now)) for i in items
+    ]
+    send_nudges(site.settings.notifications, nudges, env, echo)

@@ -133,6 +133,13 @@ def _read_channel(f: Fields, key: YScalar, value: YNode) -> Channel | None:
                 "schema/value",
                 f"'{event}' is not an event; use some of: {', '.join(CHANNEL_EVENTS)}",
             )
+    if kind == "webhook" and "due" in events:
+        c.error(
+            c.pos("events"),
+            "schema/value",
+            "a webhook carries Statuspage's payloads, not `due` reminders; send those to a "
+            "chat or email channel",
+        )
     channel = None
     if c.ok and kind is not None and url_env is not None:
         channel = Channel(

@@ -183,12 +183,12 @@ def run_notify(
             continue
         if not plan.messages:
             continue
-        transport, problem = _transport(channel, env, notifications)
+        transport, problem = transport_for(channel, env, notifications)
         for message in plan.messages:
             if transport is None:
                 tell(_failed(message, problem))
                 continue
-            error = _deliver(transport, message, notifications.retries, pause)
+            error = deliver(transport, message, notifications.retries, pause)
             if error is None:
                 record.delivered(channel.id, message.incident_id, dict(message.keys), now)
                 tell(
@@ -207,7 +207,7 @@ def _failed(message: Message, detail: str) -> Outcome:
     )
 
 
-def _transport(
+def transport_for(
     channel: Channel, env: Mapping[str, str], notifications: Notifications
 ) -> tuple[Apprise | Webhook | None, str]:
     url = env.get(channel.url_env, "").strip()
@@ -221,7 +221,7 @@ def _transport(
     return Apprise(url, "text" if channel.kind == "email" else "markdown", channel.url_env), ""
 
 
-def _deliver(
+def deliver(
     transport: Apprise | Webhook, message: Message, attempts: int, pause: float
 ) -> str | None:
     """None when delivered; else why the last attempt failed."""

@@ -21,6 +21,7 @@ PAGES = [
     "history/",
     "history/2026-09/",
     "report/",
+    "subscribe/",
 ]
 
 pytestmark = pytest.mark.browser
@@ -197,3 +198,34 @@ def test_screenshots_at_phone_and_desktop_width(
     target = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
     written = take(demo_site, target, browser)
     assert len(written) == 8 and all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_the_subscribe_page_opens_from_the_header_and_its_form_posts_without_javascript(
+    browser: Any, write_repo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from testsupport import HttpReceiver
+
+    with HttpReceiver() as lists:
+        root = write_repo(
+            {
+                "statuspress.yaml": "title: Example Status\nnotifications:\n"
+                f"  signup_url: {lists.url('http', '/join')}\n  signup_field: EMAIL\n",
+                "components/web.md": "---\nname: Website\n---\n",
+            }
+        )
+        out = tmp_path / "site"
+        assert build_cli(root, out).returncode == 0
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        with serve_directory(out) as base:
+            page.goto(base + "history/")
+            page.get_by_role("navigation").get_by_role("link", name="Subscribe").click()
+            assert page.url == base + "subscribe/"
+            for name in ("Atom feed of Website", "RSS feed of Website", "Maintenance calendar"):
+                assert page.get_by_role("link", name=name).first.is_visible(), name
+            page.get_by_label("Your email address").fill("reader@example.com")
+            page.get_by_role("button", name="Subscribe by email").click()
+        context.close()
+        assert [(r["path"], r["body"]) for r in lists.requests] == [
+            ("/join", b"EMAIL=reader%40example.com")
+        ]

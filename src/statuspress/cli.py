@@ -174,13 +174,15 @@ def check(
 
     if summary_path is not None and base is None:
         raise UsageError("--summary needs --base: it shows the updates added since that revision")
-    result = check_repository(_repo(), resolve_now(now_text), base=base, keep_site=False)
+    now = resolve_now(now_text)
+    result = check_repository(_repo(), now, base=base, keep_site=False)
     _print_diagnostics(result.diagnostics, output_format)
     if summary_path is not None and base is not None:
-        from statuspress.commands.summary import pr_summary
+        from statuspress.commands.summary import notification_summary, pr_summary
 
         with summary_path.open("a", encoding="utf-8") as handle:
             handle.write(pr_summary(_repo(), result.site, base, result.diagnostics))
+            handle.write(notification_summary(_repo(), result.site, base, now))
     sys.exit(EXIT_RULES if result.failed(strict) else EXIT_OK)
 
 

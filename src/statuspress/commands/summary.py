@@ -3,6 +3,7 @@ will read it, so the reviewer approves the real message (`check --base REF --sum
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from statuspress.diagnostics import Diagnostic
@@ -64,4 +65,19 @@ def pr_summary(root: Path, site: StatusSite, base: str, diagnostics: tuple[Diagn
             text.encode()[: SUMMARY_LIMIT - 200].decode(errors="ignore")
             + "\n\n…(cut: see the job log)\n"
         )
+    return text
+
+
+# -- notifications (issue 16): one section of its own, after the review above ----------
+
+
+def notification_summary(root: Path, site: StatusSite, base: str, now: datetime) -> str:
+    """The messages each notification channel would send once the change is merged, as
+    they will read (empty when statuspress.yaml configures no channel)."""
+    from statuspress.notify.preview import preview_markdown
+
+    lines = preview_markdown(root, site, changed_paths(root, base), now)
+    text = "\n".join(lines) + "\n" if lines else ""
+    if len(text.encode()) > SUMMARY_LIMIT // 4:
+        text = text.encode()[: SUMMARY_LIMIT // 4].decode(errors="ignore") + "\n\n…(cut)\n"
     return text

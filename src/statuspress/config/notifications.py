@@ -158,7 +158,8 @@ def _read_channel(f: Fields, key: YScalar, value: YNode) -> Channel | None:
 
 
 def _env_name(c: Fields, key: str, *, required: bool) -> str | None:
-    name = c.text(key, required=required, example="STATUS_SLACK_URL")
+    example = "STATUS_WEBHOOK_SECRET" if key == "secret_env" else "STATUS_SLACK_URL"
+    name = c.text(key, required=required, example=example)
     if name is not None and not _ENV_NAME.match(name):
         c.error(
             c.pos(key),

@@ -124,13 +124,24 @@ class Webhook:
                 },
             )
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with _OPENER.open(request, timeout=self.timeout) as response:
                     response.read()
             except urllib.error.HTTPError as exc:
                 raise SendError(f"the receiver answered HTTP {exc.code}") from None
             except (TimeoutError, OSError, http.client.HTTPException) as exc:
                 reason = getattr(exc, "reason", None) or exc
                 raise SendError(redact(f"no answer ({reason})", secrets)) from None
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer, not a delivery: following it would turn the POST into a
+    GET that any page answers with 200."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 def delivery_id(message: Message, index: int) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -79,20 +81,22 @@ def run_due(
     within: str,
     fmt: str,
     echo: Callable[[str], None],
-    notify_env: Mapping[str, str] | None = None,
+    notify: bool | Mapping[str, str] = False,
     notify_echo: Callable[[str], None] | None = None,
 ) -> bool:
-    """Print what is due; True when anything is overdue (the CLI exits 1). With
-    ``notify_env`` (the environment holding the channel URLs), each overdue promise is
-    also sent to its incident's owner or the on-call channels (docs/notifications.md)."""
+    """Print what is due; True when anything is overdue (the CLI exits 1). With ``notify``
+    (True: the process environment holds the channel URLs; or that environment itself),
+    each overdue promise is also sent to its incident's owner or the on-call channels
+    (docs/notifications.md); each message sent is told to ``notify_echo`` (default: stderr)."""
     window = parse_duration(within)
     if window is None:
         raise UsageError(f"--within {within} is not a duration such as 10m or 1h")
     site = load_site(root).site
     items = due_items(site, now, window)
     overdue = any(item.overdue for item in items)
-    if notify_env is not None:
-        _nudge(site, [i for i in items if i.overdue], now, notify_env, notify_echo or echo)
+    if notify is not False:
+        env = dict(os.environ) if notify is True else notify
+        _nudge(site, [i for i in items if i.overdue], now, env, notify_echo or _to_stderr)
     if fmt == "json":
         echo(
             json.dumps(
@@ -139,3 +143,8 @@ def _nudge(
         Nudge(i.incident_id, i.owner, f"Update overdue: {i.title}", i.message(now)) for i in items
     ]
     send_nudges(site.settings.notifications, nudges, env, echo)
+
+
+def _to_stderr(line: str) -> None:
+    """Nudges are reported apart from the list of what is due (stdout may be JSON)."""
+    print(f"notify: {line}", file=sys.stderr)

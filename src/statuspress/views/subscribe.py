@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from statuspress import paths
-from statuspress.render import RenderContext
+from statuspress.views.context import RenderContext
 
 
 @dataclass(frozen=True)

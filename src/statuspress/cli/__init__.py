@@ -174,8 +174,7 @@ def check(
 
     if summary_path is not None and base is None:
         raise UsageError("--summary needs --base: it shows the updates added since that revision")
-    now = resolve_now(now_text)
-    result = check_repository(_repo(), now, base=base, keep_site=False)
+    result = check_repository(_repo(), now := resolve_now(now_text), base=base, keep_site=False)
     _print_diagnostics(result.diagnostics, output_format)
     if summary_path is not None and base is not None:
         from statuspress.commands.summary import notification_summary, pr_summary
@@ -332,60 +331,15 @@ def new_update(incident: str, status: str, next_update: str | None, now_text: st
 )
 @FORMAT_OPTION
 @click.option(
-    "--notify",
-    "send",
-    is_flag=True,
-    help="Also send each overdue promise to the incident's owner, else to the channels that "
-    "follow `due` (docs/notifications.md); what was sent is reported on stderr.",
+    "--notify", is_flag=True, help="Also send overdue promises to owner or on-call channel."
 )
 @handle_errors
-def due(now_text: str | None, within: str, output_format: str, send: bool) -> None:
+def due(now_text: str | None, within: str, output_format: str, notify: bool) -> None:
     """List open incidents that owe an update; exit 1 when one is overdue."""
     from statuspress.commands.due import run_due
 
-    overdue = run_due(
-        _repo(),
-        resolve_now(now_text),
-        within,
-        output_format,
-        click.echo,
-        dict(os.environ) if send else None,
-        lambda line: click.echo(f"notify: {line}", err=True),
-    )
+    overdue = run_due(_repo(), resolve_now(now_text), within, output_format, click.echo, notify)
     sys.exit(EXIT_RULES if overdue else EXIT_OK)
-
-
-@cli.command()
-@click.option(
-    "--record",
-    "record_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The delivery record: read first, saved after every delivery "
-    "[default: .statuspress-notify/delivered.json in the repository].",
-)
-@click.option(
-    "--dry-run", is_flag=True, help="List what would be sent; send nothing, change no record."
-)
-@click.option(
-    "--channel", "channels", multiple=True, metavar="ID", help="Only this channel; repeat for more."
-)
-@NOW_OPTION
-@handle_errors
-def notify(
-    record_path: Path | None, dry_run: bool, channels: tuple[str, ...], now_text: str | None
-) -> None:
-    """Send each newly published update to the channels in statuspress.yaml, exactly once.
-
-    Run it after the site is deployed. Channel URLs come from the environment variables
-    statuspress.yaml names, and are never printed. Exit 1 when a message failed (the next
-    run sends it again, to that channel only); it refuses to run for a pull request."""
-    from statuspress.commands.notify import notify_command
-
-    failed = notify_command(
-        _repo(), resolve_now(now_text), record_path, dry_run, channels, click.echo
-    )
-    sys.exit(EXIT_RULES if failed else EXIT_OK)
 
 
 @cli.command()
@@ -436,6 +390,9 @@ def init(directory: Path) -> None:
 
     for path in init_repository(directory):
         click.echo(f"created {path}")
+
+
+from statuspress.cli import notify as _notify  # noqa: E402, F401  (a command in its own file)
 
 
 def main() -> None:

@@ -379,3 +379,18 @@ def test_a_rate_limit_holds_the_next_message_about_an_incident_back(
     assert receivers.counts() == {"chat": 1, "mail": 2, "hook": 2}
     notify(root, receivers.env, now=NOW + timedelta(minutes=31))
     assert receivers.counts() == {"chat": 2, "mail": 2, "hook": 2}
+
+
+def test_a_rate_limit_never_holds_the_all_clear_back(tmp_path: Path, receivers: Receivers) -> None:
+    settings = CHANNELS.replace(
+        "      url_env: TEST_CHAT_URL\n", "      url_env: TEST_CHAT_URL\n      rate_limit: 1h\n"
+    )
+    root = write(tmp_path / "status", {**VALID, "statuspress.yaml": settings})
+    second = root / "incidents/2026-11-17-payments/20261117T0940Z-resolved.md"
+    resolved = second.read_text()
+    second.unlink()
+    notify(root, receivers.env, now=datetime(2026, 11, 17, 9, 20, tzinfo=timezone.utc))
+    second.write_text(resolved)
+    lines = notify(root, receivers.env, now=datetime(2026, 11, 17, 9, 45, tzinfo=timezone.utc))
+    assert lines[0] == "chat: sent 'Payments failing at checkout — Resolved' (1 event(s))"
+    assert receivers.counts() == {"chat": 2, "mail": 2, "hook": 2}

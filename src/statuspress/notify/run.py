@@ -115,8 +115,9 @@ class Planner:
         for incident_id, group in groups.items():
             message = composer.message(channel, incident_id, group)
             previous = last.get(incident_id)
-            if channel.rate_limit and previous and self.now < previous + channel.rate_limit:
-                until = iso(previous + channel.rate_limit)
+            until = previous + channel.rate_limit if previous and channel.rate_limit else None
+            # The all-clear is never held back: a final update goes out at once.
+            if until is not None and self.now < until and not _closes(view, incident_id, group):
                 held.append(
                     Outcome(
                         channel.id,
@@ -124,7 +125,7 @@ class Planner:
                         message.title,
                         len(group),
                         "held",
-                        f"rate limit: the next message about it goes out from {until}",
+                        f"rate limit: the next message about it goes out from {iso(until)}",
                     )
                 )
                 continue
@@ -199,6 +200,13 @@ def run_notify(
             else:
                 tell(_failed(message, f"{error}; it is sent again on the next run"))
     return outcomes
+
+
+def _closes(site: StatusSite, incident_id: str, events: list[Event]) -> bool:
+    """Whether ``events`` include a final update (resolved, completed) of the incident."""
+    ids = {e.update_id for e in events}
+    incident = next(i for i in site.incidents if i.id == incident_id)
+    return any(u.is_final and u.id in ids for u in incident.updates)
 
 
 def _failed(message: Message, detail: str) -> Outcome:

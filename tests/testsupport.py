@@ -237,7 +237,8 @@ class HttpReceiver:
 
     ``faults`` are used up one per request before any is accepted: ``"500"`` answers an
     error, ``"drop"`` closes the connection without an answer, ``"timeout"`` answers only
-    after ``delay`` seconds (the sender has given up by then), ``"hang"`` sets ``hung``
+    after ``delay`` seconds (the sender has given up by then), ``"302"`` redirects to
+    ``/elsewhere`` (a GET there is answered 200), ``"hang"`` sets ``hung``
     and waits until ``release`` is set. None of them records the request."""
 
     def __init__(self, faults: list[str] | None = None, delay: float = 3.0) -> None:
@@ -270,6 +271,11 @@ class HttpReceiver:
                     self.send_response(500)
                     self.end_headers()
                     return
+                if fault == "302":
+                    self.send_response(302)
+                    self.send_header("Location", "/elsewhere")
+                    self.end_headers()
+                    return
                 receiver.requests.append(
                     {"path": self.path, "headers": dict(self.headers.items()), "body": body}
                 )
@@ -277,6 +283,10 @@ class HttpReceiver:
                 self.send_header("Content-Length", "2")
                 self.end_headers()
                 self.wfile.write(b"ok")
+
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.end_headers()
 
             def log_message(self, format: str, *args: object) -> None:
                 pass

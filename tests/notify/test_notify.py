@@ -394,3 +394,37 @@ def test_a_rate_limit_never_holds_the_all_clear_back(tmp_path: Path, receivers: 
     lines = notify(root, receivers.env, now=datetime(2026, 11, 17, 9, 45, tzinfo=timezone.utc))
     assert lines[0] == "chat: sent 'Payments failing at checkout — Resolved' (1 event(s))"
     assert receivers.counts() == {"chat": 2, "mail": 2, "hook": 2}
+
+
+@pytest.mark.faults(hook=["302", "302"])
+def test_a_webhook_answered_with_a_redirect_is_not_delivered(
+    repo: Path, receivers: Receivers
+) -> None:
+    lines = notify(repo, receivers.env)
+    assert lines[-1].startswith("hook: failed 'Payments failing at checkout' (2 event(s)): ")
+    assert "HTTP 302" in lines[-1]
+    assert receivers.counts() == {"chat": 1, "mail": 1, "hook": 0}
+
+
+def test_a_dry_run_lists_what_would_go_where_and_sends_nothing(
+    repo: Path, receivers: Receivers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in receivers.env.items():
+        monkeypatch.setenv(name, value)
+    code, output = run(repo, "notify", "--dry-run", "--now", "2026-11-18T12:00:00Z")
+    assert code == 0, output
+    assert output.splitlines() == [
+        "chat: would send 'Payments failing at checkout — Resolved' (2 event(s))",
+        "mail: would send '[Example Status] Payments failing at checkout — Resolved' (2 event(s))",
+        "hook: would send 'Payments failing at checkout' (2 event(s))",
+    ]
+    assert receivers.counts() == {"chat": 0, "mail": 0, "hook": 0}
+    assert not (repo / ".statuspress-notify").exists()
+    code, output = run(repo, "notify", "--channel", "chat", "--now", "2026-11-18T12:00:00Z")
+    assert (code, output) == (
+        0,
+        "chat: sent 'Payments failing at checkout — Resolved' (2 event(s))\n",
+    )
+    assert (repo / ".statuspress-notify/delivered.json").exists()
+    code, output = run(repo, "notify", "--channel", "pager")
+    assert code == 2 and "--channel pager: no such channel" in output

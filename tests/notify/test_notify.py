@@ -166,6 +166,10 @@ def test_the_webhook_is_signed_and_shaped_like_statuspage(repo: Path, receivers:
     incident, component = (json.loads(r["body"]) for r in requests)  # type: ignore[arg-type]
     assert set(incident) == {"meta", "page", "incident"}
     assert incident["meta"]["unsubscribe"] == "https://status.example.com/subscribe/"
+    assert incident["meta"]["documentation"] == (
+        "https://status.example.com/subscribe/#developers-heading"
+    )
+    assert incident["meta"]["generated_at"] == "2026-11-18T12:00:00.000Z"
     assert incident["page"]["status_indicator"] == "none"
     assert incident["page"]["status_description"] == "All Systems Operational"
     updates = incident["incident"]["incident_updates"]

@@ -31,7 +31,8 @@ from statuspress.timefmt import local_and_utc
 from statuspress.timeline import INDICATOR_DESCRIPTIONS, build_timeline, overall_indicator
 from statuspress.views.context import RenderContext
 
-SUBSCRIBE_DOCS = "https://github.com/statuspress/statuspress/blob/main/docs/notifications.md"
+#: Where the Subscribe page explains the webhook (``meta.documentation``).
+WEBHOOK_SECTION = "#developers-heading"
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,9 @@ class Composer:
         head = {
             "meta": {
                 "unsubscribe": self.base_url + paths.page_url(paths.SUBSCRIBE_PAGE),
-                "documentation": SUBSCRIBE_DOCS,
+                "documentation": self.base_url
+                + paths.page_url(paths.SUBSCRIBE_PAGE)
+                + WEBHOOK_SECTION,
                 "generated_at": statuspage_time(self.now, zone),
             },
             "page": {

@@ -432,3 +432,20 @@ def test_a_dry_run_lists_what_would_go_where_and_sends_nothing(
     assert (repo / ".statuspress-notify/delivered.json").exists()
     code, output = run(repo, "notify", "--channel", "pager")
     assert code == 2 and "--channel pager: no such channel" in output
+
+
+def test_check_locates_a_channel_following_a_component_that_does_not_exist(
+    tmp_path: Path,
+) -> None:
+    settings = CHANNELS.replace(
+        "      url_env: TEST_CHAT_URL\n",
+        "      url_env: TEST_CHAT_URL\n      components: [checkuot]\n",
+    )
+    root = write(tmp_path / "status", {**VALID, "statuspress.yaml": settings})
+    code, output = run(root, "check", "--now", "2026-11-18T12:00:00Z")
+    assert code == 1
+    assert (
+        "statuspress.yaml:9:5: error[schema/value] channel 'chat' follows the component "
+        "'checkuot', which does not exist; did you mean 'checkout'? use ids of files in "
+        "components/"
+    ) in output

@@ -8,7 +8,7 @@ carry secrets (a Slack webhook, an SMTP password) and come from CI secrets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from statuspress.fields import ID_PATTERN, Fields
@@ -49,6 +49,8 @@ class Channel:
     events: tuple[str, ...] = ("updates",)
     rate_limit: timedelta | None = None  # at most one message per incident this often
     owner: str | None = None  # the person this channel reaches (an incident's `owner`)
+    #: where its name is in statuspress.yaml (line, column), for diagnostics
+    position: tuple[int, int] = field(default=(1, 1), compare=False)
 
     def follows(self, event: str) -> bool:
         return event in self.events
@@ -152,6 +154,7 @@ def _read_channel(f: Fields, key: YScalar, value: YNode) -> Channel | None:
             events=events,
             rate_limit=c.duration("rate_limit"),
             owner=c.text("owner"),
+            position=(key.pos.line, key.pos.col),
         )
     f.diagnostics.extend(c.diagnostics)
     return channel if c.ok else None

@@ -27,7 +27,7 @@ def preview_messages(
         groups: dict[str, list[Event]] = {}
         if channel.follows("updates"):
             for incident in view.incidents:
-                if not follows_incident(channel, view, incident.id):
+                if not follows_incident(channel, incident):
                     continue
                 for update in incident.updates:
                     if update.source.path in changed:

@@ -20,7 +20,7 @@ from statuspress.audience import view_for
 from statuspress.config.notifications import Channel, Notifications
 from statuspress.errors import UsageError
 from statuspress.load import load_site
-from statuspress.model import Audience, StatusSite
+from statuspress.model import Audience, Incident, StatusSite
 from statuspress.notify.compose import Composer, Message
 from statuspress.notify.events import Event, site_events
 from statuspress.notify.record import Record, load_record
@@ -63,10 +63,10 @@ def refuse_pull_requests(env: Mapping[str, str]) -> None:
         )
 
 
-def follows_incident(channel: Channel, site: StatusSite, incident_id: str) -> bool:
+def follows_incident(channel: Channel, incident: Incident) -> bool:
+    """Whether ``channel`` hears about ``incident`` (its components, when it names some)."""
     if not channel.components:
         return True
-    incident = next(i for i in site.incidents if i.id == incident_id)
     return bool(set(channel.components) & set(incident.named_components))
 
 
@@ -98,7 +98,7 @@ class Planner:
         return self.views[audience]
 
     def plan(self, channel: Channel, record: Record, notifications: Notifications) -> Plan:
-        view, composer, events = self.view(channel.audience)
+        _, composer, events = self.view(channel.audience)
         oldest = self.now - notifications.max_age
         sent = record.channel(channel.id).sent
         groups: dict[str, list[Event]] = {}
@@ -107,7 +107,7 @@ class Planner:
                 channel.follows(event.kind)
                 and event.at >= oldest
                 and event.key not in sent
-                and follows_incident(channel, view, event.incident_id)
+                and follows_incident(channel, composer.by_id[event.incident_id])
             ):
                 groups.setdefault(event.incident_id, []).append(event)
         messages, held = [], []
@@ -117,7 +117,8 @@ class Planner:
             previous = last.get(incident_id)
             until = previous + channel.rate_limit if previous and channel.rate_limit else None
             # The all-clear is never held back: a final update goes out at once.
-            if until is not None and self.now < until and not _closes(view, incident_id, group):
+            incident = composer.by_id[incident_id]
+            if until is not None and self.now < until and not _closes(incident, group):
                 held.append(
                     Outcome(
                         channel.id,
@@ -202,10 +203,9 @@ def run_notify(
     return outcomes
 
 
-def _closes(site: StatusSite, incident_id: str, events: list[Event]) -> bool:
-    """Whether ``events`` include a final update (resolved, completed) of the incident."""
+def _closes(incident: Incident, events: list[Event]) -> bool:
+    """Whether ``events`` include a final update (resolved, completed) of ``incident``."""
     ids = {e.update_id for e in events}
-    incident = next(i for i in site.incidents if i.id == incident_id)
     return any(u.is_final and u.id in ids for u in incident.updates)
 
 

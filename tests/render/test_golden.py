@@ -17,7 +17,6 @@ FILES = [
     "components/api/index.html",
     "history/index.html",
     "subscribe/index.html",
-    "assets/style.css",
     "feed.atom",
     "feed.rss",
     "maintenance.ics",

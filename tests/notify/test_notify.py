@@ -449,3 +449,34 @@ def test_check_locates_a_channel_following_a_component_that_does_not_exist(
         "'checkuot', which does not exist; did you mean 'checkout'? use ids of files in "
         "components/"
     ) in output
+
+
+def test_a_repository_template_overrides_the_chat_message(
+    tmp_path: Path, receivers: Receivers
+) -> None:
+    root = write(
+        tmp_path / "status",
+        {
+            **VALID,
+            "statuspress.yaml": CHANNELS,
+            "site_templates/notify/chat.txt": (
+                "{{ site.title }}: {{ incident.title }}\n\n"
+                "{{ updates|length }} new, latest {{ updates[-1].status }} & more: {{ incident.url }}\n"
+            ),
+        },
+    )
+    run_notify(
+        root,
+        NOW,
+        root / ".record.json",
+        receivers.env,
+        only=("chat",),
+        echo=lambda _: None,
+        pause=0,
+    )
+    message = json.loads(receivers.chat.requests[0]["body"])  # type: ignore[arg-type]
+    assert message["title"] == "Example Status: Payments failing at checkout"
+    assert message["message"] == (
+        "2 new, latest Resolved & more: https://status.example.com/incidents/2026-11-17-payments/"
+    )
+    assert receivers.counts() == {"chat": 1, "mail": 0, "hook": 0}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from statuspress.errors import UsageError
+from statuspress.errors import ContentError, UsageError
 from statuspress.notify import run_notify
 from testsupport import VALID, HttpReceiver, run, smtp_receiver
 
@@ -480,3 +480,11 @@ def test_a_repository_template_overrides_the_chat_message(
         "2 new, latest Resolved & more: https://status.example.com/incidents/2026-11-17-payments/"
     )
     assert receivers.counts() == {"chat": 1, "mail": 0, "hook": 0}
+
+
+def test_content_with_errors_sends_nothing(repo: Path, receivers: Receivers) -> None:
+    settings = repo / "statuspress.yaml"
+    settings.write_text(settings.read_text() + "history_days: many\n")
+    with pytest.raises(ContentError, match="nothing was sent"):
+        notify(repo, receivers.env)
+    assert receivers.counts() == {"chat": 0, "mail": 0, "hook": 0}

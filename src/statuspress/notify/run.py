@@ -18,7 +18,7 @@ from pathlib import Path
 
 from statuspress.audience import view_for
 from statuspress.config.notifications import Channel, Notifications
-from statuspress.errors import UsageError
+from statuspress.errors import ContentError, UsageError
 from statuspress.load import load_site
 from statuspress.model import Audience, Incident, StatusSite
 from statuspress.notify.compose import Composer, Message
@@ -147,7 +147,12 @@ def run_notify(
 ) -> list[Outcome]:
     """Send what is due; every outcome is echoed as it happens (never a secret)."""
     refuse_pull_requests(env)
-    site = load_site(root).site
+    loaded = load_site(root)
+    errors = tuple(d for d in loaded.diagnostics if d.is_error)
+    if errors:
+        # What does not build is not on the site: announcing it would send broken links.
+        raise ContentError(f"the content has {len(errors)} error(s); nothing was sent", errors)
+    site = loaded.site
     notifications = site.settings.notifications
     check_channels(site, notifications)
     unknown = sorted(set(only) - {c.id for c in notifications.channels})

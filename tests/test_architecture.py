@@ -40,6 +40,7 @@ FLOORS: dict[str, int] = {
     "render": 9,
     "schedule": 9,
     "incremental": 10,
+    "notify": 10,
     "build": 11,
     "commands": 12,
     "cli": 13,

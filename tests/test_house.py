@@ -241,7 +241,15 @@ def test_the_installed_wheel_inits_checks_and_builds_a_new_repository(
     settings.write_text(settings.read_text() + "\nlanguage: de\n")
     checked = run("--repo", "status", "check")
     assert "i18n/" not in checked.stdout + checked.stderr
-    run("--repo", "status", "build", "--out", "site-de", "--base-url", "https://acme.github.io/status")
+    run(
+        "--repo",
+        "status",
+        "build",
+        "--out",
+        "site-de",
+        "--base-url",
+        "https://acme.github.io/status",
+    )
     page = (work / "site-de" / "index.html").read_text()
     assert '<html lang="de"' in page and "Abonnieren" in page
     schema = subprocess.run(

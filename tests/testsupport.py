@@ -284,3 +284,113 @@ MAINTENANCE = {
 }
 #: Moments before, inside and after that window.
 BEFORE, INSIDE, AFTER = "2026-12-05T12:00:00Z", "2026-12-10T03:00:00Z", "2026-12-10T05:00:00Z"
+# -- real receivers on loopback, for everything that sends -------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class HttpReceiver:
+    """An HTTP server on 127.0.0.1 that records every POST it accepts.
+
+    ``faults`` are used up one per request before any is accepted: ``"500"`` answers an
+    error, ``"drop"`` closes the connection without an answer, ``"timeout"`` answers only
+    after ``delay`` seconds (the sender has given up by then), ``"302"`` redirects to
+    ``/elsewhere`` (a GET there is answered 200), ``"hang"`` sets ``hung``
+    and waits until ``release`` is set. None of them records the request."""
+
+    def __init__(self, faults: list[str] | None = None, delay: float = 3.0) -> None:
+        import http.server
+
+        self.faults = list(faults or [])
+        self.delay = delay
+        self.requests: list[dict[str, object]] = []
+        self.seen = 0
+        self.hung = threading.Event()
+        self.release = threading.Event()
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                receiver.seen += 1
+                fault = receiver.faults.pop(0) if receiver.faults else None
+                if fault == "drop":
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
+                if fault == "timeout":
+                    time.sleep(receiver.delay)
+                if fault == "hang":
+                    receiver.hung.set()
+                    receiver.release.wait(60)
+                    return
+                if fault in ("500", "timeout"):
+                    self.send_response(500)
+                    self.end_headers()
+                    return
+                if fault == "302":
+                    self.send_response(302)
+                    self.send_header("Location", "/elsewhere")
+                    self.end_headers()
+                    return
+                receiver.requests.append(
+                    {"path": self.path, "headers": dict(self.headers.items()), "body": body}
+                )
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def url(self, scheme: str = "http", path: str = "/hook") -> str:
+        return f"{scheme}://127.0.0.1:{self.port}{path}"
+
+    def __enter__(self) -> HttpReceiver:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@contextlib.contextmanager
+def smtp_receiver() -> Iterator[tuple[int, list[tuple[str, list[str], bytes]]]]:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1: yields its port and the list of
+    (sender, recipients, message bytes) it received."""
+    from aiosmtpd.controller import Controller
+
+    received: list[tuple[str, list[str], bytes]] = []
+
+    class Handler:
+        async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+            received.append(
+                (envelope.mail_from, list(envelope.rcpt_tos), envelope.content)  # type: ignore[attr-defined]
+            )
+            return "250 OK"
+
+    port = free_port()
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, received
+    finally:
+        controller.stop()

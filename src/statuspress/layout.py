@@ -21,6 +21,8 @@ TEMPLATES_DIR = "site_templates"
 MESSAGES_DIR = "messages"
 #: The rebuild accelerator's folder (``build --incremental`` and ``serve``).
 CACHE_DIR = ".statuspress-cache"
+#: ``statuspress notify``'s delivery record (the publish workflow keeps it on its own branch).
+NOTIFY_RECORD = ".statuspress-notify/delivered.json"
 
 #: What a build reads: a change to anything here can change the site.
 CONTENT = (SETTINGS_FILE, COMPONENTS_DIR, INCIDENTS_DIR, TEMPLATES_DIR)

@@ -23,6 +23,7 @@ STATUSPRESS_JSON = "api/statuspress.json"
 REPORT_PAGE = "report/index.html"
 #: a digest of every other output file: publishing compares it with the live site's
 SITE_DIGEST = "statuspress-digest.txt"
+SUBSCRIBE_PAGE = "subscribe/index.html"
 API_V2 = "api/v2/"
 API_SUMMARY = API_V2 + "summary.json"
 API_STATUS = API_V2 + "status.json"

@@ -43,15 +43,8 @@ def make_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Enviro
     kept between builds: Jinja's bytecode cache would run code read from a file, and the
     few hundredths of a second it saves are not worth that.) Its templates' words come
     from ``messages``."""
-    builtin = jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))
-    loaders: list[jinja2.BaseLoader] = []
-    overrides = root / TEMPLATES_DIR
-    if overrides.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(overrides)))
-    loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
-    loaders.append(builtin)
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(root),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -62,7 +55,7 @@ def make_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Enviro
     )
     _install_messages(env, messages)
     env.filters["time_tag"] = time_tag
-    assets = theme_assets((overrides, BUILTIN_TEMPLATES))
+    assets = theme_assets((root / TEMPLATES_DIR, BUILTIN_TEMPLATES))
     env.globals[_ASSETS] = assets
     # ``{{ page.root }}{{ "assets/style.css"|asset }}``: the published, fingerprinted path.
     env.filters["asset"] = assets.path
@@ -78,6 +71,41 @@ def environment_assets(env: jinja2.Environment) -> Assets:
     assets = env.globals[_ASSETS]
     assert isinstance(assets, Assets)
     return assets
+
+
+def template_loader(root: Path) -> jinja2.BaseLoader:
+    """The repository's ``site_templates/`` first, then the built-in theme (also reachable
+    as ``default:<name>``)."""
+    builtin = jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))
+    loaders: list[jinja2.BaseLoader] = []
+    overrides = root / TEMPLATES_DIR
+    if overrides.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(overrides)))
+    loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
+    loaders.append(builtin)
+    return jinja2.ChoiceLoader(loaders)
+
+
+def text_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Environment:
+    """The environment of plain-text templates (notification messages): the same lookup
+    and message catalogue as the site's, without HTML escaping."""
+    env = jinja2.Environment(
+        loader=template_loader(root),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        messages.gettext,
+        messages.ngettext,
+        newstyle=True,
+        pgettext=messages.pgettext,
+        npgettext=messages.npgettext,
+    )
+    return env
 
 
 def time_tag(iso: str, text: str) -> Markup:

@@ -43,6 +43,7 @@ def test_the_demo_build_writes_every_output_of_the_spec(demo_site: Path) -> None
         "components/checkout/feed.rss",
         "components/checkout/feed.atom",
         "history/2026-09/index.html",
+        "subscribe/index.html",
     ]:
         assert required in files, required
     for component in (REPO_ROOT / "components").glob("*.md"):

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statuspress.config import SETTINGS, Settings, Severity, load_settings, settings_from_node
+from statuspress.config.notifications import Channel, Notifications
 from statuspress.fields import format_duration
 from statuspress.source import YMap, parse_yaml
 from testsupport import REPO_ROOT
@@ -88,6 +89,24 @@ EXAMPLES: dict[str, tuple[str, object]] = {
         "severities:\n  p1:\n    label: Outage\n    first_update: 10m\n    cadence: 20m\n"
         "    statuspage_impact: critical",
         (Severity("p1", "Outage", "", timedelta(minutes=10), timedelta(minutes=20), "critical"),),
+    ),
+    "notifications": (
+        "notifications:\n  max_age: 6h\n  signup_url: https://lists.acme.example/join\n"
+        "  channels:\n    team:\n      kind: chat\n      url_env: TEAM_URL\n"
+        "      components: [api]\n      rate_limit: 15m\n",
+        Notifications(
+            channels=(
+                Channel(
+                    "team",
+                    "chat",
+                    "TEAM_URL",
+                    components=("api",),
+                    rate_limit=timedelta(minutes=15),
+                ),
+            ),
+            max_age=timedelta(hours=6),
+            signup_url="https://lists.acme.example/join",
+        ),
     ),
 }
 
@@ -208,3 +227,37 @@ def test_a_time_zone_that_is_a_folder_or_no_zone_is_a_located_error(zone: str) -
     settings, problems = _read(f"timezone: {zone}")
     assert settings.timezone == "UTC"
     assert any("is not an IANA time zone" in p for p in problems), problems
+
+
+# -- notifications: channel URLs are never in the file -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            "    team:\n      kind: chat\n      url_env: https://hooks.slack.com/services/T0/B0/x\n",
+            "5:16 schema/value url_env names an environment variable (such as STATUS_SLACK_URL), "
+            "never the URL or secret itself: those belong in your CI secrets, not in the repository",
+        ),
+        (
+            "    hook:\n      kind: webhook\n      url_env: HOOK_URL\n",
+            "3:5 schema/required channel 'hook' needs 'secret_env'; add a line such as "
+            "'secret_env: STATUS_WEBHOOK_SECRET'",
+        ),
+        (
+            "    team:\n      kind: pager\n      url_env: TEAM_URL\n",
+            "4:13 schema/value kind must be one of: chat, email, webhook",
+        ),
+        (
+            "    team:\n      kind: chat\n      url_env: TEAM_URL\n      events: [updates, tweets]\n",
+            "6:15 schema/value 'tweets' is not an event; use some of: updates, maintenance, due",
+        ),
+    ],
+)
+def test_a_mistake_in_a_channel_is_located_and_says_how_to_fix_it(
+    lines: str, expected: str
+) -> None:
+    result, diagnostics = _read("notifications:\n  channels:\n" + lines)
+    assert diagnostics == [expected]
+    assert result == Settings()

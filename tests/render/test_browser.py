@@ -23,6 +23,7 @@ PAGES = [
     "history/2026-09/",
     "report/",
     "404.html",
+    "subscribe/",
 ]
 
 pytestmark = pytest.mark.browser
@@ -373,3 +374,34 @@ def test_readers_see_times_in_their_own_zone_and_the_site_zone_without_javascrip
         page.goto(base + url)
         assert page.locator("main time").first.inner_text() == written
         local.close()
+
+
+def test_the_subscribe_page_opens_from_the_header_and_its_form_posts_without_javascript(
+    browser: Any, write_repo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from testsupport import HttpReceiver
+
+    with HttpReceiver() as lists:
+        root = write_repo(
+            {
+                "statuspress.yaml": "title: Example Status\nnotifications:\n"
+                f"  signup_url: {lists.url('http', '/join')}\n  signup_field: EMAIL\n",
+                "components/web.md": "---\nname: Website\n---\n",
+            }
+        )
+        out = tmp_path / "site"
+        assert build_cli(root, out).returncode == 0
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        with serve_directory(out) as base:
+            page.goto(base + "history/")
+            page.get_by_role("navigation").get_by_role("link", name="Subscribe").click()
+            assert page.url == base + "subscribe/"
+            for name in ("Atom feed of Website", "RSS feed of Website", "Maintenance calendar"):
+                assert page.get_by_role("link", name=name).first.is_visible(), name
+            page.get_by_label("Your email address").fill("reader@example.com")
+            page.get_by_role("button", name="Subscribe by email").click()
+        context.close()
+        assert [(r["path"], r["body"]) for r in lists.requests] == [
+            ("/join", b"EMAIL=reader%40example.com")
+        ]

@@ -16,6 +16,7 @@ FILES = [
     "incidents/2026-11-10-api-errors/index.html",
     "components/api/index.html",
     "history/index.html",
+    "subscribe/index.html",
     "feed.atom",
     "feed.rss",
     "maintenance.ics",

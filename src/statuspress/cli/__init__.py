@@ -256,12 +256,15 @@ def build(
     help="Also list updates due this soon.",
 )
 @FORMAT_OPTION
+@click.option(
+    "--notify", is_flag=True, help="Also send overdue promises to owner or on-call channel."
+)
 @handle_errors
-def due(now_text: str | None, within: str, output_format: str) -> None:
+def due(now_text: str | None, within: str, output_format: str, notify: bool) -> None:
     """List open incidents that owe an update; exit 1 when one is overdue."""
     from statuspress.commands.due import run_due
 
-    overdue = run_due(_repo(), resolve_now(now_text), within, output_format, click.echo)
+    overdue = run_due(_repo(), resolve_now(now_text), within, output_format, click.echo, notify)
     sys.exit(EXIT_RULES if overdue else EXIT_OK)
 
 
@@ -315,6 +318,9 @@ def init(directory: Path) -> None:
 
     for line in init_repository(directory).lines(directory):
         click.echo(line)
+
+
+from statuspress.cli import notify as _notify  # noqa: E402, F401  (a command in its own file)
 
 
 def main() -> None:

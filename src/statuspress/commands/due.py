@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,6 +27,7 @@ class Due:
     due_at: datetime
     overdue: bool
     what: str  # "next update" | "maintenance start"
+    owner: str | None = None  # the incident's owner, whom a nudge reaches
 
     def message(self, now: datetime) -> str:
         when = utc_clock_on_date(self.due_at)
@@ -56,6 +59,7 @@ def due_items(site: StatusSite, now: datetime, within: timedelta) -> list[Due]:
                         latest.next_update,
                         latest.next_update < now,
                         what,
+                        incident.owner,
                     )
                 )
         elif latest is None and incident.kind is Kind.INCIDENT:
@@ -67,19 +71,35 @@ def due_items(site: StatusSite, now: datetime, within: timedelta) -> list[Due]:
                     incident.started,
                     True,
                     "first public update",
+                    incident.owner,
                 )
             )
     return sorted(items, key=lambda d: (d.due_at, d.incident_id))
 
 
-def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[str], None]) -> bool:
-    """Print what is due; True when anything is overdue (the CLI exits 1)."""
+def run_due(
+    root: Path,
+    now: datetime,
+    within: str,
+    fmt: str,
+    echo: Callable[[str], None],
+    notify: bool | Mapping[str, str] = False,
+    notify_echo: Callable[[str], None] | None = None,
+) -> bool:
+    """Print what is due; True when anything is overdue (the CLI exits 1). With ``notify``
+    (True: the process environment holds the channel URLs; or that environment itself),
+    each overdue promise is also sent to its incident's owner or the on-call channels
+    (docs/notifications.md); each message sent is told to ``notify_echo`` (default: stderr)."""
     window = parse_duration(within)
     if window is None:
         raise UsageError(f"--within {within} is not a duration such as 10m or 1h")
     # A window that statuspress completed at its end owes nobody an update.
-    items = due_items(site_in_time(load_site(root).site, now, ENGLISH), now, window)
+    site = site_in_time(load_site(root).site, now, ENGLISH)
+    items = due_items(site, now, window)
     overdue = any(item.overdue for item in items)
+    if notify is not False:
+        env = dict(os.environ) if notify is True else notify
+        _nudge(site, [i for i in items if i.overdue], now, env, notify_echo or _to_stderr)
     if fmt == "json":
         echo(
             json.dumps(
@@ -111,3 +131,23 @@ def run_due(root: Path, now: datetime, within: str, fmt: str, echo: Callable[[st
         if not items:
             echo(f"nothing due in the next {format_duration(window)}")
     return overdue
+
+
+def _nudge(
+    site: StatusSite,
+    items: list[Due],
+    now: datetime,
+    env: Mapping[str, str],
+    echo: Callable[[str], None],
+) -> None:
+    from statuspress.notify.nudge import Nudge, send_nudges
+
+    nudges = [
+        Nudge(i.incident_id, i.owner, f"Update overdue: {i.title}", i.message(now)) for i in items
+    ]
+    send_nudges(site.settings.notifications, nudges, env, echo)
+
+
+def _to_stderr(line: str) -> None:
+    """Nudges are reported apart from the list of what is due (stdout may be JSON)."""
+    print(f"notify: {line}", file=sys.stderr)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from statuspress.config.notifications import NO_NOTIFICATIONS, Notifications
 from statuspress.config.severity import DEFAULT_SEVERITIES, Severity
 from statuspress.diagnostics import Level
 
@@ -41,6 +42,8 @@ class Settings:
     #: rule id (or family such as "language") -> "error" | "warning" | "off"
     rules: Mapping[str, str] = field(default_factory=dict)
     severities: tuple[Severity, ...] = DEFAULT_SEVERITIES
+    #: channels, signup form and delivery rules of `statuspress notify`
+    notifications: Notifications = NO_NOTIFICATIONS
 
     @property
     def site_languages(self) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from datetime import timedelta
 from types import MappingProxyType
 
 from statuspress.config import readers
+from statuspress.config.notifications import NO_NOTIFICATIONS, Notifications, read_notifications
 from statuspress.config.readers import Reader
 from statuspress.config.severity import DEFAULT_SEVERITIES, Severity, read_severities
 
@@ -134,6 +135,15 @@ SETTINGS: tuple[Setting, ...] = (
         read_severities,
         "replaces the whole matrix",
         shown_default="the matrix below",
+    ),
+    Setting(
+        "notifications",
+        Notifications,
+        NO_NOTIFICATIONS,
+        read_notifications,
+        "channels `statuspress notify` sends to, the Subscribe page's signup form "
+        "(docs/notifications.md)",
+        shown_default="none",
     ),
 )
 

@@ -149,6 +149,7 @@ def encode(incident: Incident) -> Value:
         i.auto_complete,
         _translations(i.translations),
         None if i.postmortem_source is None else _source(i.postmortem_source),
+        i.owner,
     )
 
 
@@ -168,6 +169,7 @@ def decode(value: Value) -> Incident:
             auto_end,
             translations,
             pm_source,
+            owner,
         ) = value[9:]
         return Incident(
             id=ident,
@@ -190,6 +192,7 @@ def decode(value: Value) -> Incident:
             auto_complete=auto_end,
             translations=_untranslations(translations),
             postmortem_source=None if pm_source is None else _unsource(pm_source),
+            owner=owner,
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise SnapshotError(f"not an incident snapshot: {exc}") from None

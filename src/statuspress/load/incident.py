@@ -48,6 +48,7 @@ INCIDENT_KEYS = frozenset(
         "auto_start",
         "auto_complete",
         "accept",
+        "owner",
     }
 )
 UPDATE_KEYS = frozenset(
@@ -113,6 +114,7 @@ def read_incident_header(
     audience = f.choice("audience", Audience, default=Audience.PUBLIC) or Audience.PUBLIC
     accepted = read_accept(f)
     postmortem_published = f.timestamp("postmortem_published")
+    owner = f.text("owner")
     if not f.ok or title is None or started is None:
         return None, f
     incident = Incident(
@@ -132,6 +134,7 @@ def read_incident_header(
         accepted=accepted,
         auto_start=auto_start,
         auto_complete=auto_complete,
+        owner=owner,
     )
     return incident, f
 

@@ -179,6 +179,7 @@ class Incident:
     header_language: str | None = None
     #: where postmortem.md is (its path, keys and first body line), when there is one.
     postmortem_source: Source | None = None
+    owner: str | None = None  # who answers for its updates (`due` nudges reach them)
 
     @property
     def is_maintenance(self) -> bool:

@@ -22,6 +22,7 @@ from statuspress.views.frame import Frame, PageMeta, feeds_of, last_change
 from statuspress.views.history import history_months, history_page, month_counts
 from statuspress.views.incident import incident_page
 from statuspress.views.index import index_page
+from statuspress.views.subscribe import subscribe_page
 
 
 def incident_page_renderer(
@@ -106,6 +107,16 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
             frame.meta(path, title, history.updated or context.last_updated),
             history=history,
         )
+
+    page(
+        paths.SUBSCRIBE_PAGE,
+        "subscribe.html",
+        # Translators: the title of the page listing every way to follow the site.
+        frame.meta(
+            paths.SUBSCRIBE_PAGE, messages.gettext("Subscribe to updates"), context.last_updated
+        ),
+        subscribe=subscribe_page(context),
+    )
 
     base_path = urlsplit(context.base_url).path or "/"
     meta_404 = replace(

@@ -33,6 +33,7 @@ from statuspress.rules.language import (
     incident_language_violations,
 )
 from statuspress.rules.lifecycle import FUTURE_TOLERANCE, lifecycle_violations
+from statuspress.rules.notifications import channel_violations
 from statuspress.rules.postmortem import postmortem_language_violations
 from statuspress.rules.translations import overdue_translations, translation_violations
 
@@ -49,8 +50,8 @@ INCIDENT_FAMILIES: tuple[RuleFamily, ...] = (
     translation_violations,
     postmortem_language_violations,
 )
-#: Rules about the rest of the site (components).
-SITE_FAMILIES: tuple[RuleFamily, ...] = (component_language_violations,)
+#: Rules about the rest of the site (components, notification channels).
+SITE_FAMILIES: tuple[RuleFamily, ...] = (component_language_violations, channel_violations)
 FAMILIES = SITE_FAMILIES + INCIDENT_FAMILIES
 
 #: Families whose findings mean the content cannot be read at all: never re-levelled.

@@ -62,6 +62,8 @@ def ip_addresses(text: Text) -> Iterator[Hit]:
 
 
 def region_codes(text: Text) -> Iterator[Hit]:
+    if text.settings.language_audience == "developers":
+        return  # a developer product's readers choose their region by its code
     if "-" in text.raw or text.words & p.AZURE_REGIONS:
         yield from _matches(p.REGION.finditer(text.raw))
 

@@ -29,7 +29,6 @@ Every rule runs in time linear in its text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import datetime
 
 from statuspress.diagnostics import Diagnostic
@@ -90,14 +89,17 @@ def _field_position(source: Source, key: str) -> tuple[int, int]:
 
 def _update_texts(incident: Incident, update: Update, base: TextContext) -> Iterator[Diagnostic]:
     source = update.source
-    context = replace(
-        base,
+    context = TextContext(
+        settings=base.settings,
         is_update_body=True,
         final=update.is_final,
         maintenance=incident.kind is Kind.MAINTENANCE,
         at=update.at,
         next_update=update.next_update,
         eta_approved=update.eta_approved_by is not None,
+        internal_component_names=base.internal_component_names,
+        vocabulary=base.vocabulary,
+        component_names=base.component_names,
     )
     yield from _diagnostics(source.path, update.body, context, source.body_line)
     if update.erratum:

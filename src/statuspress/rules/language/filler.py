@@ -61,6 +61,121 @@ INFORMATION = re.compile(
     rf"\b(?:{SYMPTOM}|{FEATURE}|{PROGRESS}|{WHO}|{PLACES})\b|\d", re.IGNORECASE
 )
 _NUMBER = re.compile(r"\d")
+#: Common words INFORMATION always matches, looked up in a text's set of words first.
+INFORMATION_WORDS = frozenset(
+    [
+        "fail",
+        "fails",
+        "failed",
+        "failing",
+        "failure",
+        "failures",
+        "error",
+        "errors",
+        "slow",
+        "slower",
+        "slowly",
+        "slowness",
+        "delay",
+        "delays",
+        "delayed",
+        "unable",
+        "cannot",
+        "unavailable",
+        "unreachable",
+        "offline",
+        "missing",
+        "lost",
+        "stuck",
+        "timeout",
+        "timeouts",
+        "late",
+        "latency",
+        "intermittent",
+        "intermittently",
+        "payment",
+        "payments",
+        "checkout",
+        "order",
+        "orders",
+        "invoice",
+        "invoices",
+        "billing",
+        "card",
+        "cards",
+        "email",
+        "emails",
+        "notification",
+        "notifications",
+        "message",
+        "messages",
+        "upload",
+        "uploads",
+        "download",
+        "downloads",
+        "file",
+        "files",
+        "api",
+        "webhook",
+        "webhooks",
+        "dashboard",
+        "dashboards",
+        "website",
+        "site",
+        "page",
+        "pages",
+        "app",
+        "apps",
+        "mobile",
+        "search",
+        "build",
+        "builds",
+        "deployment",
+        "deployments",
+        "login",
+        "logins",
+        "signin",
+        "export",
+        "exports",
+        "import",
+        "imports",
+        "account",
+        "accounts",
+        "password",
+        "passwords",
+        "sms",
+        "calls",
+        "meetings",
+        "identified",
+        "cause",
+        "caused",
+        "because",
+        "fix",
+        "fixed",
+        "deployed",
+        "recovered",
+        "recovering",
+        "recovery",
+        "restored",
+        "restoring",
+        "resolved",
+        "resolving",
+        "mitigated",
+        "improving",
+        "improved",
+        "workaround",
+        "again",
+        "normal",
+        "normally",
+        "operational",
+        "provider",
+        "completed",
+        "complete",
+        "started",
+        "europe",
+        "asia",
+    ]
+)
 
 
 @lru_cache(maxsize=32)
@@ -82,9 +197,17 @@ def _informative(text: Text, start: int, end: int, names: re.Pattern[str] | None
     return names is not None and names.search(raw, start, end) is not None
 
 
+#: Filler is a judgement about an update of a few sentences; a longer text says something.
+LONGEST_FILLER = 2_000
+
+
 def vague_words(text: Text) -> Iterator[Hit]:
-    if not (text.context.is_update_body and text.english) or "[[" in text.raw:
+    if len(text.raw) > LONGEST_FILLER or "[[" in text.raw:
         return  # (a template's placeholder stands for the information still to come)
+    if not (text.context.is_update_body and text.english):
+        return
+    if not text.words.isdisjoint(INFORMATION_WORDS):
+        return  # the quick answer for most updates: a word that always carries information
     names = _vocabulary(text.context.component_names)
     sentences = text.sentences
     if not sentences or any(_informative(text, s, e, names) for s, e in sentences):

@@ -12,6 +12,7 @@ fields, flags and methods of its own API.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -73,6 +74,13 @@ _SHAPES: tuple[tuple[re.Pattern[str], tuple[str, str], bool], ...] = (
      SERVICE, False),
     (re.compile(r"(?P<name>[a-z][a-z0-9]*+)(?:-[a-z0-9]++)*?-\d{1,3}[a-z]?"), HOST, False),
 )  # fmt: skip
+#: Every identifier holds one of these; most texts hold none and are passed at once.
+#: (Each branch starts at a rare character and looks around it from there, so the
+#: search fails fast at ordinary letters.)
+_SHAPE_HINT = re.compile(
+    r"[_=]|--|-(?<=\w-)(?=\w)|\.(?<=\w\.)(?=\w)|[A-Z](?<=[a-z][A-Z])|\d(?=[0-9a-f]{6})"
+)
+_COMMIT_WORDS = frozenset(("commit", "deploy", "build", "sha", "rev", "revision", "release"))
 _DOTTED = re.compile(r"[a-z][a-z0-9_-]*+(?:\.[a-z0-9_-]++){2,}")
 _TICKET = re.compile(r"(?P<prefix>[A-Z][A-Z0-9]{1,9})-(?P<number>\d{1,6})")
 _HEX = re.compile(r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,40}")
@@ -88,24 +96,35 @@ def identifiers(text: Text) -> Iterator[Hit]:
     allowed = _allowed(text.settings.allowed_words, text.context.vocabulary)
     developers = is_developer_site(text)
     raw = text.raw
-    commits = {}
-    if p.HEX_WORD.search(text.lowered):  # "deploy 3f9a2c1": two words, found as one
-        commits = {m.start(): m.group(0) for m in p.DEPLOY_HASH.finditer(raw)}
-    # Connection strings and secrets are errors of their own; their parts are no names.
-    taken: list[tuple[int, int]] = []
-    if "=" in raw or "://" in raw or p.SECRET_HINT.search(raw):
-        taken = [*scan.connection_strings(raw), *scan.secrets(raw)]
+    if not _SHAPE_HINT.search(raw):
+        return
+    taken: tuple[list[int], list[tuple[int, int]]] | None = None
     for m in _WORD.finditer(raw):
         word, start = m.group(0).rstrip(_TRAILING), m.start()
-        if len(word) > _LONGEST or len(word) < 3 or any(s <= start < e for s, e in taken):
+        if len(word) > _LONGEST or len(word) < 3 or _plain(word):
+            if word.lower() in _COMMIT_WORDS and (commit := p.DEPLOY_HASH.match(raw, start)):
+                yield Hit(start, (commit.group(0), *COMMIT))
+            continue
+        kind = _kind(word, developers)
+        if kind is None or word.lower() in allowed:
             continue
         if raw[m.end() : m.end() + 1] == ";" or raw[start - 1 : start] == ";":
             continue  # a "Key=value;" setting of a connection string
-        kind = _kind(word, developers)
-        if kind is None and start in commits:
-            word, kind = commits[start], COMMIT
-        if kind is not None and word.lower() not in allowed:
+        if taken is None:  # connection strings and secrets are errors of their own
+            spans = sorted([*scan.connection_strings(raw), *scan.secrets(raw)])
+            taken = [s for s, _ in spans], spans
+        if not _inside(*taken, start):
             yield Hit(start, (word, *kind))
+
+
+def _plain(word: str) -> bool:
+    """A word of letters in one case (or capitalised), which no identifier shape fits."""
+    return word.isalpha() and (word.islower() or word.isupper() or word.istitle())
+
+
+def _inside(starts: list[int], spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(starts, offset)
+    return bool(i) and offset < spans[i - 1][1]
 
 
 def _kind(word: str, developers: bool) -> tuple[str, str] | None:

@@ -95,15 +95,38 @@ def terms_for(
     return frozenset(t for t in terms if not vocabulary_allows(t, words))
 
 
+class _Terms:
+    """One site's terms: the pattern that finds them, and the words a text must hold for
+    the pattern to find anything (set look-ups, so most texts are passed at once)."""
+
+    def __init__(self, terms: frozenset[str]) -> None:
+        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)
+        single: set[str] = set()
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for term in terms:
+            *rest, last = p.TOKEN.findall(term) or [term]
+            forms = (last, f"{last}s", f"{last}es")
+            if not rest:
+                single.update(forms)
+            for form in forms if rest else ():
+                self.by_last.setdefault(form, []).append(tuple(rest))
+        self.single = frozenset(single)
+        self.lasts = frozenset(self.by_last)
+
+    def may_occur_in(self, words: frozenset[str]) -> bool:
+        if not words.isdisjoint(self.single):
+            return True
+        return any(
+            all(w in words for w in rest)
+            for last in words & self.lasts
+            for rest in self.by_last[last]
+        )
+
+
 @lru_cache(maxsize=32)
-def _pattern(terms: frozenset[str]) -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]:
-    """(the pattern, single-word terms, multi-word terms): a text can match only if it
-    holds one of the words or phrases."""
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])", re.IGNORECASE)
-    single = frozenset(t for t in terms if p.TOKEN.fullmatch(t))
-    plurals = frozenset(f"{t}s" for t in single) | frozenset(f"{t}es" for t in single)
-    return pattern, single | plurals, tuple(t for t in terms if t not in single)
+def _terms(terms: frozenset[str]) -> _Terms:
+    return _Terms(terms)
 
 
 def is_developer_site(text: Text) -> bool:
@@ -117,9 +140,9 @@ def jargon_terms(text: Text) -> Iterator[Hit]:
     )
     if not terms:
         return
-    pattern, single, multi = _pattern(terms)
-    if text.words & single or any(t in text.lowered for t in multi):
-        for m in pattern.finditer(text.raw):
+    found = _terms(terms)
+    if found.may_occur_in(text.words):
+        for m in found.pattern.finditer(text.raw):
             yield Hit(m.start(), (m.group(0), _alternative(m.group(0))))
 
 

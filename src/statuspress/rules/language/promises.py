@@ -7,6 +7,8 @@ Both read the text's times with ``timeread`` and judge them as instants, not dig
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +20,18 @@ from statuspress.rules.language.rule import Hit
 from statuspress.rules.language.text import Text
 from statuspress.rules.language.timeread import Delay, Mention, clock_instants
 
+#: Every FIX_WORD and ETA_WORD match holds one of these (in lower case).
+_FIX_HINTS = ("fix", "resol", "restor", "recover", "back", "again", "normal", "running",
+              "full", "mitigat", "clear", "caught", "catch", "complet", "sent", "deliver",
+              "process", "eta", "estimated")  # fmt: skip
+#: The words DAY_PROMISE and ETA_WORD need (looked up in a text's set of words first).
+_DAY_WORDS = frozenset((
+    "day", "week", "eod", "tomorrow", "tonight", "today", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+))  # fmt: skip
+_ETA_WORDS = frozenset(("eta", "estimated"))
+#: The most day words and lengths of time read in one text (as ``timeread.MOST``).
+_MOST = 100
 #: How far a written clock time may lie from ``next_update`` and still agree with it.
 CLOCK_TOLERANCE = timedelta(minutes=5)
 
@@ -77,9 +91,9 @@ DAY_PROMISE = re.compile(
 DURATION = re.compile(
     r"\b\d{1,3}(?:\s?-\s?\d{1,3})?\s?(?:minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE
 )
-_HINT = re.compile(
-    r"updat|information|news|details|hear|back|follow|confirm|report|keep", re.IGNORECASE
-)
+#: Every NEXT_UPDATE match holds one of these (in lower case).
+_HINTS = ("updat", "information", "news", "details", "hear", "back", "follow", "confirm",
+          "report", "keep")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +103,7 @@ class _Verdict:
 
     agrees: bool
     wrong: tuple[Mention, datetime | None] | None
-    mention: tuple[int, int] | None  # the first next-update phrase, if any
+    mention: tuple[int, int] | None  # the first next-update phrase, when none has a time
 
 
 def _verdict(text: Text) -> _Verdict | None:
@@ -104,20 +118,29 @@ def _judge(text: Text) -> _Verdict | None:
     wanted = context.next_update
     if not (text.is_open_update and text.english) or wanted is None:
         return None
-    phrases = [m.span() for m in NEXT_UPDATE.finditer(text.raw)] if _HINT.search(text.raw) else []
-    sentences = {text.sentence_around(start) for start, _ in phrases}
+    if not any(h in text.lowered for h in _HINTS):
+        return _Verdict(False, None, None)
+    # Only a time in a sentence that promises an update counts: each sentence with a time
+    # is searched for such a promise once (most updates hold one or two times).
+    promises: dict[tuple[int, int], bool] = {}
     wrong: tuple[Mention, datetime | None] | None = None
     for mention in text.times:
-        if not any(s <= mention.start < e for s, e in sentences):
-            continue
         if isinstance(mention, Delay) and mention.fuzzy:
+            continue
+        sentence = text.sentence_around(mention.start)
+        if sentence not in promises:
+            promises[sentence] = NEXT_UPDATE.search(text.raw, *sentence) is not None
+        if not promises[sentence]:
             continue
         agrees, instant = _agrees(text, mention, wanted)
         if agrees:
-            return _Verdict(True, None, phrases[0] if phrases else None)
+            return _Verdict(True, None, None)
         if wrong is None:
             wrong = (mention, instant)
-    return _Verdict(False, wrong, phrases[0] if phrases else None)
+    if wrong is not None:
+        return _Verdict(False, wrong, None)
+    first = NEXT_UPDATE.search(text.raw)
+    return _Verdict(False, None, first.span() if first else None)
 
 
 def _agrees(text: Text, mention: Mention, wanted: datetime) -> tuple[bool, datetime | None]:
@@ -179,30 +202,37 @@ def next_update_disagrees(text: Text) -> Iterator[Hit]:
 
 def fix_times(text: Text) -> Iterator[Hit]:
     """A time (clock, delay or day) that a sentence promises for the fix: the nearest
-    trigger before it (or else after it) is a fix word or "ETA", not a next-update phrase;
-    the sentence looks ahead ("will", "expect", "targeting") and nothing past tense
-    ("was deployed at", "since") stands between the trigger and the time."""
+    trigger before it (or else after it, within ``_REACH`` characters) is a fix word or
+    "ETA", not a next-update phrase; the sentence looks ahead ("will", "expect",
+    "targeting") and nothing past tense ("was deployed at", "since") stands between the
+    trigger and the time."""
     context = text.context
     if not (text.is_open_update and text.english) or context.maintenance or context.eta_approved:
         return
     raw = text.raw
-    if not (FIX_WORD.search(raw) or ETA_WORD.search(raw)):
+    if not any(h in text.lowered for h in _FIX_HINTS):
         return
-    days = [m.span() for m in DAY_PROMISE.finditer(raw)]
-    if ETA_WORD.search(raw):
-        days += [m.span() for m in DURATION.finditer(raw)]
-    spans = sorted({(m.start, m.end) for m in text.times if not _every(m)} | set(days))
-    for s, e in text.sentences:
-        inside = [span for span in spans if s <= span[0] < e]
-        if not inside or NO_ETA.search(raw, s, e) or not FUTURE.search(raw, s, e):
+    spans = {(m.start, m.end) for m in text.times if not _every(m)}
+    if not text.words.isdisjoint(_DAY_WORDS):
+        spans |= {m.span() for m in itertools.islice(DAY_PROMISE.finditer(raw), _MOST)}
+    if not text.words.isdisjoint(_ETA_WORDS):
+        spans |= {m.span() for m in itertools.islice(DURATION.finditer(raw), _MOST)}
+    if not spans:
+        return
+    by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for span in sorted(spans):
+        by_sentence.setdefault(text.sentence_around(span[0]), []).append(span)
+    for (s, e), inside in by_sentence.items():
+        if not any(h in text.lowered[s:e] for h in _FIX_HINTS):
             continue
         fixes = [m.span() for m in FIX_WORD.finditer(raw, s, e)]
         fixes += [m.span() for m in ETA_WORD.finditer(raw, s, e)]
-        if not fixes:
+        if not fixes or NO_ETA.search(raw, s, e) or not FUTURE.search(raw, s, e):
             continue
-        updates = [m.span() for m in NEXT_UPDATE.finditer(raw, s, e)]
+        updates = sorted(m.span() for m in NEXT_UPDATE.finditer(raw, s, e))
+        triggers = _Triggers(sorted(fixes), updates)
         for start, end in inside:
-            hit = _promise(text, fixes, updates, start, end)
+            hit = _promise(text, triggers, start, end)
             if hit is not None:
                 yield hit
                 break
@@ -212,20 +242,39 @@ def _every(mention: Mention) -> bool:
     return isinstance(mention, Delay) and mention.every
 
 
-def _promise(
-    text: Text, fixes: list[tuple[int, int]], updates: list[tuple[int, int]], start: int, end: int
-) -> Hit | None:
-    before = [t for t in (*fixes, *updates) if t[1] <= start]
-    if before:
-        owner = max(before, key=lambda t: t[1])
+#: How far a promised time may stand from the fix word it belongs to.
+_REACH = 120
+
+
+class _Triggers:
+    """The fix words and next-update phrases of one sentence, found by position."""
+
+    def __init__(self, fixes: list[tuple[int, int]], updates: list[tuple[int, int]]) -> None:
+        self.fixes, self.updates = fixes, frozenset(updates)
+        self.by_end = sorted([*fixes, *updates], key=lambda t: t[1])
+        self.ends = [t[1] for t in self.by_end]
+        self.fix_starts = [t[0] for t in fixes]
+
+    def before(self, start: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.ends, start)
+        return self.by_end[i - 1] if i and self.ends[i - 1] >= start - _REACH else None
+
+    def after(self, end: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self.fix_starts, end)
+        ok = i < len(self.fixes) and self.fix_starts[i] <= end + _REACH
+        return self.fixes[i] if ok else None
+
+
+def _promise(text: Text, triggers: _Triggers, start: int, end: int) -> Hit | None:
+    owner = triggers.before(start)
+    if owner is not None:
         gap = (owner[1], start)
     else:
-        after = [t for t in fixes if t[0] >= end]
-        if not after:
+        owner = triggers.after(end)
+        if owner is None:
             return None
-        owner = min(after)
         gap = (end, owner[0])
-    if owner in updates or PAST.search(text.raw, *gap):
+    if owner in triggers.updates or PAST.search(text.raw, *gap):
         return None
     words = text.raw[min(owner[0], start) : max(owner[1], end)]
     return Hit(min(owner[0], start), (words if len(words) <= 80 else words[:77] + "...",))

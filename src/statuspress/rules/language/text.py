@@ -15,8 +15,12 @@ from statuspress.rules.language.patterns import ENGLISH, OTHER_LANGUAGE, TOKEN
 from statuspress.rules.language.timeread import Mention, read_times
 
 #: Where a sentence ends: ".", "!" or "?" before a space or the end (so "10.30", "v4.2"
-#: and "a.m." inside a sentence do not end it), or a line break.
-_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)|\n")
+#: and "a.m." inside a sentence do not end it), a blank line, or the line break before a
+#: list item. A single line break does not: Markdown bodies are wrapped mid-sentence.
+_SENTENCE_END = re.compile(
+    r"[.!?](?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?=\s|$)|\n[ \t]*+\n"
+    r"|\n(?=[ \t]*+(?:[-*+]|\d+[.)])\s)"
+)
 #: Letters of scripts other than Latin: CJK, kana, Hangul, Cyrillic, Greek, Arabic,
 #: Hebrew, Thai, Devanagari. A text with many of them is not English, whatever its site.
 _OTHER_SCRIPT = re.compile(
@@ -51,12 +55,13 @@ class TextContext:
 def is_english(text: str, tokens: Sequence[str] | None = None) -> bool:
     """A rough check: English prose is written in Latin letters and full of English
     function words; other languages have their own script or their own function words."""
-    other_script = len(_OTHER_SCRIPT.findall(text))
-    if other_script and other_script >= len(_LATIN.findall(text)) / 4:
-        return False
+    if _OTHER_SCRIPT.search(text):
+        other_script = len(_OTHER_SCRIPT.findall(text))
+        if other_script >= len(_LATIN.findall(text)) / 4:
+            return False
     words = tokens if tokens is not None else TOKEN.findall(text.lower())
-    english = sum(1 for w in words if w in ENGLISH)
-    other = sum(1 for w in words if w in OTHER_LANGUAGE)
+    english = sum(map(ENGLISH.__contains__, words))
+    other = sum(map(OTHER_LANGUAGE.__contains__, words))
     return english >= other
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
@@ -34,7 +35,8 @@ _MONTHS = (
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 CLOCK = re.compile(
-    r"(?<![\w:.,/])(?:"
+    # (the look-ahead lets every position that cannot start a time fail at once)
+    r"(?=[\dnmNM])(?<![\w:.,/])(?:"
     r"(?P<iy>\d{4})-(?P<imo>[01]\d)-(?P<iday>[0-3]\d)[T ](?P<ih>[01]\d|2[0-3]):(?P<imi>[0-5]\d)"
     r"(?::[0-5]\d(?:\.\d{1,6})?)?"
     r"|(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.h])(?P<m>[0-5]\d)(?::[0-5]\d)?)?(?![\d:])"
@@ -44,7 +46,7 @@ CLOCK = re.compile(
     rf"(?:\s?\(?{ZONE}\)?)?"
 )
 DATE = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?=[\dA-Za-z])(?<![\w-])(?:"
     r"(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\dT:])"
     rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon2>{_MONTHS})\b\.?(?:,?\s(?P<y2>\d{{4}})\b)?"
     rf"|(?P<mon3>{_MONTHS})\.?\s(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s(?P<y3>\d{{4}})\b)?"
@@ -78,7 +80,12 @@ _UNITS = {"m": 1.0, "h": 60.0, "d": 1440.0}
 _CONNECTOR = re.compile(r"\s*(?:-|\u2013|\u2014|to|and|until|till)\s*")
 #: Words before a number that make a delay "at most": "in the next 15 minutes".
 _UP_TO = ("next", "coming", "under", "less", "up to", "most")
-_HINT = re.compile(r"\d|noon|midnight|midday|hour|minute", re.IGNORECASE)
+#: A text holds a time only if it holds a digit or one of these (in lower case).
+_DIGIT = re.compile(r"\d")
+_TIME_WORDS = ("noon", "midnight", "midday", "hour", "minute")
+#: Every delay names its unit: one of these words, or a digit and "h" or "m".
+_UNIT_WORDS = ("hour", "min", "hr", "day")
+_DIGIT_UNIT = re.compile(r"\d\s?[hm]\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +129,28 @@ class Delay:
 Mention = Clock | Delay
 
 
+#: The reader reads at most this many clock times, dates and delays of each kind in one
+#: text: no update promises more, and a pasted log of a megabyte is not read time by time.
+MOST = 100
+
+
 def read_times(text: str) -> list[Mention]:
-    """Every clock time (with the date written near it) and every delay, in order."""
-    if not _HINT.search(text):
+    """Every clock time (with the date written near it) and every delay, in order (the
+    first ``MOST`` of each kind)."""
+    lowered = text.lower()
+    digits = _DIGIT.search(text) is not None
+    if not (digits or any(w in lowered for w in _TIME_WORDS)):
         return []
-    clocks = _attach_days(text, _clocks(text), _days(text))
-    found: list[Mention] = [*clocks, *_delays(text)]
+    clocks = _clocks(text)
+    if clocks and _DAY_HINT.search(lowered):
+        clocks = _attach_days(text, clocks, _days(text, clocks))
+    delays = any(w in lowered for w in _UNIT_WORDS) or (digits and _DIGIT_UNIT.search(lowered))
+    found: list[Mention] = [*clocks, *(_delays(text) if delays else ())]
     return sorted(found, key=lambda m: m.start)
+
+
+def _first(matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    return itertools.islice(matches, MOST)
 
 
 # -- clock times ---------------------------------------------------------------------------
@@ -147,7 +169,7 @@ class _Raw:
 
 
 def _clocks(text: str) -> list[Clock]:
-    raws = [raw for m in CLOCK.finditer(text) if (raw := _raw(m)) is not None]
+    raws = [raw for m in _first(CLOCK.finditer(text)) if (raw := _raw(m)) is not None]
     for first, second in itertools.pairwise(raws):
         # "between 10 and 11 AM PT": the first time takes the second's AM/PM and zone.
         if second.valid and _CONNECTOR.fullmatch(text, first.end, second.start):
@@ -164,22 +186,21 @@ def _clocks(text: str) -> list[Clock]:
 
 
 def _raw(m: re.Match[str]) -> _Raw | None:
-    zone = zone_of(m.group("zone")) if m.group("zone") else None
-    if m.group("zone") and zone is None:
+    written_zone, iso, word, ampm, sep, hour = m.group("zone", "ih", "word", "ampm", "sep", "h")
+    zone = zone_of(written_zone) if written_zone else None
+    if written_zone and zone is None:
         return None
-    if m.group("ih"):
+    if iso:
         day = Day(m.start(), m.start() + 10, int(m.group("iy")), int(m.group("imo")),
                   int(m.group("iday")))  # fmt: skip
         return _Raw(m.start(), m.end(), int(m.group("ih")), int(m.group("imi")), None,
                     zone, True, day)  # fmt: skip
-    if m.group("word"):
-        hour = 12 if m.group("word").lower() in ("noon", "midday") else 0
-        return _Raw(m.start(), m.end(), hour, 0, None, zone, True)
-    ampm = m.group("ampm")
-    ampm = ampm[0].lower() if ampm else None
-    sep = m.group("sep")
-    valid = sep == ":" or ampm is not None or zone is not None
-    return _Raw(m.start(), m.end(), int(m.group("h")), int(m.group("m") or 0), ampm, zone, valid)
+    if word:
+        return _Raw(m.start(), m.end(), 0 if word.lower() == "midnight" else 12, 0, None, zone,
+                    True)  # fmt: skip
+    half = ampm[0].lower() if ampm else None
+    valid = sep == ":" or half is not None or zone is not None
+    return _Raw(m.start(), m.end(), int(hour), int(m.group("m") or 0), half, zone, valid)
 
 
 def _with_ampm(hour: int, ampm: str | None) -> int | None:
@@ -193,9 +214,15 @@ def _with_ampm(hour: int, ampm: str | None) -> int | None:
 # -- dates near a clock time --------------------------------------------------------------
 
 
-def _days(text: str) -> list[Day]:
+def _days(text: str, clocks: list[Clock]) -> list[Day]:
+    """The dates written within reach of a clock time (only there can they attach)."""
+    matches: dict[int, re.Match[str]] = {}
+    for clock in clocks:
+        window = (max(0, clock.start - _ATTACH_GAP - 30), clock.end + _ATTACH_GAP + 30)
+        for m in DATE.finditer(text, *window):
+            matches.setdefault(m.start(), m)
     days = []
-    for m in DATE.finditer(text):
+    for m in matches.values():
         if m.group("y"):
             days.append(Day(m.start(), m.end(), int(m.group("y")), int(m.group("mo")),
                             int(m.group("d"))))  # fmt: skip
@@ -220,7 +247,12 @@ def _month(name: str) -> int:
 
 
 _ATTACH_GAP = 40
-_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+#: Every date DATE reads matches this (in lower case): most texts hold none.
+_DAY_HINT = re.compile(
+    r"\d{4}-\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
+    r"|sun|today|tonight|tomorrow|this\s(?:morning|afternoon|evening))"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 
 
 def _attach_days(text: str, clocks: list[Clock], days: list[Day]) -> list[Clock]:
@@ -264,7 +296,7 @@ def _exactness(day: Day) -> int:
 
 def _delays(text: str) -> list[Delay]:
     delays = []
-    for m in DELAY.finditer(text):
+    for m in _first(DELAY.finditer(text)):
         prep, mods = m.group("prep").lower(), m.group("mods").lower()
         fuzzy = False
         if prep == "over" and not ("next" in mods or "coming" in mods):
@@ -334,8 +366,17 @@ def _instant(clock: Clock, reference: datetime, written: datetime, zone: tzinfo)
         return _at(base + timedelta(days=(day.weekday - base.weekday()) % 7), clock, zone)
     if day is not None and day.offset is not None:
         return _at(base + timedelta(days=day.offset), clock, zone)
-    base = local_reference.date()
-    return _nearest([_at(base + timedelta(days=d), clock, zone) for d in (-1, 0, 1)], reference)
+    # The same wall time on the reference's day, moved a day when that is nearer.
+    instant = _at(local_reference.date(), clock, zone)
+    if instant - reference > _HALF_DAY:
+        return _at(local_reference.date() - _DAY, clock, zone)
+    if reference - instant >= _HALF_DAY:
+        return _at(local_reference.date() + _DAY, clock, zone)
+    return instant
+
+
+_DAY = timedelta(days=1)
+_HALF_DAY = timedelta(hours=12)
 
 
 def _date(year: int, month: int, day: int) -> date | None:

@@ -58,21 +58,22 @@ _TICKET_PREFIXES = frozenset((
     "CHG", "TICKET", "SEC", "DEV", "PROD", "HELP", "SD", "CS", "NOC",
 ))  # fmt: skip
 
-_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, str], bool], ...] = (
-    # (whole-word shape, what it is and what to say instead, allowed on developer sites)
-    (re.compile(r"--[A-Za-z0-9][A-Za-z0-9-]*+(?:=\S*)?"), SETTING, True),
-    (re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*+=[^=\s]+"), SETTING, False),
-    (re.compile(r"_?[A-Za-z][A-Za-z0-9]*+(?:_[A-Za-z0-9]++)+_?"), SETTING, True),
-    (re.compile(r"[a-z]{2,}+(?:[A-Z][a-z0-9]++)+"), NAME, True),
+_SHAPES: tuple[tuple[re.Pattern[str], tuple[str, str], bool, str], ...] = (
+    # (whole-word shape, what it is and what to say instead, allowed on developer sites,
+    #  what the word must hold for the shape to be tried: a character, or "A" a capital)
+    (re.compile(r"--[A-Za-z0-9][A-Za-z0-9-]*+(?:=\S*)?"), SETTING, True, "-"),
+    (re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*+=[^=\s]+"), SETTING, False, "="),
+    (re.compile(r"_?[A-Za-z][A-Za-z0-9]*+(?:_[A-Za-z0-9]++)+_?"), SETTING, True, "_"),
+    (re.compile(r"[a-z]{2,}+(?:[A-Z][a-z0-9]++)+"), NAME, True, "A"),
     (re.compile(r"(?:[A-Z][a-z0-9]++)+(?:Service|Svc|Worker|Job|Queue|Handler|Manager|"
                 r"Controller|Consumer|Producer|Processor|Scheduler|Cluster|Daemon|Db|DB)"), NAME,
-     False),
+     False, "A"),
     (re.compile(r"[a-z][a-z0-9]*+(?:-[a-z0-9]++)*?-(?:svc|srv|service|worker|workers|db|cache|"
                 r"proxy|gw|lb|node|host|daemon|cron|queue|consumer|primary|replica|canary|"
-                r"internal|prod|staging|stg)"), SERVICE, False),
+                r"internal|prod|staging|stg)"), SERVICE, False, "-"),
     (re.compile(r"(?:db|k8s|prod|stg|staging|canary|svc|srv|node|host)-[a-z0-9]++(?:-[a-z0-9]++)*+"),
-     SERVICE, False),
-    (re.compile(r"(?P<name>[a-z][a-z0-9]*+)(?:-[a-z0-9]++)*?-\d{1,3}[a-z]?"), HOST, False),
+     SERVICE, False, "-"),
+    (re.compile(r"(?P<name>[a-z][a-z0-9]*+)(?:-[a-z0-9]++)*?-\d{1,3}[a-z]?"), HOST, False, "-"),
 )  # fmt: skip
 #: Every identifier holds one of these; most texts hold none and are passed at once.
 #: (Each branch starts at a rare character and looks around it from there, so the
@@ -130,19 +131,22 @@ def _inside(starts: list[int], spans: list[tuple[int, int]], offset: int) -> boo
 def _kind(word: str, developers: bool) -> tuple[str, str] | None:
     if "://" in word or "@" in word or word.startswith("www."):
         return None
-    for shape, kind, developer_word in _SHAPES:
+    capitals = not word.islower()
+    for shape, kind, developer_word, needs in _SHAPES:
+        if not (capitals if needs == "A" else needs in word):
+            continue
         m = shape.fullmatch(word)
         if m is None or (developers and developer_word):
             continue
         if kind is HOST and (m.group("name") in _PLAIN_NUMBERED or p.REGION.fullmatch(word)):
             continue
         return kind
-    if _DOTTED.fullmatch(word) and _dotted_key(word):
+    if "." in word and _DOTTED.fullmatch(word) and _dotted_key(word):
         return SETTING
-    ticket = _TICKET.fullmatch(word)
+    ticket = _TICKET.fullmatch(word) if capitals and "-" in word else None
     if ticket and _ticket(ticket):
         return TICKET
-    if _HEX.fullmatch(word):
+    if not word.isalpha() and _HEX.fullmatch(word):
         return COMMIT
     return None
 

@@ -42,9 +42,9 @@ REGION = re.compile(
     r"westcentralus|northeurope|westeurope|uksouth|ukwest|francecentral|germanywestcentral|"
     r"swedencentral|switzerlandnorth|norwayeast|eastasia|southeastasia|japaneast|japanwest|"
     r"australiaeast|australiasoutheast|brazilsouth|canadacentral|canadaeast|centralindia|"
-    r"southindia|koreacentral|southafricanorth|uaenorth))\b",
-    re.IGNORECASE,
+    r"southindia|koreacentral|southafricanorth|uaenorth))\b"
 )
+REGION_ANY_CASE = re.compile(REGION.pattern, re.IGNORECASE)
 #: Stack-trace lines. A run of blank lines that starts no trace line is stepped over as a
 #: whole (``passed``), so a long blank run is not rescanned from each of its lines. A file
 #: path stops at the end of its line.

@@ -219,23 +219,25 @@ def fix_times(text: Text) -> Iterator[Hit]:
         spans |= {m.span() for m in itertools.islice(DURATION.finditer(raw), _MOST)}
     if not spans:
         return
-    by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for span in sorted(spans):
-        by_sentence.setdefault(text.sentence_around(span[0]), []).append(span)
-    for (s, e), inside in by_sentence.items():
-        if not any(h in text.lowered[s:e] for h in _FIX_HINTS):
+    done: set[tuple[int, int]] = set()
+    for start, end in sorted(spans):
+        sentence = text.sentence_around(start)
+        if sentence in done:
             continue
-        fixes = [m.span() for m in FIX_WORD.finditer(raw, s, e)]
-        fixes += [m.span() for m in ETA_WORD.finditer(raw, s, e)]
-        if not fixes or NO_ETA.search(raw, s, e) or not FUTURE.search(raw, s, e):
+        # The promise is read in its sentence, but no further than _AROUND characters from
+        # the time: a sentence a megabyte long is not searched again for each time in it.
+        lo, hi = max(sentence[0], start - _AROUND), min(sentence[1], end + _AROUND)
+        if not any(h in text.lowered[lo:hi] for h in _FIX_HINTS):
             continue
-        updates = sorted(m.span() for m in NEXT_UPDATE.finditer(raw, s, e))
-        triggers = _Triggers(sorted(fixes), updates)
-        for start, end in inside:
-            hit = _promise(text, triggers, start, end)
-            if hit is not None:
-                yield hit
-                break
+        fixes = [m.span() for m in FIX_WORD.finditer(raw, lo, hi)]
+        fixes += [m.span() for m in ETA_WORD.finditer(raw, lo, hi)]
+        if not fixes or NO_ETA.search(raw, lo, hi) or not FUTURE.search(raw, lo, hi):
+            continue
+        updates = sorted(m.span() for m in NEXT_UPDATE.finditer(raw, lo, hi))
+        hit = _promise(text, _Triggers(sorted(fixes), updates), start, end)
+        if hit is not None:
+            done.add(sentence)
+            yield hit
 
 
 def _every(mention: Mention) -> bool:
@@ -244,6 +246,8 @@ def _every(mention: Mention) -> bool:
 
 #: How far a promised time may stand from the fix word it belongs to.
 _REACH = 120
+#: How far around a time its sentence is read for a promise.
+_AROUND = 2 * _REACH
 
 
 class _Triggers:

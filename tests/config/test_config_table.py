@@ -72,6 +72,7 @@ EXAMPLES: dict[str, tuple[str, object]] = {
     "maintenance_notice": ("maintenance_notice: 2d", timedelta(days=2)),
     "jargon": ("jargon: [RCA, Failover]", ("RCA", "Failover")),
     "allowed_words": ("allowed_words: [Kubernetes]", ("kubernetes",)),
+    "language_audience": ("language_audience: Developers", "developers"),
     "internal_domains": ("internal_domains: Corp.Acme.Example", ("corp.acme.example",)),
     "report_page": ("report_page: yes", True),
     "rules": (
@@ -146,6 +147,9 @@ SCALARS: dict[str, st.SearchStrategy[tuple[object, str]]] = {
     "feed_limit": st.integers(1, 10**9).map(lambda n: (n, str(n))),
     "maintenance_notice": st.integers(1, 10**8).map(
         lambda s: (timedelta(seconds=s), format_duration(timedelta(seconds=s)))
+    ),
+    "language_audience": st.sampled_from(["customers", "developers"]).flatmap(
+        lambda a: st.sampled_from([a, a.upper(), a.title()]).map(lambda spelled: (a, spelled))
     ),
     "report_page": st.booleans().flatmap(
         lambda b: st.sampled_from(_SPELLINGS[b]).map(lambda spelled: (b, spelled))

@@ -44,7 +44,7 @@ FEATURE = (
     r"|regions?|features?|requests?|queries|tasks?|runs?|sessions?|connections?|traffic"
 )
 PROGRESS = (
-    r"identified|caus\w*|because|due\sto|fix(?:ed|es)?|deploy(?:ed|ing)|roll(?:ed|ing)\s(?:out|back)"
+    r"identified|know\swhy|found|understand\w*|caus\w*|because|due\sto|fix(?:ed|es)?|deploy(?:ed|ing)|roll(?:ed|ing)\s(?:out|back)"
     r"|revert\w*|recover\w*|restor\w*|resolv\w*|mitigat\w*|improv\w*|stabili[sz]\w*|workaround"
     r"|instead|switch\w*|moved|implemented|applied|patch\w*|reduc\w*|increas\w*|return\w*"
     r"|normal\w*|operational|scal\w*|provider|third[-\s]party|partner|upstream|complete\w*"
@@ -150,6 +150,7 @@ INFORMATION_WORDS = frozenset(
         "cause",
         "caused",
         "because",
+        "found",
         "fix",
         "fixed",
         "deployed",
@@ -204,8 +205,8 @@ LONGEST_FILLER = 2_000
 def vague_words(text: Text) -> Iterator[Hit]:
     if len(text.raw) > LONGEST_FILLER or "[[" in text.raw:
         return  # (a template's placeholder stands for the information still to come)
-    if not (text.context.is_update_body and text.english):
-        return
+    if not (text.is_open_update and text.english):
+        return  # (a final update's status says what changed: the problem is over)
     if not text.words.isdisjoint(INFORMATION_WORDS):
         return  # the quick answer for most updates: a word that always carries information
     names = _vocabulary(text.context.component_names)

@@ -166,15 +166,23 @@ def _default_zones(name: str) -> tuple[tzinfo, ...]:
     return (ZoneInfo(name), timezone.utc)
 
 
-def _stamp(value: datetime) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+def _stamp(value: datetime, on: datetime | None = None) -> str:
+    """``10:30 UTC``, with its date when it is not the UTC day of ``on`` (or always)."""
+    utc = value.astimezone(timezone.utc)
+    same_day = on is not None and on.astimezone(timezone.utc).date() == utc.date()
+    return utc.strftime("%H:%M UTC" if same_day else "%H:%M UTC on %Y-%m-%d")
 
 
 def next_update_missing(text: Text) -> Iterator[Hit]:
     verdict = _verdict(text)
     if verdict is None or verdict.agrees or verdict.wrong is not None:
         return
-    when = _stamp(text.context.next_update) if text.context.next_update else ""
+    context = text.context
+    when = (
+        _stamp(context.next_update, context.at or context.next_update)
+        if context.next_update
+        else ""
+    )
     if verdict.mention is None:
         yield Hit(len(text.raw.rstrip()), ("", when))
         return

@@ -79,8 +79,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "language/next-update",
         Level.WARNING,
-        "{0}say when the next update comes, such as 'We will post the next update by "
-        "{1}.' (the time of next_update)",
+        "{0}say when the next update comes, such as 'We will post the next update by {1}.'",
         next_update_missing,
     ),
     Rule(

@@ -25,6 +25,7 @@ def _clock_phrasings(local: datetime) -> list[str]:
     ampm = "AM" if local.hour < 12 else "PM"
     forms = [
         f"{local:%H:%M}",
+        f"{local:%H%M}",
         f"{hour12}:{local:%M} {ampm}",
         f"{hour12}:{local:%M}{ampm.lower()}",
         f"{hour12}:{local:%M} {ampm[0].lower()}.m.",

@@ -4,7 +4,7 @@ general-purpose date parser (those read "ET" as winter time and "We" as Wednesda
 What it reads:
 
 - **clock times**: ``10:30``, ``10:30:00``, ``2:30 PM``, ``2 pm``, ``10 a.m.``, ``10.30 UTC``,
-  ``10h30 CET``, ``noon``, ``midnight``, ``2026-11-17T10:30Z``, each with an optional zone
+  ``10h30 CET``, ``1800 UTC``, ``noon``, ``midnight``, ``2026-11-17T10:30Z``, each with an optional zone
   after it (``zones.ZONE``: abbreviations, ``UTC+2``, IANA names, "Pacific Time"). In a
   range ("between 10 and 11 AM PT", "10:00-11:00 UTC") the first time borrows the
   second's AM/PM and zone;
@@ -39,7 +39,7 @@ CLOCK = re.compile(
     r"(?=[\dnmNM])(?<![\w:.,/])(?:"
     r"(?P<iy>\d{4})-(?P<imo>[01]\d)-(?P<iday>[0-3]\d)[T ](?P<ih>[01]\d|2[0-3]):(?P<imi>[0-5]\d)"
     r"(?::[0-5]\d(?:\.\d{1,6})?)?"
-    r"|(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.h])(?P<m>[0-5]\d)(?::[0-5]\d)?)?(?![\d:])"
+    r"|(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.h]?)(?P<m>[0-5]\d)(?::[0-5]\d)?)?(?![\d:])"
     r"(?:\s?(?P<ampm>[aApP]\.?[mM](?![\w])\.?))?"
     r"|(?P<word>(?i:noon|midnight|midday)(?![\w]))"
     r")"
@@ -199,6 +199,7 @@ def _raw(m: re.Match[str]) -> _Raw | None:
         return _Raw(m.start(), m.end(), 0 if word.lower() == "midnight" else 12, 0, None, zone,
                     True)  # fmt: skip
     half = ampm[0].lower() if ampm else None
+    # "10:30" is a time; "10.30", "1030" and "10" are only with AM/PM or a zone after them.
     valid = sep == ":" or half is not None or zone is not None
     return _Raw(m.start(), m.end(), int(hour), int(m.group("m") or 0), half, zone, valid)
 

@@ -57,9 +57,15 @@ WHO = (
 )
 #: Places written in capitals ("US", not the "us" of "with us").
 PLACES = r"(?-i:US|EU|UK|APAC|EMEA|LATAM)"
-INFORMATION = re.compile(
-    rf"\b(?:{SYMPTOM}|{FEATURE}|{PROGRESS}|{WHO}|{PLACES})\b|\d", re.IGNORECASE
-)
+INFORMATION = rf"\b(?:{SYMPTOM}|{FEATURE}|{PROGRESS}|{WHO}|{PLACES})\b|\d"
+
+
+@lru_cache(maxsize=1)
+def _information() -> re.Pattern[str]:
+    """Compiled on first use: most updates are judged by INFORMATION_WORDS alone."""
+    return re.compile(INFORMATION, re.IGNORECASE)
+
+
 _NUMBER = re.compile(r"\d")
 #: Common words INFORMATION always matches, looked up in a text's set of words first.
 INFORMATION_WORDS = frozenset((
@@ -93,7 +99,7 @@ def _vocabulary(vocabulary: tuple[str, ...]) -> re.Pattern[str] | None:
 def _informative(text: Text, start: int, end: int, names: re.Pattern[str] | None) -> bool:
     raw = text.raw
     promise = NEXT_UPDATE.search(raw, start, end) is not None
-    for m in INFORMATION.finditer(raw, start, end):
+    for m in _information().finditer(raw, start, end):
         if not (promise and _NUMBER.fullmatch(m.group(0))):
             return True  # a number in a next-update promise is its time, not news
     return names is not None and names.search(raw, start, end) is not None

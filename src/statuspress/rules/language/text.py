@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 
 from statuspress.config import Settings
 from statuspress.rules.language.patterns import ENGLISH, OTHER_LANGUAGE, TOKEN
@@ -23,10 +23,18 @@ _SENTENCE_END = re.compile(
 )
 #: Letters of scripts other than Latin: CJK, kana, Hangul, Cyrillic, Greek, Arabic,
 #: Hebrew, Thai, Devanagari. A text with many of them is not English, whatever its site.
-_OTHER_SCRIPT = re.compile(
+_OTHER_SCRIPT = (
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]"
 )
+
+
+@cache
+def _other_script() -> re.Pattern[str]:
+    """Compiled on first use: most texts are ASCII and never need it."""
+    return re.compile(_OTHER_SCRIPT)
+
+
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
@@ -55,8 +63,8 @@ class TextContext:
 def is_english(text: str, tokens: Sequence[str] | None = None) -> bool:
     """A rough check: English prose is written in Latin letters and full of English
     function words; other languages have their own script or their own function words."""
-    if _OTHER_SCRIPT.search(text):
-        other_script = len(_OTHER_SCRIPT.findall(text))
+    if not text.isascii() and _other_script().search(text):
+        other_script = len(_other_script().findall(text))
         if other_script >= len(_LATIN.findall(text)) / 4:
             return False
     words = tokens if tokens is not None else TOKEN.findall(text.lower())

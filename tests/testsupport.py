@@ -29,7 +29,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO_NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 IN_CI = bool(os.environ.get("CI"))
 #: The language corpus's scores, filled by its test and printed in the pytest summary.
-LANGUAGE_SCORES: dict[str, float] = {}
+LANGUAGE_SCORES: dict[str, Any] = {}
 NOW_ARG = DEMO_NOW.isoformat().replace("+00:00", "Z")
 
 

@@ -12,7 +12,7 @@ from statuspress.cli import cli
 from statuspress.diagnostics import Diagnostic, Level, format_github
 from testsupport import FIRST, HEADER, REPO_ROOT, VALID
 
-BROKEN_FIRST = "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\n---\nBody.\n"
+BROKEN_FIRST = "---\nat: 2026-11-17T09:15:00Z\nstatus: investigating\n---\nCheckout is failing.\n"
 LATE_HEADER = "---\ntitle: T\nseverity: sev1\nstarted: 2026-11-17T08:50:00Z\ncomponents:\n  checkout: major_outage\n---\n"
 
 

@@ -76,6 +76,7 @@ EXAMPLES: dict[str, tuple[str, object]] = {
     "maintenance_auto_complete": ("maintenance_auto_complete: off", False),
     "jargon": ("jargon: [RCA, Failover]", ("RCA", "Failover")),
     "allowed_words": ("allowed_words: [Kubernetes]", ("kubernetes",)),
+    "language_audience": ("language_audience: Developers", "developers"),
     "internal_domains": ("internal_domains: Corp.Acme.Example", ("corp.acme.example",)),
     "report_page": ("report_page: yes", True),
     "rules": (
@@ -182,6 +183,9 @@ SCALARS: dict[str, st.SearchStrategy[tuple[object, str]]] = {
     ),
     "maintenance_auto_start": _FLAG,
     "maintenance_auto_complete": _FLAG,
+    "language_audience": st.sampled_from(["customers", "developers"]).flatmap(
+        lambda a: st.sampled_from([a, a.upper(), a.title()]).map(lambda spelled: (a, spelled))
+    ),
     "report_page": _FLAG,
 }
 _SCALAR_TYPES = (str, str | None, int, bool, timedelta)

@@ -124,6 +124,21 @@ def word_list(*, lowercase: bool) -> Reader:
     return read
 
 
+def one_of(choices: tuple[str, ...]) -> Reader:
+    """A reader of one word out of ``choices``, in any case."""
+
+    def read(f: Fields, key: str) -> str | None:
+        answer = f.text(key)
+        if answer is None:
+            return None
+        if answer.lower() in choices:
+            return answer.lower()
+        f.error(f.pos(key), "schema/value", f"'{key}' must be one of: {', '.join(choices)}")
+        return None
+
+    return read
+
+
 def flag(f: Fields, key: str) -> bool | None:
     """``true``/``yes``/``on`` or ``false``/``no``/``off``, in any case."""
     answer = f.text(key)

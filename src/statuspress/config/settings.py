@@ -35,6 +35,8 @@ class Settings:
     jargon: tuple[str, ...] = ()
     #: words never to flag as jargon
     allowed_words: tuple[str, ...] = ()
+    #: who reads the page: "customers", or "developers" (a developer product's own terms)
+    language_audience: str = "customers"
     #: hostnames (and their subdomains) that must never appear in public text
     internal_domains: tuple[str, ...] = ()
     #: publish the "Reliability & communication" page (report/index.html)

@@ -108,6 +108,14 @@ SETTINGS: tuple[Setting, ...] = (
         "terms `language/jargon` must not flag",
     ),
     Setting(
+        "language_audience",
+        str,
+        "customers",
+        readers.one_of(("customers", "developers")),
+        "`developers` lets a developer product's page use its readers' own terms (HTTP "
+        "status codes, region codes, cloud and SDK names, API field names)",
+    ),
+    Setting(
         "internal_domains",
         tuple[str, ...],
         (),

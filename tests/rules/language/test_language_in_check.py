@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from statuspress.check import check_repository
+from statuspress.config import Settings
+from statuspress.rules.language import ENGLISH_ONLY, TextContext, lint_text, skipped_rules
 
 NOW = datetime(2026, 11, 18, 12, 0, tzinfo=timezone.utc)
 HEADER = "---\ntitle: Slow checkout\nseverity: sev3\nstarted: 2026-11-17T09:00:00Z\ncomponents:\n  checkout: degraded_performance\n---\n"
@@ -123,3 +125,66 @@ def test_titles_and_errata_are_customer_text_too(write_repo) -> None:  # type: i
         (d.rule, d.path.rsplit("/", 1)[1], d.line) for d in check_repository(root, NOW).diagnostics
     )
     assert found == [("language/ip-address", "incident.md", 2), ("language/region-code", "a.md", 5)]
+
+
+def test_a_next_update_promised_in_eastern_time_agrees_with_next_update_in_utc(write_repo) -> None:  # type: ignore[no-untyped-def]
+    # next_update is 10:10 UTC on 17 November: 5:10 AM in New York (standard time).
+    body = "Checkout is slow for some customers. We will post the next update by 5:10 AM ET."
+    assert check_repository(repo(write_repo, body), NOW).diagnostics == ()
+    wrong = body.replace("5:10 AM ET", "5:10 PM ET")
+    [d] = check_repository(repo(write_repo, wrong), NOW).diagnostics
+    assert d.rule == "language/next-update"
+    assert "'5:10 PM ET'" in d.message and "22:10 UTC on 2026-11-17" in d.message
+
+
+def test_a_promise_without_a_time_does_not_satisfy_the_next_update_rule(write_repo) -> None:  # type: ignore[no-untyped-def]
+    body = "Checkout is slow for some customers. We will share more information as it becomes available."
+    [d] = check_repository(repo(write_repo, body), NOW).diagnostics
+    assert d.rule == "language/next-update"
+    assert "'share more information as it becomes available' does not say when" in d.message
+    assert "by 10:10 UTC" in d.message
+
+
+def test_component_names_and_descriptions_are_the_sites_own_words(write_repo) -> None:  # type: ignore[no-untyped-def]
+    body = "Some Kubernetes clusters cannot be created. Next update by 10:10 UTC."
+    assert [d.rule for d in check_repository(repo(write_repo, body), NOW).diagnostics] == [
+        "language/jargon"
+    ]
+    more = {"components/k8s.md": "---\nname: Managed Kubernetes\n---\nClusters you run with us.\n"}
+    assert check_repository(repo(write_repo, body, more=more), NOW).diagnostics == ()
+
+
+def test_a_developer_product_may_use_status_codes_and_region_codes(write_repo) -> None:  # type: ignore[no-untyped-def]
+    body = "Some API calls in us-east-1 return HTTP 503. Next update by 10:10 UTC."
+    general = {d.rule for d in check_repository(repo(write_repo, body), NOW).diagnostics}
+    assert general == {"language/jargon", "language/region-code"}
+    root = repo(write_repo, body, settings="language_audience: developers\n")
+    assert check_repository(root, NOW).diagnostics == ()
+
+
+def test_an_internal_name_is_found_by_its_shape(write_repo) -> None:  # type: ignore[no-untyped-def]
+    body = "Hosts search-07 and worker-3 are full, so search is slow. Next update by 10:10 UTC."
+    found = [(d.rule, d.col) for d in check_repository(repo(write_repo, body), NOW).diagnostics]
+    assert found == [("language/identifier", 7), ("language/identifier", 21)]
+
+
+def test_the_entry_point_takes_the_language_of_the_text() -> None:
+    context = TextContext(
+        is_update_body=True,
+        at=datetime(2026, 11, 17, 9, 10, tzinfo=timezone.utc),
+        next_update=datetime(2026, 11, 17, 10, 10, tzinfo=timezone.utc),
+    )
+    german = "Einige Kunden können nicht bezahlen. Wir arbeiten daran."
+    assert lint_text(german, context, "de") == []
+    assert skipped_rules(german, context, "de") == ENGLISH_ONLY
+    # An English text tagged as a translation into Japanese is not judged as English either.
+    english = "We are continuing to investigate."
+    assert {f.rule for f in lint_text(english, context)} == {
+        "language/vague",
+        "language/next-update",
+    }
+    assert lint_text(english, context, "ja") == []
+    assert skipped_rules(english, context) == frozenset()
+    # The site's language is the default.
+    german_site = TextContext(settings=Settings(language="de-AT"), is_update_body=True)
+    assert skipped_rules(english, german_site) == ENGLISH_ONLY

@@ -2,13 +2,28 @@
 
 Errors are text customers must never see (internal hostnames, addresses, region codes,
 stack traces, secrets, connection strings, template placeholders, internal component
-names). Warnings are words that need a second look (jargon, "fixed" before the end, a
-promised fix time, no next-update time, vague filler). Only public text is checked;
-``internal:`` notes and internal updates are free.
+names). Warnings are words that need a second look (jargon, internal identifiers, "fixed"
+before the end, a promised fix time, a next-update promise without a time or with the
+wrong one, filler). Only public text is checked; ``internal:`` notes and internal updates
+are free.
+
+The one entry point for a text is::
+
+    lint_text(text: str, context: TextContext, language: str | None = None) -> list[Finding]
+
+``language`` is the BCP 47 tag of the language the text is written in (``"en"``, ``"de"``,
+``"fr"``, ``"es"``, ``"ja"``, ``"pt-BR"``); None means the site's ``language`` setting. A
+translation of an update is linted by passing its own tag and the update's context. The
+English-only rules (``ENGLISH_ONLY``: fixed-wording, eta, next-update, vague) skip any text
+that is not English by its tag or by its words and script; ``skipped_rules(text, context,
+language)`` says which were skipped. The other rules (hosts, addresses, secrets, jargon,
+identifiers) apply in every language.
 
 The rules live in ``errors.py`` and ``warnings.py`` (one ``Rule`` each: id, level, message,
-finder), their patterns and word lists in ``patterns.py``, ``lint_text`` in ``engine.py``;
-this module applies them to a site. Every rule runs in time linear in its text.
+finder); the finders of the warnings by subject in ``jargon.py``, ``identifiers.py``,
+``promises.py`` (with the time reader ``timeread.py`` and its zones ``zones.py``) and
+``filler.py``; ``lint_text`` is in ``engine.py``; this module applies them to a site.
+Every rule runs in time linear in its text.
 """
 
 from __future__ import annotations
@@ -18,11 +33,19 @@ from datetime import datetime
 
 from statuspress.diagnostics import Diagnostic
 from statuspress.model import Audience, Incident, Kind, Source, StatusSite, Update
-from statuspress.rules.language.engine import ERRORS, RULES, Finding, lint_text
-from statuspress.rules.language.patterns import JARGON_TERMS
+from statuspress.rules.language.engine import (
+    ENGLISH_ONLY,
+    ERRORS,
+    RULES,
+    Finding,
+    lint_text,
+    skipped_rules,
+)
+from statuspress.rules.language.jargon import JARGON_TERMS
 from statuspress.rules.language.text import TextContext, is_english
 
 __all__ = [
+    "ENGLISH_ONLY",
     "ERRORS",
     "JARGON_TERMS",
     "RULES",
@@ -33,6 +56,7 @@ __all__ = [
     "is_english",
     "language_violations",
     "lint_text",
+    "skipped_rules",
 ]
 
 
@@ -70,9 +94,12 @@ def _update_texts(incident: Incident, update: Update, base: TextContext) -> Iter
         is_update_body=True,
         final=update.is_final,
         maintenance=incident.kind is Kind.MAINTENANCE,
+        at=update.at,
         next_update=update.next_update,
         eta_approved=update.eta_approved_by is not None,
         internal_component_names=base.internal_component_names,
+        vocabulary=base.vocabulary,
+        component_names=base.component_names,
     )
     yield from _diagnostics(source.path, update.body, context, source.body_line)
     if update.erratum:
@@ -91,8 +118,16 @@ def _document_texts(
 
 
 def _base_context(site: StatusSite) -> TextContext:
+    """The context every text of the site shares: its settings, its internal component
+    names (never to appear) and its public ones with their descriptions (its vocabulary)."""
     internal_names = tuple(c.name for c in site.components if c.audience is Audience.INTERNAL)
-    return TextContext(settings=site.settings, internal_component_names=internal_names)
+    public = [c for c in site.components if c.audience is not Audience.INTERNAL]
+    return TextContext(
+        settings=site.settings,
+        internal_component_names=internal_names,
+        vocabulary=tuple(t for c in public for t in (c.name, c.description) if t),
+        component_names=tuple(c.name for c in public),
+    )
 
 
 def component_language_violations(site: StatusSite, now: datetime) -> Iterator[Diagnostic]:

@@ -13,6 +13,7 @@ from statuspress.rules.language.text import Text, TextContext
 #: Every language rule, in the order their findings are listed when they share an offset.
 RULES: tuple[Rule, ...] = errors.RULES + warnings.RULES
 ERRORS = frozenset(rule.id for rule in RULES if rule.level is Level.ERROR)
+ENGLISH_ONLY = frozenset(warnings.ENGLISH_ONLY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +33,14 @@ class Finding:
 MAX_FINDINGS_PER_RULE = 20
 
 
-def lint_text(text: str, context: TextContext) -> list[Finding]:
+def lint_text(text: str, context: TextContext, language: str | None = None) -> list[Finding]:
     """The language findings in one customer-facing text, in order of position (at most
-    ``MAX_FINDINGS_PER_RULE`` of a rule, and a last one saying there are more)."""
-    subject = Text(text, context)
+    ``MAX_FINDINGS_PER_RULE`` of a rule, and a last one saying there are more).
+
+    ``language`` is the BCP 47 tag of the language ``text`` is written in (``en``,
+    ``de``, ``ja``, ``pt-BR``); by default the site's ``language``. The rules in
+    ``ENGLISH_ONLY`` read only English (``skipped_rules`` says when they did not)."""
+    subject = Text(text, context, language or context.settings.language)
     found = []
     for rule in RULES:
         for count, hit in enumerate(rule.find(subject)):
@@ -44,6 +49,13 @@ def lint_text(text: str, context: TextContext) -> list[Finding]:
                 break
             found.append(Finding(rule.id, hit.start, rule.message_for(hit)))
     return sorted(found, key=lambda f: (f.start, f.rule))
+
+
+def skipped_rules(text: str, context: TextContext, language: str | None = None) -> frozenset[str]:
+    """The rules ``lint_text`` did not apply to ``text`` because it is not English (by
+    its tag, or by its words and script); empty for English text."""
+    subject = Text(text, context, language or context.settings.language)
+    return frozenset() if subject.english else ENGLISH_ONLY
 
 
 def _more(message: str) -> str:

@@ -62,8 +62,17 @@ def ip_addresses(text: Text) -> Iterator[Hit]:
 
 
 def region_codes(text: Text) -> Iterator[Hit]:
+    if text.settings.language_audience == "developers":
+        return  # a developer product's readers choose their region by its code
     if "-" in text.raw or text.words & p.AZURE_REGIONS:
-        yield from _matches(p.REGION.finditer(text.raw))
+        # Region codes in any case: matched in the lowered text (a lower-case pattern is
+        # much faster than an ignore-case one), whose offsets are the text's own unless
+        # lowering changed its length (a few non-Latin letters).
+        if len(text.lowered) == len(text.raw):
+            found = p.REGION.finditer(text.lowered)
+            yield from (Hit(m.start(), (text.raw[m.start() : m.end()],)) for m in found)
+        else:
+            yield from _matches(p.REGION_ANY_CASE.finditer(text.raw))
 
 
 def stack_traces(text: Text) -> Iterator[Hit]:

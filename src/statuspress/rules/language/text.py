@@ -8,52 +8,95 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 
 from statuspress.config import Settings
-from statuspress.rules.language.patterns import CLOCK, ENGLISH, OTHER_LANGUAGE, TOKEN
+from statuspress.rules.language.patterns import ENGLISH, OTHER_LANGUAGE, TOKEN
+from statuspress.rules.language.timeread import Mention, read_times
 
-_LEFT_STOP = re.compile(r"[.\n!]")
-_RIGHT_STOP = re.compile(r"[.\n]")
+#: Where a sentence ends: ".", "!" or "?" before a space or the end (so "10.30", "v4.2"
+#: and "a.m." inside a sentence do not end it), a blank line, or the line break before a
+#: list item. A single line break does not: Markdown bodies are wrapped mid-sentence.
+_SENTENCE_END = re.compile(
+    r"[.!?](?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?=\s|$)|\n[ \t]*+\n"
+    r"|\n(?=[ \t]*+(?:[-*+]|\d+[.)])\s)"
+)
+#: Letters of scripts other than Latin: CJK, kana, Hangul, Cyrillic, Greek, Arabic,
+#: Hebrew, Thai, Devanagari. A text with many of them is not English, whatever its site.
+_OTHER_SCRIPT = (
+    "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]"
+)
+
+
+@cache
+def _other_script() -> re.Pattern[str]:
+    """Compiled on first use: most texts are ASCII and never need it."""
+    return re.compile(_OTHER_SCRIPT)
+
+
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 @dataclass(frozen=True)
 class TextContext:
-    """What a rule needs to know about one text besides its words."""
+    """What a rule needs to know about one text besides its words.
+
+    ``at`` is when the update was posted and ``next_update`` when it promises the next;
+    ``vocabulary`` is the site's own words (its public components' names and
+    descriptions), which the jargon and identifier rules accept; ``component_names`` are
+    the public components' names, which name what an update is about.
+    """
 
     settings: Settings = field(default_factory=Settings)
     is_update_body: bool = False
     final: bool = False
     maintenance: bool = False
+    at: datetime | None = None
     next_update: datetime | None = None
     eta_approved: bool = False
     internal_component_names: tuple[str, ...] = ()
+    vocabulary: tuple[str, ...] = ()
+    component_names: tuple[str, ...] = ()
 
 
 def is_english(text: str, tokens: Sequence[str] | None = None) -> bool:
-    """A rough check: English prose is full of English function words, other languages of
-    their own."""
+    """A rough check: English prose is written in Latin letters and full of English
+    function words; other languages have their own script or their own function words."""
+    if not text.isascii() and _other_script().search(text):
+        other_script = len(_other_script().findall(text))
+        if other_script >= len(_LATIN.findall(text)) / 4:
+            return False
     words = tokens if tokens is not None else TOKEN.findall(text.lower())
-    english = sum(1 for w in words if w in ENGLISH)
-    other = sum(1 for w in words if w in OTHER_LANGUAGE)
+    english = sum(map(ENGLISH.__contains__, words))
+    other = sum(map(OTHER_LANGUAGE.__contains__, words))
     return english >= other
 
 
-class Text:
-    """A text with its lowered form, its words and its sentences, each worked out once."""
+def primary_language(tag: str) -> str:
+    """The primary subtag of a BCP 47 language tag: ``en`` for ``en-GB``."""
+    return tag.replace("_", "-").split("-", 1)[0].lower()
 
-    def __init__(self, raw: str, context: TextContext) -> None:
+
+class Text:
+    """A text with its lowered form, its words, its sentences and its times, each worked
+    out once. ``language`` is the BCP 47 tag of the language it is written in."""
+
+    def __init__(self, raw: str, context: TextContext, language: str) -> None:
         self.raw = raw
         self.context = context
         self.settings = context.settings
+        self.language = language
         self.lowered = raw.lower()
         self.tokens: list[str] = TOKEN.findall(self.lowered)
         self.words = frozenset(self.tokens)
+        #: what a rule works out once for several rules that share it (by the rule's id)
+        self.memo: dict[str, object] = {}
 
     @cached_property
     def english(self) -> bool:
-        """Whether the English-only rules apply: an English site and English words."""
-        return self.settings.language.lower().startswith("en") and is_english(self.raw, self.tokens)
+        """Whether the English-only rules apply: English by its tag and by its words."""
+        return primary_language(self.language) == "en" and is_english(self.raw, self.tokens)
 
     @property
     def is_open_update(self) -> bool:
@@ -61,26 +104,26 @@ class Text:
         return self.context.is_update_body and not self.context.final
 
     @cached_property
-    def clocks(self) -> list[tuple[int, int]]:
-        """The (hour, minute) of every clock time written in the text, in order."""
-        return [(int(m.group(1)), int(m.group(2))) for m in CLOCK.finditer(self.raw)]
+    def times(self) -> list[Mention]:
+        """Every clock time and delay written in the text, in order."""
+        return read_times(self.raw)
 
     @cached_property
-    def _left_stops(self) -> list[int]:
-        return [m.start() for m in _LEFT_STOP.finditer(self.raw)]
+    def _ends(self) -> list[int]:
+        return [m.end() for m in _SENTENCE_END.finditer(self.raw)]
 
     @cached_property
-    def _right_stops(self) -> list[int]:
-        return [m.start() for m in _RIGHT_STOP.finditer(self.raw)]
+    def sentences(self) -> list[tuple[int, int]]:
+        """The (start, end) of every sentence with words in it."""
+        spans, start = [], 0
+        for end in [*self._ends, len(self.raw)]:
+            if self.raw[start:end].strip():
+                spans.append((start, end))
+            start = end
+        return spans
 
-    def sentence_around(self, start: int) -> tuple[int, int]:
-        """The bounds of the sentence holding offset ``start``: after the last ``.``, ``!``
-        or line break before it, up to the next ``.`` or line break (or the end)."""
-        # A "." inside a time such as 10.30 is not a sentence end; close enough for our use.
-        left = bisect.bisect_left(self._left_stops, start)
-        right = bisect.bisect_left(self._right_stops, start)
-        stops = self._right_stops
-        return (
-            self._left_stops[left - 1] + 1 if left else 0,
-            stops[right] if right < len(stops) else len(self.raw),
-        )
+    def sentence_around(self, offset: int) -> tuple[int, int]:
+        """The bounds of the sentence holding ``offset``."""
+        ends = self._ends
+        i = bisect.bisect_right(ends, offset)
+        return (ends[i - 1] if i else 0, ends[i] if i < len(ends) else len(self.raw))

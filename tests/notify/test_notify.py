@@ -8,7 +8,6 @@ import email.policy
 import hashlib
 import hmac
 import json
-import textwrap
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -17,7 +16,8 @@ import pytest
 
 from statuspress.errors import ContentError, UsageError
 from statuspress.notify import run_notify
-from testsupport import VALID, HttpReceiver, run, smtp_receiver
+from testsupport import MAINTENANCE, VALID, HttpReceiver, run, smtp_receiver
+from testsupport import write_files as write
 
 NOW = datetime(2026, 11, 18, 12, 0, tzinfo=timezone.utc)
 SECRET = "whsec-0123456789abcdef"
@@ -42,14 +42,6 @@ notifications:
       secret_env: TEST_HOOK_SECRET
 """
 FIRST_BODY = "Payments at checkout are failing. We will post the next update by 09:45 UTC."
-
-
-def write(root: Path, files: Mapping[str, str]) -> Path:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return root
 
 
 @pytest.fixture
@@ -488,3 +480,22 @@ def test_content_with_errors_sends_nothing(repo: Path, receivers: Receivers) -> 
     with pytest.raises(ContentError, match="nothing was sent"):
         notify(repo, receivers.env)
     assert receivers.counts() == {"chat": 0, "mail": 0, "hook": 0}
+
+
+def test_a_window_that_starts_on_its_own_reaches_channels_that_follow_maintenance(
+    tmp_path: Path, receivers: Receivers
+) -> None:
+    """The transition is announced once, to the channel that follows maintenance only."""
+    settings = CHANNELS.replace(
+        "      url_env: TEST_CHAT_URL\n",
+        "      url_env: TEST_CHAT_URL\n      events: [updates, maintenance]\n",
+    )
+    repo = write(tmp_path / "status", {**VALID, **MAINTENANCE, "statuspress.yaml": settings})
+    announced = datetime(2026, 12, 1, 10, 30, tzinfo=timezone.utc)
+    notify(repo, receivers.env, now=announced)
+    assert receivers.counts() == {"chat": 1, "mail": 1, "hook": 1}  # the announcement
+    started = datetime(2026, 12, 10, 2, 5, tzinfo=timezone.utc)
+    notify(repo, receivers.env, now=started)
+    notify(repo, receivers.env, now=started + timedelta(minutes=5))  # nothing new
+    assert receivers.counts() == {"chat": 2, "mail": 1, "hook": 1}
+    assert "The scheduled maintenance has started." in receivers.chat_texts()[-1]

@@ -1,8 +1,9 @@
 """What can be announced: events, each with a stable key the delivery record keeps.
 
 An event source takes the audience's view of the site and "now" and returns events. The
-built-in source announces every published update; other derived facts (maintenance that
-started or ended on its own) plug in as further sources in ``EVENT_SOURCES``.
+built-in sources announce every published update, and the transitions a maintenance
+window made on its own (for channels that follow ``maintenance``); further sources plug in
+``EVENT_SOURCES``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def published_updates(site: StatusSite, now: datetime) -> Iterable[Event]:
     on the live site yet, so it is not announced yet)."""
     for incident in site.incidents:
         for update in incident.updates:
-            if update.at <= now:
+            if update.at <= now and not update.automatic:
                 yield Event(
                     update_key(incident.id, update.id),
                     "updates",
@@ -51,9 +52,24 @@ def published_updates(site: StatusSite, now: datetime) -> Iterable[Event]:
                 )
 
 
-#: The sources ``notify`` asks, in order. Derived maintenance transitions (kind
-#: "maintenance", no ``update_id``, their sentence in ``text``) are added here.
-EVENT_SOURCES: tuple[EventSource, ...] = (published_updates,)
+def maintenance_transitions(site: StatusSite, now: datetime) -> Iterable[Event]:
+    """The updates statuspress posted itself when a maintenance window reached its start
+    or end (``site`` is the site as it stands at ``now``: see transitions.py). Channels
+    that follow ``maintenance`` get them; their key is stable like an update's."""
+    for incident in site.incidents:
+        for update in incident.updates:
+            if update.automatic and update.at <= now:
+                yield Event(
+                    update_key(incident.id, update.id),
+                    "maintenance",
+                    incident.id,
+                    update.at,
+                    update_id=update.id,
+                )
+
+
+#: The sources ``notify`` asks, in order.
+EVENT_SOURCES: tuple[EventSource, ...] = (published_updates, maintenance_transitions)
 
 
 def site_events(

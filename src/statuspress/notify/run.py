@@ -20,6 +20,7 @@ from statuspress.audience import view_for
 from statuspress.config.notifications import Channel, Notifications
 from statuspress.errors import ContentError, UsageError
 from statuspress.load import load_site
+from statuspress.messages import catalogue_for
 from statuspress.model import Audience, Incident, StatusSite
 from statuspress.notify.compose import Composer, Message
 from statuspress.notify.events import Event, site_events
@@ -27,6 +28,7 @@ from statuspress.notify.record import Record, load_record
 from statuspress.notify.send import Apprise, SendError, Webhook, redact, secret_parts
 from statuspress.templates import text_environment
 from statuspress.timefmt import iso
+from statuspress.transitions import site_in_time
 
 #: GitHub's events that run a pull request's code: nothing is ever sent from them.
 PULL_REQUEST_EVENTS = ("pull_request", "pull_request_target")
@@ -152,7 +154,8 @@ def run_notify(
     if errors:
         # What does not build is not on the site: announcing it would send broken links.
         raise ContentError(f"the content has {len(errors)} error(s); nothing was sent", errors)
-    site = loaded.site
+    # The site as it stands now: maintenance windows with the transitions time made.
+    site = site_in_time(loaded.site, now, catalogue_for(loaded.site.settings.language))
     notifications = site.settings.notifications
     check_channels(site, notifications)
     unknown = sorted(set(only) - {c.id for c in notifications.channels})

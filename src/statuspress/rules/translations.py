@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import datetime, timezone
 
 from statuspress.diagnostics import Diagnostic, Level
@@ -176,11 +175,10 @@ def _words(
     if not text:
         return
     # The text's own language decides which rules apply (the English-only ones skip it).
-    # (When the language rules take a text's language themselves, pass it there.)
-    context = TextContext(settings=replace(site.settings, language=translation.language))
+    context = TextContext(settings=site.settings)
     source = translation.source
     first_line, first_col = at or (source.body_line, 1)
-    for finding in lint_text(text, context):
+    for finding in lint_text(text, context, translation.language):
         newlines = text.count("\n", 0, finding.start)
         col = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
         line = first_line + newlines

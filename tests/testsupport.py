@@ -282,6 +282,16 @@ MAINTENANCE = {
         database. We will post an update when the work starts, at 02:00 UTC.
         """,
 }
+#: A maintenance header (25 November, 02:00 to 03:00 UTC) for the review-gate tests.
+WINDOW_HEADER = """---
+title: Database upgrade
+kind: maintenance
+scheduled_start: 2026-11-25T02:00:00Z
+scheduled_end: 2026-11-25T03:00:00Z
+components:
+  checkout: under_maintenance
+---
+"""
 #: Moments before, inside and after that window.
 BEFORE, INSIDE, AFTER = "2026-12-05T12:00:00Z", "2026-12-10T03:00:00Z", "2026-12-10T05:00:00Z"
 # -- real receivers on loopback, for everything that sends -------------------------------

@@ -51,3 +51,19 @@ def tracked(root: Path, path: str) -> bool:
         return bool(git(root, "ls-files", "-z", "--", path, timeout=30))
     except GitError:
         return False
+
+
+def files_at(root: Path, revision: str, *paths: str) -> dict[str, str]:
+    """The files under ``paths`` at ``revision``: repository-relative path -> git's path.
+
+    The status repository may be a folder of a larger git repository (``--repo status``
+    in a monorepo): git lists full names, and they are made relative to the folder. A
+    name that would leave it is left out."""
+    top = prefix(root)
+    listing = git(root, "ls-tree", "-r", "-z", "--full-name", "--name-only", revision, "--", *paths)
+    found = {}
+    for full in listing.split("\0"):
+        path = full[len(top) :]
+        if full.startswith(top) and path and ".." not in path.split("/"):
+            found[path] = full
+    return found

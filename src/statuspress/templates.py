@@ -43,16 +43,7 @@ def make_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Enviro
     kept between builds: Jinja's bytecode cache would run code read from a file, and the
     few hundredths of a second it saves are not worth that.) Its templates' words come
     from ``messages``."""
-    env = jinja2.Environment(
-        loader=template_loader(root),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-        extensions=["jinja2.ext.i18n"],
-    )
+    env = _environment(root, autoescape=True)
     _install_messages(env, messages)
     env.filters["time_tag"] = time_tag
     assets = theme_assets((root / TEMPLATES_DIR, BUILTIN_TEMPLATES))
@@ -89,15 +80,7 @@ def template_loader(root: Path) -> jinja2.BaseLoader:
 def text_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Environment:
     """The environment of plain-text templates (notification messages): the same lookup
     and message catalogue as the site's, without HTML escaping."""
-    env = jinja2.Environment(
-        loader=template_loader(root),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
-    )
+    env = _environment(root, autoescape=False)
     env.install_gettext_callables(  # type: ignore[attr-defined]
         messages.gettext,
         messages.ngettext,
@@ -106,6 +89,21 @@ def text_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Enviro
         npgettext=messages.npgettext,
     )
     return env
+
+
+def _environment(root: Path, *, autoescape: bool) -> jinja2.Environment:
+    """The repository's templates before the built-in ones, strict about undefined names,
+    with the i18n extension (its callables installed by the caller)."""
+    return jinja2.Environment(
+        loader=template_loader(root),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
+    )
 
 
 def time_tag(iso: str, text: str) -> Markup:

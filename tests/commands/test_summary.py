@@ -12,18 +12,10 @@ from hypothesis import strategies as st
 from statuspress.check import check_repository
 from statuspress.commands.review import prepare_review
 from statuspress.commands.summary import fit, summary_sections
+from testsupport import WINDOW_HEADER as MAINTENANCE
 from testsupport import git, make_repo, run
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
-MAINTENANCE = """---
-title: Database upgrade
-kind: maintenance
-scheduled_start: 2026-11-25T02:00:00Z
-scheduled_end: 2026-11-25T03:00:00Z
-components:
-  checkout: under_maintenance
----
-"""
 SCHEDULED = """---
 at: 2026-11-18T09:00:00Z
 status: scheduled

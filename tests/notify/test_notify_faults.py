@@ -9,12 +9,12 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from statuspress.notify import run_notify
 from testsupport import VALID, HttpReceiver, git, smtp_receiver
+from testsupport import write_files as write
 
 NOW = datetime(2026, 11, 18, 12, 0, tzinfo=timezone.utc)
 SETTINGS = """
@@ -37,14 +37,6 @@ notifications:
       url_env: TEST_HOOK_URL
       secret_env: TEST_HOOK_SECRET
 """
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return root
 
 
 def environment(chat: HttpReceiver, hook: HttpReceiver, smtp_port: int) -> dict[str, str]:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from statuspress.rules.front_matter import read_front_matter
+from testsupport import WINDOW_HEADER as MAINTENANCE
 from testsupport import git, make_repo, run
 
 NOW = "2026-11-20T12:00:00Z"
@@ -22,15 +23,6 @@ components:
   checkout: degraded_performance
 ---
 Checkout is slow for some customers.
-"""
-MAINTENANCE = """---
-title: Database upgrade
-kind: maintenance
-scheduled_start: 2026-11-25T02:00:00Z
-scheduled_end: 2026-11-25T03:00:00Z
-components:
-  checkout: under_maintenance
----
 """
 UPDATE = """---
 at: 2026-11-17T09:10:00Z

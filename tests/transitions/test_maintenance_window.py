@@ -19,6 +19,29 @@ def repo(window_repo: Path) -> Path:
     return window_repo
 
 
+CANCEL = {
+    f"{WINDOW}/20261208T0900Z-cancelled.md": """
+        ---
+        at: 2026-12-08T09:00:00Z
+        status: cancelled
+        ---
+        We have cancelled this maintenance: checkout will not be affected on 10 December.
+        """
+}
+RESCHEDULE = {
+    f"{WINDOW}/20261208T0900Z-scheduled.md": """
+        ---
+        at: 2026-12-08T09:00:00Z
+        status: scheduled
+        next_update: 2026-12-12T02:00:00Z
+        scheduled_start: 2026-12-12T02:00:00Z
+        scheduled_end: 2026-12-12T04:00:00Z
+        ---
+        We have moved this maintenance to 12 December, 02:00 to 04:00 UTC.
+        """
+}
+
+
 class Site:
     """One build of the repository at one moment, read back."""
 
@@ -162,18 +185,7 @@ def test_an_update_written_by_someone_wins_over_the_clock(repo: Path, tmp_path: 
 
 
 def test_cancelled_before_it_starts_never_shows_a_start(repo: Path, tmp_path: Path) -> None:
-    write_files(
-        repo,
-        {
-            f"{WINDOW}/20261208T0900Z-cancelled.md": """
-                ---
-                at: 2026-12-08T09:00:00Z
-                status: cancelled
-                ---
-                We have cancelled this maintenance: checkout will not be affected on 10 December.
-                """,
-        },
-    )
+    write_files(repo, CANCEL)
     site = Site(repo, tmp_path / "out", INSIDE)
     assert site.window("scheduled-maintenances/upcoming.json") == []
     assert site.window("scheduled-maintenances/active.json") == []
@@ -193,21 +205,7 @@ def test_cancelled_before_it_starts_never_shows_a_start(repo: Path, tmp_path: Pa
 
 
 def test_rescheduling_moves_the_window_and_says_so(repo: Path, tmp_path: Path) -> None:
-    write_files(
-        repo,
-        {
-            f"{WINDOW}/20261208T0900Z-scheduled.md": """
-                ---
-                at: 2026-12-08T09:00:00Z
-                status: scheduled
-                next_update: 2026-12-12T02:00:00Z
-                scheduled_start: 2026-12-12T02:00:00Z
-                scheduled_end: 2026-12-12T04:00:00Z
-                ---
-                We have moved this maintenance to 12 December, 02:00 to 04:00 UTC.
-                """,
-        },
-    )
+    write_files(repo, RESCHEDULE)
     site = Site(repo, tmp_path / "out", INSIDE)
     (upcoming,) = site.window("scheduled-maintenances/upcoming.json")
     assert upcoming["scheduled_for"] == "2026-12-12T02:00:00.000Z"
@@ -273,28 +271,6 @@ def test_a_final_update_cannot_move_the_window(repo: Path) -> None:
 
 
 # -- every output agrees, for every story at every moment -------------------------------
-
-CANCEL = {
-    f"{WINDOW}/20261208T0900Z-cancelled.md": """
-        ---
-        at: 2026-12-08T09:00:00Z
-        status: cancelled
-        ---
-        We have cancelled this maintenance: checkout will not be affected on 10 December.
-        """
-}
-RESCHEDULE = {
-    f"{WINDOW}/20261208T0900Z-scheduled.md": """
-        ---
-        at: 2026-12-08T09:00:00Z
-        status: scheduled
-        next_update: 2026-12-12T02:00:00Z
-        scheduled_start: 2026-12-12T02:00:00Z
-        scheduled_end: 2026-12-12T04:00:00Z
-        ---
-        We have moved this maintenance to 12 December, 02:00 to 04:00 UTC.
-        """
-}
 
 
 def observe(site: Site) -> dict[str, object]:

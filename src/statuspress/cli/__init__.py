@@ -186,14 +186,19 @@ def check(
     sys.exit(EXIT_RULES if result.failed(strict) else EXIT_OK)
 
 
+def out_option(help_text: str) -> Callable[[F], F]:
+    """``--out``: the site's folder (``_site`` by default)."""
+    return click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("_site"),
+        show_default=True,
+        help=help_text,
+    )
+
+
 @cli.command()
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("_site"),
-    show_default=True,
-    help="Output folder; replaced atomically.",
-)
+@out_option("Output folder; replaced atomically.")
 @click.option(
     "--audience",
     type=click.Choice(["public", "internal"]),

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from statuspress.cli import EXIT_OK, NOW_OPTION, _repo, cli, handle_errors, resolve_now
+from statuspress.cli import (
+    EXIT_OK,
+    NOW_OPTION,
+    _repo,
+    cli,
+    handle_errors,
+    out_option,
+    resolve_now,
+)
 
 GITHUB_FORMAT = click.option(
     "--format",
@@ -39,13 +47,7 @@ def next_change(now_text: str | None, output_format: str) -> None:
 
 
 @cli.command()
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("_site"),
-    show_default=True,
-    help="The built site to compare.",
-)
+@out_option("The built site to compare.")
 @click.option(
     "--live",
     "live_url",

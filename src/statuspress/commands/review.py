@@ -19,7 +19,7 @@ from pathlib import Path
 from statuspress import layout
 from statuspress.audience import public_view
 from statuspress.diagnostics import Diagnostic
-from statuspress.git import git, prefix
+from statuspress.git import files_at, git, prefix
 from statuspress.load import assemble, load_incident, load_repository
 from statuspress.model import Incident, StatusSite
 from statuspress.rules.history import Published, published
@@ -120,20 +120,5 @@ def _published_site(root: Path, fork: str, site: StatusSite, folders: list[str])
 
 def _files_at(root: Path, revision: str, wanted: list[str]) -> Iterator[tuple[str, str]]:
     """(repository-relative path, text) of the files under ``wanted`` at ``revision``."""
-    top = prefix(root)
-    listing = git(
-        root,
-        "ls-tree",
-        "-r",
-        "-z",
-        "--full-name",
-        "--name-only",
-        revision,
-        "--",
-        *wanted,
-    )
-    for git_path in listing.split("\0"):
-        path = git_path[len(top) :]
-        if not git_path.startswith(top) or not path or ".." in path.split("/"):
-            continue
+    for path, git_path in files_at(root, revision, *wanted).items():
         yield path, git(root, "show", f"{revision}:{git_path}")

@@ -18,7 +18,7 @@ from pathlib import Path
 from statuspress import layout
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.errors import UsageError
-from statuspress.git import GitError, git, is_work_tree, prefix
+from statuspress.git import GitError, files_at, git, is_work_tree
 from statuspress.model import StatusSite
 from statuspress.rules.errata import erratum_violations
 from statuspress.rules.published_headers import header_violations
@@ -38,19 +38,12 @@ def _listing(root: Path, revision: str) -> dict[str, str]:
 
     The status repository may be a folder of a larger git repository (``--repo status``
     in a monorepo): paths are listed by their full name in git and made relative to it."""
-    top = prefix(root)
-    listing = _git(
-        root,
-        "ls-tree",
-        "-r",
-        "-z",
-        "--full-name",
-        "--name-only",
-        revision,
-        "--",
-        f"{layout.INCIDENTS_DIR}/",
-    )
-    return {p[len(top) :]: p for p in listing.split("\0") if p.startswith(top) and p != top}
+    try:
+        return files_at(root, revision, f"{layout.INCIDENTS_DIR}/")
+    except GitError as exc:
+        if exc.missing:
+            raise UsageError("--base needs git, and git is not installed") from None
+        raise
 
 
 def _fork_point(root: Path, base: str) -> str:

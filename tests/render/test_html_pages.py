@@ -11,6 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from statuspress.messages import catalogue_for
 from testsupport import build_cli
 
 
@@ -86,7 +87,10 @@ def test_the_reader_zone_script_is_a_file_and_pages_name_the_site_zone(demo_site
         assert [s.get("src", "").rsplit("/", 1)[-1] for s in scripts] == [script]
         assert all(not (s.text or "").strip() for s in scripts)
         assert doc.get("data-time-zone") == "Europe/Berlin"
-        assert doc.get("data-local-time") == "%(time)s (your time)"
+        # The label the script fills in, in the page's own language ("de" pages: German).
+        label = catalogue_for(doc.get("lang")).gettext("%(time)s (your time)")
+        assert doc.get("data-local-time") == label
+        assert label.startswith("%(time)s ")
 
 
 DAY = {

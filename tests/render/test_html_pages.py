@@ -16,7 +16,9 @@ from testsupport import build_cli
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """Every page a reader stays on (not the small pages at API ids, which leave at once:
+    their own test is below)."""
+    return sorted(p for p in site.rglob("*.html") if b'http-equiv="refresh"' not in p.read_bytes())
 
 
 def asset(site: Path, stem: str, suffix: str) -> str:

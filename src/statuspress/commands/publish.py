@@ -14,6 +14,7 @@ from pathlib import Path
 from statuspress import paths
 from statuspress.build import derive, normalize_base_url
 from statuspress.check import require_repository
+from statuspress.config import load_settings
 from statuspress.errors import UsageError
 from statuspress.load import load_site
 from statuspress.model import Audience
@@ -91,5 +92,5 @@ def default_live_url(root: Path, base_url: str | None) -> str:
     """Where the live site's digest is: ``base_url`` (or the repository's) + the file."""
     if base_url is None:
         require_repository(root)
-        base_url = load_site(root).site.settings.base_url
+        base_url = load_settings(root)[0].base_url  # the settings alone: no incident is read
     return normalize_base_url(base_url) + paths.SITE_DIGEST

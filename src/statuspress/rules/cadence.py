@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.fields import format_duration
@@ -17,7 +17,7 @@ from statuspress.model import (
     Update,
     UpdateStatus,
 )
-from statuspress.timefmt import utc_clock_on_date
+from statuspress.timefmt import iso, utc_clock_on_date
 from statuspress.transitions import window
 
 
@@ -41,9 +41,7 @@ def _incident_cadence(site: StatusSite, incident: Incident) -> Iterator[Diagnost
         bound = _maintenance_bound(incident, update)
         if update.next_update is None:
             suggestion = (
-                _stamp(bound)
-                if bound
-                else _suggest(update.at, severity.cadence if severity else None)
+                iso(bound) if bound else _suggest(update.at, severity.cadence if severity else None)
             )
             yield _diag(
                 update,
@@ -62,7 +60,7 @@ def _incident_cadence(site: StatusSite, incident: Incident) -> Iterator[Diagnost
                 Level.ERROR,
                 "cadence/maintenance-promise",
                 f"the window {what} at {utc_clock_on_date(bound)}, and customers hear then "
-                f"at the latest; set 'next_update' no later than {_stamp(bound)}",
+                f"at the latest; set 'next_update' no later than {iso(bound)}",
             )
         if update.next_update <= update.at:
             yield _diag(
@@ -142,8 +140,4 @@ def _maintenance_bound(incident: Incident, update: Update) -> datetime | None:
 
 
 def _suggest(at: datetime, cadence: timedelta | None) -> str:
-    return _stamp(at + (cadence or timedelta(minutes=30)))
-
-
-def _stamp(value: datetime) -> str:
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return iso(at + (cadence or timedelta(minutes=30)))

@@ -1,9 +1,9 @@
 """What can be announced: events, each with a stable key the delivery record keeps.
 
 An event source takes the audience's view of the site and "now" and returns events. The
-built-in sources announce every published update, and the transitions a maintenance
-window made on its own (for channels that follow ``maintenance``); further sources plug in
-``EVENT_SOURCES``.
+built-in source announces every published update, among them the transitions a
+maintenance window made on its own (for channels that follow ``maintenance``); further
+sources plug in ``EVENT_SOURCES``.
 """
 
 from __future__ import annotations
@@ -38,30 +38,17 @@ def update_key(incident_id: str, update_id: str) -> str:
 
 
 def published_updates(site: StatusSite, now: datetime) -> Iterable[Event]:
-    """Every update of ``site`` that is published by ``now`` (an update dated later is not
-    on the live site yet, so it is not announced yet)."""
+    """Every update of ``site`` published by ``now`` (an update dated later is not on the
+    live site yet, so it is not announced yet). The updates statuspress posted itself when
+    a maintenance window reached its start or end (``site`` is the site as it stands at
+    ``now``: see transitions.py) are of kind ``maintenance``, for the channels that follow
+    those; every other is of kind ``updates``. Either way the key is the update's."""
     for incident in site.incidents:
         for update in incident.updates:
-            if update.at <= now and not update.automatic:
+            if update.at <= now:
                 yield Event(
                     update_key(incident.id, update.id),
-                    "updates",
-                    incident.id,
-                    update.at,
-                    update_id=update.id,
-                )
-
-
-def maintenance_transitions(site: StatusSite, now: datetime) -> Iterable[Event]:
-    """The updates statuspress posted itself when a maintenance window reached its start
-    or end (``site`` is the site as it stands at ``now``: see transitions.py). Channels
-    that follow ``maintenance`` get them; their key is stable like an update's."""
-    for incident in site.incidents:
-        for update in incident.updates:
-            if update.automatic and update.at <= now:
-                yield Event(
-                    update_key(incident.id, update.id),
-                    "maintenance",
+                    "maintenance" if update.automatic else "updates",
                     incident.id,
                     update.at,
                     update_id=update.id,
@@ -69,7 +56,7 @@ def maintenance_transitions(site: StatusSite, now: datetime) -> Iterable[Event]:
 
 
 #: The sources ``notify`` asks, in order.
-EVENT_SOURCES: tuple[EventSource, ...] = (published_updates, maintenance_transitions)
+EVENT_SOURCES: tuple[EventSource, ...] = (published_updates,)
 
 
 def site_events(

@@ -55,7 +55,7 @@ def test_the_summary_lists_per_channel_the_messages_a_merge_would_send(tmp_path:
         "Nothing.\n\n"
         "### `developers` (webhook)\n\n"
         "- incident payload: “Slow checkout”, status `resolved`, impact `minor`, 2 update(s)\n"
-        "- component payload: Checkout `degraded_performance` → `operational`\n\n"
+        "- component payload: Checkout `degraded_performance` → `operational`\n"
     )
 
 

@@ -41,9 +41,10 @@ def pr_summary(
     diagnostics: tuple[Diagnostic, ...],
     now: datetime,
 ) -> str:
-    """The Markdown summary of the change of ``root`` against ``base``."""
+    """The Markdown summary of the change of ``root`` against ``base``: the review, then
+    the messages each notification channel would send, fitted together in GitHub's limit."""
     review = prepare_review(root, site, base, diagnostics, now)
-    return fit(summary_sections(review))
+    return fit([*summary_sections(review), notifications(review)])
 
 
 def append_summary(
@@ -57,22 +58,18 @@ def append_summary(
     """Add the summary to the end of the file at ``path`` (GitHub's step summary collects
     what every command of a step appends); made whole before the file is opened."""
     summary = pr_summary(root, site, base, diagnostics, now)
-    summary += notification_summary(root, site, base, now)
     with path.open("a", encoding="utf-8") as handle:
         handle.write(summary)
 
 
-def notification_summary(root: Path, site: StatusSite, base: str, now: datetime) -> str:
+def notifications(review: Review) -> str:
     """The messages each notification channel would send once the change is merged, as
-    they will read (empty when statuspress.yaml configures no channel): a section of its
-    own after the review, with a quarter of the summary's room."""
+    they will read (empty when statuspress.yaml configures no channel): the last section,
+    whole or left out like the others."""
     from statuspress.notify.preview import preview_markdown
 
-    lines = preview_markdown(root, site, changed_paths(root, base), now)
-    text = "\n".join(lines) + "\n" if lines else ""
-    if len(text.encode()) > SUMMARY_LIMIT // 4:
-        text = text.encode()[: SUMMARY_LIMIT // 4].decode(errors="ignore") + "\n\n…(cut)\n"
-    return text
+    lines = preview_markdown(review.root, review.after, review.changed, review.now)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def summary_sections(review: Review) -> list[str]:

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from statuspress import paths
 from statuspress.build import render_site
-from statuspress.commands.review import Review, changed_paths, incident_folder, prepare_review
+from statuspress.commands.review import Review, incident_folder, prepare_review
 from statuspress.commands.summary_cards import Cards, findings_list
 from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
 from statuspress.model import ComponentStatus, StatusSite
 from statuspress.timeline import INDICATOR_DESCRIPTIONS
 
-__all__ = ["SUMMARY_LIMIT", "append_summary", "changed_paths", "pr_summary", "summary_sections"]
+__all__ = ["SUMMARY_LIMIT", "append_summary", "pr_summary", "summary_sections"]
 
 #: GitHub accepts at most 1 MiB of summary per step; the rest is kept for what other steps add.
 SUMMARY_LIMIT = 1_000_000

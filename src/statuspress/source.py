@@ -8,6 +8,7 @@ repository, YAML that does not parse, an alias bomb) becomes a Diagnostic.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 from dataclasses import dataclass
@@ -117,6 +118,20 @@ def file_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def _read_at_most(handle: io.FileIO, limit: int, size: int) -> bytes:
+    """At most ``limit`` bytes of ``handle``, asking first for ``size`` + 1 (the file's own
+    size, plus one byte to see the end): one read of the limit itself would map and unmap
+    a megabyte per file. A file that grows meanwhile, or a pipe with no size, is read on in
+    small steps up to the limit."""
+    data = handle.read(min(size + 1, limit))
+    while data and len(data) < limit:
+        more = handle.read(min(limit - len(data), 65536))
+        if not more:
+            break
+        data += more
+    return data
+
+
 def _read_bytes(root: Path, path: Path | str, rel: str, symlink: bool | None) -> bytes:
     """The bytes of a sane status file (no link out of the repository, not too large,
     no NUL byte), or SourceError."""
@@ -130,8 +145,10 @@ def _read_bytes(root: Path, path: Path | str, rel: str, symlink: bool | None) ->
                 "replace the link with the file itself",
             )
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        with open(path, "rb", buffering=0) as handle:
+            # Ask for the file's own size (plus one byte, to see it grew past the limit):
+            # a read of the limit itself would map and unmap a megabyte per file.
+            data = _read_at_most(handle, MAX_FILE_BYTES + 1, os.fstat(handle.fileno()).st_size)
     except OSError as exc:
         raise _error(rel, "source/unreadable", f"cannot read this file ({exc.strerror})") from exc
     if len(data) > MAX_FILE_BYTES:

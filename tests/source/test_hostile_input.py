@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from click.testing import CliRunner
 
 from statuspress.check import check_repository
 from statuspress.cli import cli
+from statuspress.source import MAX_FILE_BYTES, _read_at_most
 from testsupport import FIRST, NOW, VALID
 
 BILLION_LAUGHS = (
@@ -160,3 +163,37 @@ def test_an_incident_folder_whose_name_ends_in_a_newline_is_refused(write_repo) 
     found = check_repository(root, NOW)
     assert any(d.rule == "schema/id" for d in found.errors)
     assert found.site.incidents == ()
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 65537, MAX_FILE_BYTES, MAX_FILE_BYTES + 1])
+def test_the_reader_returns_a_file_whole_up_to_the_limit_and_one_byte_more_past_it(
+    tmp_path: Path, size: int
+) -> None:
+    path = tmp_path / "f.md"
+    path.write_bytes(bytes(range(1, 256)) * (size // 255) + b"x" * (size % 255))
+    with open(path, "rb", buffering=0) as handle:
+        data = _read_at_most(handle, MAX_FILE_BYTES + 1, size)
+    assert data == path.read_bytes()[: MAX_FILE_BYTES + 1]
+
+
+def test_the_reader_reads_a_file_that_grew_after_its_size_was_taken(tmp_path: Path) -> None:
+    path = tmp_path / "f.md"
+    path.write_bytes(b"a" * 100_000)
+    with open(path, "rb", buffering=0) as handle:
+        assert _read_at_most(handle, MAX_FILE_BYTES + 1, 10) == b"a" * 100_000
+
+
+def test_a_named_pipe_is_read_up_to_the_limit_and_no_further(tmp_path: Path) -> None:
+    pipe = tmp_path / "f.md"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        with contextlib.suppress(BrokenPipeError), pipe.open("wb") as handle:
+            handle.write(b"---\n" + b"#" * (2 * MAX_FILE_BYTES))
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    with open(pipe, "rb", buffering=0) as handle:
+        data = _read_at_most(handle, MAX_FILE_BYTES + 1, os.fstat(handle.fileno()).st_size)
+    writer.join()
+    assert len(data) == MAX_FILE_BYTES + 1

@@ -38,19 +38,44 @@ def _builtin_templates() -> Path:
 BUILTIN_TEMPLATES = _builtin_templates()
 
 
-def make_environment(root: Path, messages: Catalogue = ENGLISH) -> jinja2.Environment:
-    """One environment per build: templates are compiled once and cached in it. (Not
-    kept between builds: Jinja's bytecode cache would run code read from a file, and the
-    few hundredths of a second it saves are not worth that.) Its templates' words come
-    from ``messages``."""
+def make_environment(
+    root: Path, messages: Catalogue = ENGLISH, like: jinja2.Environment | None = None
+) -> jinja2.Environment:
+    """One environment per build and language: templates are compiled once and cached in
+    it. Its templates' words come from ``messages``. ``like``, an environment of the same
+    build (another language's), lends its compiled templates and theme assets, so a site
+    in several languages compiles each template once. (Nothing is kept between builds:
+    Jinja's bytecode cache on disk would run code read from a file, and the few hundredths
+    of a second it saves are not worth that.)"""
     env = _environment(root, autoescape=True)
+    env.bytecode_cache = like.bytecode_cache if like is not None else _CompiledTemplates()
     _install_messages(env, messages)
     env.filters["time_tag"] = time_tag
-    assets = theme_assets((root / TEMPLATES_DIR, BUILTIN_TEMPLATES))
+    if like is not None:
+        assets = environment_assets(like)
+    else:
+        assets = theme_assets((root / TEMPLATES_DIR, BUILTIN_TEMPLATES))
     env.globals[_ASSETS] = assets
     # ``{{ page.root }}{{ "assets/style.css"|asset }}``: the published, fingerprinted path.
     env.filters["asset"] = assets.path
     return env
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The compiled code of each template, in memory, shared by the environments of one
+    build. Jinja keys it by template name and file and checks it against the source, so
+    a repository's own template never runs a built-in one's code."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 _ASSETS = "statuspress_assets"

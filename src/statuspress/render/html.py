@@ -144,16 +144,18 @@ def _redirects(context: RenderContext, files: Files) -> Files:
     Left out of the sitemap; never over an incident's own page."""
     frame = context.frame
     redirects: Files = {}
+    # Every such page has the same frame but for its title and canonical URL (they all lie
+    # at the same depth), so the frame is made once. No alternates: they exist at the root
+    # only, no other language has one.
+    common = replace(
+        frame.meta(paths.incident_redirect("-"), "", context.last_updated), alternates=()
+    )
     for incident in context.site.incidents:
         path = paths.incident_redirect(incident_id(incident.id))
         if path in files:
             continue
         target = paths.page_url(paths.incident_page(incident.id))
-        meta = replace(
-            frame.meta(path, incident.title, context.last_updated),
-            canonical=frame.url(target),
-            alternates=(),  # it exists at the root only: no other language has one
-        )
+        meta = replace(common, title=incident.title, canonical=frame.url(target))
         values = {"page": meta, "target": target}
         redirects[path] = render_template(
             context.templates, context.root, "redirect.html", values

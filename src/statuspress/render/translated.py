@@ -69,7 +69,7 @@ def render(context: RenderContext) -> Files:
             context.root,
             messages,
             context.base_url,
-            environment=make_environment(context.root, messages),
+            environment=make_environment(context.root, messages, like=context.templates),
         )
         for part in (html.render(there), report.render(there), feeds.render(there)):
             files.update(

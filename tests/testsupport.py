@@ -23,6 +23,7 @@ from click.testing import CliRunner
 
 from statuspress.check import CheckResult
 from statuspress.cli import cli
+from statuspress.commands.serve import SiteHandler
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: A fixed "now" for tests on the demo content: just after its latest update.
@@ -130,15 +131,11 @@ def serving(root: Path, seconds: float = 120) -> Iterator[tuple[str, list[str]]]
 # -- a built site over HTTP on loopback ---------------------------------------------------
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def serve_directory(root: Path) -> Iterator[str]:
-    """Serve ``root`` on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    """Serve ``root`` on 127.0.0.1 (a free port) as ``statuspress serve`` and the static
+    hosts do; yields the base URL ending in '/'."""
+    handler = functools.partial(SiteHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -45,9 +45,11 @@ def incident_page(incident_id: str) -> str:
 
 
 def incident_redirect(api_id: str) -> str:
-    """The page at an incident's API id (``incidents/<id>/``) that sends readers on to its
-    page: bots and integrations build such links from ``api/v2`` ids."""
-    return f"incidents/{api_id}/index.html"
+    """The page at an incident's API id that sends readers on to its page: bots and
+    integrations build ``incidents/<id>`` links from ``api/v2`` ids, and static hosts serve
+    that address from ``incidents/<id>.html``. (A file, not a folder: one folder fewer per
+    incident to create on every build.)"""
+    return f"incidents/{api_id}.html"
 
 
 def component_page(component_id: str) -> str:

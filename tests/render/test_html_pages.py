@@ -64,16 +64,17 @@ def test_each_incident_has_a_page_at_its_api_id_that_sends_readers_on(demo_site:
     assert incidents
     for incident in incidents:
         folder = incident["shortlink"].rstrip("/").rsplit("/", 1)[1]
-        page = demo_site / "incidents" / incident["id"] / "index.html"
+        page = demo_site / "incidents" / f"{incident['id']}.html"
+        assert not (demo_site / "incidents" / incident["id"]).exists()  # no folder each
         doc = lxml.html.fromstring(page.read_bytes())
         refresh = doc.find(".//meta[@http-equiv='refresh']").get("content")
-        assert refresh == f"0; url=../../incidents/{folder}/"
+        assert refresh == f"0; url=../incidents/{folder}/"
         assert doc.find(".//link[@rel='canonical']").get("href") == incident["shortlink"]
         assert doc.find(".//meta[@name='robots']").get("content") == "noindex"
         link = doc.find(".//main//a")
-        assert link.get("href") == f"../../incidents/{folder}/" and link.text == incident["name"]
+        assert link.get("href") == f"../incidents/{folder}/" and link.text == incident["name"]
     sitemap = (demo_site / "sitemap.xml").read_text()
-    assert not any(f"/incidents/{i['id']}/" in sitemap for i in incidents)
+    assert not any(f"/incidents/{i['id']}" in sitemap for i in incidents)
 
 
 def test_statuspage_feed_paths_serve_the_site_feeds(demo_site: Path) -> None:

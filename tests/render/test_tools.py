@@ -37,6 +37,10 @@ def _lychee(site: Path, root: Path | None = None) -> subprocess.CompletedProcess
             "--root-dir",
             str(root or site),
             "--include-fragments",
+            # /incidents/<API id> is served from incidents/<API id>.html, as GitHub Pages,
+            # Cloudflare Pages, Netlify and `statuspress serve` do.
+            "--fallback-extensions",
+            "html",
             f"{site}/**/*.html",
         ],
         capture_output=True,
@@ -76,7 +80,7 @@ def test_lychee_follows_the_api_id_redirects_and_the_history_feed_aliases(
     incidents = json.loads((site / "api/v2/incidents.json").read_text())["incidents"]
     maintenance = json.loads((site / "api/v2/scheduled-maintenances.json").read_text())
     ids = [i["id"] for i in [*incidents, *maintenance["scheduled_maintenances"]]]
-    links = [f"incidents/{i}/" for i in ids] + ["history.rss", "history.atom"]
+    links = [f"incidents/{i}" for i in ids] + ["history.rss", "history.atom"]
     (site / "links.html").write_text(
         '<!DOCTYPE html><html lang="en"><title>links</title>'
         + "".join(f'<a href="{link}">{link}</a>' for link in links)
@@ -86,6 +90,6 @@ def test_lychee_follows_the_api_id_redirects_and_the_history_feed_aliases(
     assert done.returncode == 0, done.stdout[-4000:]
     # Each redirect page's own links (its target, the site's navigation) are checked too,
     # and a missing redirect target would fail: break one and lychee must say so.
-    broken = site / "incidents" / ids[0] / "index.html"
+    broken = site / "incidents" / f"{ids[0]}.html"
     broken.write_text(broken.read_text().replace("incidents/2026-", "incidents/1999-"))
     assert _lychee(site).returncode != 0

@@ -56,14 +56,20 @@ def rebuild(root: Path, out: Path, log: Callable[[str], None]) -> bool:
     return True
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as the static hosts statuspress supports do: ``/a/b`` is
+    answered from ``a/b.html`` when there is no ``a/b`` (the pages at API ids)."""
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def translate_path(self, path: str) -> str:
-        # A NUL byte (or its %00 form) names no file: answer 404, not a traceback.
         translated = super().translate_path(path)
-        return translated if "\x00" not in translated else os.path.join(self.directory, "\x01")
+        if "\x00" in translated:  # a NUL byte (or its %00 form) names no file: 404
+            return os.path.join(self.directory, "\x01")
+        if not os.path.exists(translated) and os.path.isfile(translated + ".html"):
+            return translated + ".html"
+        return translated
 
 
 def serve(
@@ -81,10 +87,10 @@ def serve(
         class _Server(http.server.ThreadingHTTPServer):
             def finish_request(self, request: Any, client_address: Any) -> None:
                 # The folder is swapped on rebuild: serve from its current path each time.
-                _Handler(request, client_address, self, directory=str(out))
+                SiteHandler(request, client_address, self, directory=str(out))
 
         try:  # the port first: a taken one is said at once, before any build
-            server = _Server(("127.0.0.1", port), _Handler)
+            server = _Server(("127.0.0.1", port), SiteHandler)
         except OSError as exc:
             raise UsageError(
                 f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); pass another --port"

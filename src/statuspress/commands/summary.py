@@ -182,7 +182,8 @@ def changed_pages(review: Review) -> str:
         found = "; ".join(f"{d.path}:{d.line}: {d.message}" for d in exc.diagnostics[:3])
         return "\n".join([*lines, f"The site cannot be built to compare: {exc} ({found}).", ""])
     changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
-    pages = [p for p in changed if p.endswith(".html")]
+    # Not the pages at API ids (incidents/<id>.html): they only send readers on.
+    pages = [p for p in changed if p.endswith("index.html") or p == paths.NOT_FOUND]
     if not changed:
         return "\n".join([*lines, "No page of the site changes.", ""]) + "\n"
     lines += [
@@ -193,9 +194,6 @@ def changed_pages(review: Review) -> str:
     titles = {i.id: i.title for i in (*review.before.incidents, *review.after.incidents)}
     components = {c.id: c.name for c in (*review.before.components, *review.after.components)}
     for page in sorted(pages, key=_page_order):
-        parts = page.split("/")
-        if parts[0] == "incidents" and len(parts) == 3 and parts[1] not in titles:
-            continue  # a redirect from the incident's Statuspage id: nothing to read
         lines.append(f"- {_page_name(page, titles, components)}: `{page}`")
     others = sum(1 for p in changed if p.endswith(_READ_BY_TOOLS) or p.startswith("api/"))
     if others:

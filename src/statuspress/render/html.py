@@ -139,9 +139,10 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
 
 
 def _redirects(context: RenderContext, files: Files) -> Files:
-    """``incidents/<API id>/``: a page that sends readers on to the incident's page (meta
-    refresh, ``rel=canonical`` and a visible link), for links built from ``api/v2`` ids.
-    Left out of the sitemap; never over an incident's own page."""
+    """``incidents/<API id>.html``: a page that sends readers on to the incident's page
+    (meta refresh, ``rel=canonical`` and a visible link), for ``incidents/<API id>`` links
+    built from ``api/v2`` ids. Left out of the sitemap; none where an incident's own page
+    has that name."""
     frame = context.frame
     redirects: Files = {}
     # Every such page has the same frame but for its title and canonical URL (they all lie
@@ -151,8 +152,9 @@ def _redirects(context: RenderContext, files: Files) -> Files:
         frame.meta(paths.incident_redirect("-"), "", context.last_updated), alternates=()
     )
     for incident in context.site.incidents:
-        path = paths.incident_redirect(incident_id(incident.id))
-        if path in files:
+        api_id = incident_id(incident.id)
+        path = paths.incident_redirect(api_id)
+        if paths.incident_page(api_id) in files:
             continue
         target = paths.page_url(paths.incident_page(incident.id))
         meta = replace(common, title=incident.title, canonical=frame.url(target))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 
@@ -16,6 +15,8 @@ class GitError(Exception):
 
 def git(root: Path, *args: str, timeout: float | None = None) -> str:
     """The standard output of ``git -C root ARGS``; GitError when it fails."""
+    import subprocess  # here: most commands never run git, and need not import it
+
     try:
         done = subprocess.run(
             ["git", "-C", str(root), *args],

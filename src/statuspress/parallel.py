@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import multiprocessing as mp
 import os
 import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -105,15 +106,13 @@ def fork_map(
     costly to receive it should take a little more.
     """
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if (
-        minimum is None
-        or _in_worker
-        or len(items) < minimum
-        or workers < 2
-        or "fork" not in mp.get_all_start_methods()
-    ):
+    if minimum is None or _in_worker or len(items) < minimum or workers < 2:
         return [func(items)]
-    context = mp.get_context("fork")
+    import multiprocessing  # only here: small work never pays for importing it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return [func(items)]
+    context = multiprocessing.get_context("fork")
     shares = [items[start:stop] for start, stop in split(len(items), workers, local_share)]
     children: list[tuple[Connection, Any, Sequence[T]]] = []
     local: list[Sequence[T]] = [shares[0]]

@@ -70,11 +70,34 @@ def unwrap_soft_breaks(text: str) -> str:
             joined.update(n for n in range(start, end - 1) if not _hard_break(lines[n]))
     result: list[str] = []
     for number, line in enumerate(lines):
-        if number - 1 in joined:
-            result[-1] = result[-1].rstrip() + " " + line.strip()
+        # A line that is a bare marker ("*", "1.", "#") continues a paragraph only because an
+        # empty list item or heading cannot interrupt one: given words, it would start one.
+        if number - 1 in joined and not _BARE_MARKER.match(result[-1]):
+            if _open_code_span(result[-1]):  # there every space around the newline counts
+                result[-1] = result[-1] + " " + line
+            else:  # (a hard break's two spaces stay at the end of the line)
+                result[-1] = result[-1].rstrip() + " " + line.lstrip()
         else:
             result.append(line)
     return "\n".join(result)
+
+
+_BARE_MARKER = re.compile(r"[ \t]*(?:[*+>-]|#{1,6}|\d{1,9}[.)])[ \t]*\Z")
+
+
+def _open_code_span(text: str) -> bool:
+    """Whether ``text`` ends inside a code span: a run of backticks opens one, and only a
+    run of the same length closes it."""
+    opened = 0
+    for run in _BACKTICKS.findall(text):
+        if not opened:
+            opened = len(run)
+        elif len(run) == opened:
+            opened = 0
+    return opened > 0
+
+
+_BACKTICKS = re.compile(r"`+")
 
 
 def _hard_break(line: str) -> bool:

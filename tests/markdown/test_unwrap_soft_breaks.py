@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from statuspress.markdown import render_markdown, unwrap_soft_breaks
@@ -27,7 +27,11 @@ def test_each_paragraph_becomes_one_line_and_paragraphs_stay_apart(paragraphs: l
     assert unwrap_soft_breaks(text) == "\n\n".join(p.replace("\n", " ") for p in paragraphs)
 
 
-@given(st.text(alphabet="ab -*>#`\\\n1.", max_size=60))
+@given(st.text(alphabet="ab -*>#`\\\n1.)+=_", max_size=60))
+@example("\\\n*\n1")  # a bare marker after a hard break: joined, it would start a list
+@example("1\n1  \n1")  # a hard break after a joined line keeps its two spaces
+@example("` \n1 `")  # the spaces around a newline inside a code span count
+@example("`\n 1 `")
 def test_the_unwrapped_text_renders_as_the_original_does_but_for_whitespace(text: str) -> None:
     def words(html: str) -> str:
         return re.sub(r"\s+", " ", html)

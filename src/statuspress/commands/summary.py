@@ -261,9 +261,11 @@ def _page_name(
         name = components.get(parts[1], parts[1])
         return messages.gettext("Component “%(name)s”") % {"name": name}
     if parts[0] == "history":
+        history = messages.gettext("History")
         if len(parts) > 1:
-            return messages.gettext("History, %(month)s") % {"month": parts[1]}
-        return messages.gettext("History")
+            # Translators: a page's name and the month it shows ("History, 2026-11").
+            return messages.gettext("%(page)s, %(month)s") % {"page": history, "month": parts[1]}
+        return history
     if parts[0] == "report":
         return messages.gettext("Reliability report")
     if page == paths.NOT_FOUND:

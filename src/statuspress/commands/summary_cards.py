@@ -286,15 +286,18 @@ class Cards:
     def postmortem(self, incident: Incident) -> list[str]:
         messages = self.messages
         published = review_published(incident, self.review.now)
-        # Translators: the state of an incident review (postmortem) in the summary.
+        # Translators: the heading of an incident review (postmortem) in the summary.
         if published is not None:
-            state = messages.gettext("published %(time)s") % {"time": self.when(published)}
+            said = messages.gettext("Incident review, published %(time)s")
+            heading = said % {"time": self.when(published)}
         elif incident.postmortem_published is not None:
-            when = self.when(incident.postmortem_published)
-            state = messages.gettext("to be published %(time)s") % {"time": when}
+            said = messages.gettext("Incident review, to be published %(time)s")
+            heading = said % {"time": self.when(incident.postmortem_published)}
         else:
-            state = messages.gettext("not dated: add 'published:' to postmortem.md to publish it")
-        lines = ["#### " + messages.gettext("Incident review, %(state)s") % {"state": state}, ""]
+            heading = messages.gettext(
+                "Incident review, not dated: add 'published:' to postmortem.md to publish it"
+            )
+        lines = [f"#### {heading}", ""]
         if published is not None or incident.postmortem_published is not None:
             lines += [
                 messages.gettext(

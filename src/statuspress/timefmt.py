@@ -5,11 +5,13 @@ build chose (English unless told otherwise), never from the process locale: the 
 content gives the same bytes on any machine. English dates are written day, month, year
 (CLDR's world English, ``en-001``), as the site always wrote them; a site that wants
 another English sets ``language: en-US``. Durations are catalogue messages ("1 h 20 min"):
-CLDR has no pattern for a duration of several units.
+CLDR has no pattern for a duration of several units. Lists of words are joined with the
+language's CLDR list patterns (``word_list``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -97,6 +99,26 @@ def _percent(value: float, decimals: int, language: str) -> str:
     pattern = locale.percent_formats[None].pattern
     fixed = pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else ""), 1)
     return format_percent(value / 100, fixed, locale=locale, decimal_quantization=True)
+
+
+def word_list(
+    items: Sequence[str], messages: Catalogue = ENGLISH, *, conjunction: bool = True
+) -> str:
+    """``items`` as the language lists words: with its "and" ("Checkout, API and Webhooks",
+    "Checkout, API und Webhooks", "Checkout、API、Webhooks") or, without ``conjunction``,
+    with its list separator alone ("Checkout, API", "Checkout、API")."""
+    if not items:
+        return ""
+    from babel.lists import format_list
+
+    locale = cldr_locale(messages.language)
+    if conjunction:
+        return format_list(list(items), locale=locale)
+    middle = locale.list_patterns["standard"]["middle"]
+    joined = items[0]
+    for item in items[1:]:
+        joined = middle.format(joined, item)
+    return joined
 
 
 @lru_cache(maxsize=32)

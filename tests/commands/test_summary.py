@@ -149,3 +149,24 @@ def test_a_deleted_incident_is_shown_as_removed_with_what_blocks_it(tmp_path: Pa
     assert "### Removed maintenance: Database upgrade" in text
     assert "❌ **Must fix** (incident.md, line 1): this incident was published" in text
     assert "history/deleted" in text
+
+
+def test_the_summary_speaks_the_sites_language(tmp_path: Path) -> None:
+    root = make_repo(tmp_path)
+    (root / "statuspress.yaml").write_text("title: Example Status\nlanguage: de\n")
+    folder = root / "incidents/2026-11-18-database-upgrade"
+    folder.mkdir(parents=True)
+    (folder / "incident.md").write_text(MAINTENANCE)
+    (folder / "a.md").write_text(SCHEDULED)
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "announce")
+    (folder / "incident.md").write_text(
+        MAINTENANCE.replace("25T02", "26T02").replace("25T03", "26T03")
+    )
+    text = summary_of(root, tmp_path)
+    assert "## Prüfung der Statusseite" in text
+    assert "### Geänderte Wartung: Database upgrade" in text
+    assert "| Beginn des Wartungsfensters |" in text
+    assert "Bitte prüfen" in text and "Dateien: `incidents/2026-11-18-database-upgrade/`" in text
+    for english in ("Changed maintenance", "Window start", "Please review", "Status page review"):
+        assert english not in text

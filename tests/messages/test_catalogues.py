@@ -24,6 +24,7 @@ from statuspress.messages import (
     missing_msgids,
     template_msgids,
 )
+from statuspress.timefmt import word_list
 from testsupport import REPO_ROOT
 
 TRANSLATED = [lang for lang in SHIPPED_LANGUAGES if lang != "en"]
@@ -195,3 +196,22 @@ def test_a_wrong_language_setting_is_an_error_that_says_what_to_write(
     _, diagnostics = load_settings(tmp_path)
     assert [d.rule for d in diagnostics] == ["schema/value"]
     assert message in diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    ("language", "listed", "separated"),
+    [
+        ("en", "Checkout, API and Webhooks", "Checkout, API"),
+        ("de", "Checkout, API und Webhooks", "Checkout, API"),
+        ("fr", "Checkout, API et Webhooks", "Checkout, API"),
+        ("es", "Checkout, API y Webhooks", "Checkout, API"),
+        ("ja", "Checkout、API、Webhooks", "Checkout、API"),
+    ],
+)
+def test_words_are_listed_the_way_each_language_lists_them(
+    language: str, listed: str, separated: str
+) -> None:
+    messages = catalogue_for(language)
+    assert word_list(["Checkout", "API", "Webhooks"], messages) == listed
+    assert word_list(["Checkout", "API"], messages, conjunction=False) == separated
+    assert word_list([], messages) == "" and word_list(["API"], messages) == "API"

@@ -258,3 +258,18 @@ def test_a_csv_report_with_no_incidents_still_names_its_columns(
     header = run_report(root, NOW, None, None, None, "csv").splitlines()[0]
     assert header.startswith("id,title,severity,started,month,open,public_updates,")
     assert header.endswith(",met_cadence")
+
+
+def test_the_markdown_report_speaks_the_sites_language_and_the_csv_keeps_its_keys(
+    write_repo,  # type: ignore[no-untyped-def]
+) -> None:
+    root = write_repo({**FILES, "statuspress.yaml": "language: de\n"})
+    runner = CliRunner()
+    now = ["--now", "2026-11-17T11:00:00Z"]
+    md = runner.invoke(cli, ["--repo", str(root), "report", *now]).output
+    assert "## Nach Schweregrad" in md and "Kommunikationsbericht:" in md
+    assert "| sev1 (Critical) | 1 | 0 | 10 Min. / 10 Min. |" in md, md
+    assert "By severity" not in md and "Promises kept" not in md
+    assert "50\u00a0%" in md  # German writes a (no-break) space before the percent sign
+    csv_out = runner.invoke(cli, ["--repo", str(root), "report", "--format", "csv", *now]).output
+    assert csv_out.startswith("id,title,severity,started")

@@ -63,9 +63,45 @@ def test_a_translation_promising_another_next_update_time_is_an_error(check: Che
     assert "09:45" in result.diagnostics[0].message
 
 
+TRANSLATIONS_OF_FIRST = {
+    "de": (
+        "Zahlungen schlagen fehl. Nächste Meldung: 9.45 Uhr UTC.",
+        "Zahlungen schlagen fehl. Nächstes Update um 10:45 Uhr MEZ.",
+    ),
+    "fr": (
+        "Les paiements échouent. Prochaine mise à jour à 9 h 45 UTC.",
+        "Les paiements échouent. Prochaine mise à jour à 10h45 (heure de Paris).",
+    ),
+    "es": (
+        "Los pagos fallan. Publicaremos la próxima actualización a las 9:45 UTC.",
+        "Los pagos fallan. Próxima actualización a las 10:45 h (hora peninsular).",
+    ),
+    "ja": (
+        "決済が失敗しています。次回の更新は9時45分\uff08UTC\uff09を予定しています。",
+        "決済が失敗しています。次回の更新は日本時間18時45分の予定です。",
+    ),
+}
+
+
 def test_the_promise_may_be_written_the_way_the_language_writes_times(check: Check) -> None:
-    for written in ("9.45 Uhr UTC", "09h45 UTC", "9時45分 UTC"):
-        assert rules(check(first_de(f"Zahlungen schlagen fehl. Nächste Meldung: {written}."))) == []
+    # Each translation is read in its own language: the same instant in its own words.
+    for language, bodies in TRANSLATIONS_OF_FIRST.items():
+        for body in bodies:
+            name = FIRST.removesuffix(".md") + f".{language}.md"
+            files = {
+                "statuspress.yaml": "languages: [en, de, fr, es, ja]\n",
+                name: translation(body, content_digest(FIRST_BODY)),
+            }
+            assert rules(check(files)) == [], (language, body)
+
+
+def test_a_translation_naming_another_instant_in_its_own_words_is_an_error(
+    check: Check,
+) -> None:
+    # 09:45 Uhr MEZ is 08:45 UTC: the digits match the original, the instant does not.
+    result = check(first_de("Zahlungen schlagen fehl. Nächstes Update um 09:45 Uhr MEZ."))
+    assert rules(result) == ["translations/next-update"]
+    assert "09:45 UTC" in result.diagnostics[0].message
 
 
 def test_a_translation_stating_other_times_is_an_error(check: Check) -> None:

@@ -17,9 +17,10 @@ from statuspress.errors import UsageError
 from statuspress.fields import did_you_mean, invisible_character, parse_duration, parse_timestamp
 from statuspress.layout import INCIDENT_FILE, INCIDENTS_DIR, MESSAGES_DIR, TEMPLATES_DIR
 from statuspress.load import load_site
+from statuspress.messages import catalogue_for
 from statuspress.model import STATUSES_FOR_KIND, ComponentStatus, Incident, Kind, UpdateStatus
 from statuspress.templates import BUILTIN_TEMPLATES
-from statuspress.timefmt import iso, long_date
+from statuspress.timefmt import iso, long_date, word_list
 
 #: Cadence used when the severity has none (sev3) and no --next-update is given.
 DEFAULT_NEXT_UPDATE = timedelta(minutes=60)
@@ -130,9 +131,21 @@ def _parse_components(
     return result
 
 
-def _names(ids: Sequence[str], known: dict[str, str]) -> str:
-    names = [known.get(i, i) for i in ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _names(ids: Sequence[str], known: dict[str, str], language: str) -> str:
+    """The components' names as the site's language lists them: "Checkout and API",
+    "Checkout und API", "Checkout、API"."""
+    return word_list([known.get(i, i) for i in ids], catalogue_for(language))
+
+
+def _window_words(start: datetime, end: datetime, language: str) -> str:
+    """A maintenance window in the site's language: "17 Nov 2026 from 10:00 UTC to 12:00
+    UTC", "17.11.2026 von 10:00 UTC bis 12:00 UTC"."""
+    messages = catalogue_for(language)
+    # Translators: a maintenance window in the first update of 'statuspress new'; the
+    # message template puts it after "On" ("Am", "Le", "El"), or first in Japanese.
+    said = messages.gettext("%(date)s from %(start)s to %(end)s")
+    day = long_date(start.astimezone(timezone.utc), messages)
+    return said % {"date": day, "start": _clock(start), "end": _clock(end)}
 
 
 def new_incident(
@@ -166,7 +179,7 @@ def new_incident(
         raise UsageError(f"{folder} already exists; choose another title or add an update to it")
     # One line of text: line and paragraph separators (which YAML folds) become spaces.
     header: dict[str, object] = {"title": " ".join(title.split())}
-    names = _names(list(statuses), context.components)
+    names = _names(list(statuses), context.components, context.settings.language)
     if maintenance:
         scheduled_start, scheduled_end = _window(start, end, now)
         header.update(
@@ -177,7 +190,7 @@ def new_incident(
         )
         first_status = UpdateStatus.SCHEDULED
         next_update = scheduled_start
-        window = f"{long_date(scheduled_start.astimezone(timezone.utc))} from {_clock(scheduled_start)} to {_clock(scheduled_end)}"
+        window = _window_words(scheduled_start, scheduled_end, context.settings.language)
     else:
         assert severity is not None  # _check_kind_options refused an incident without one
         header.update(severity=severity, started=iso(began), components=statuses)
@@ -311,7 +324,7 @@ def new_update(
             severity = context.settings.severity(found.severity) if found.severity else None
             promised = now + ((severity.cadence if severity else None) or DEFAULT_NEXT_UPDATE)
         front["next_update"] = iso(promised)
-    names = _names(list(found.components), context.components)
+    names = _names(list(found.components), context.components, context.settings.language)
     body = render_message(
         root,
         new_status,

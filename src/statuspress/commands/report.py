@@ -1,21 +1,26 @@
-"""`statuspress report`: the communication metrics as a Markdown review, CSV or JSON."""
+"""`statuspress report`: the communication metrics as a Markdown review, CSV or JSON.
+
+The Markdown is for people and speaks the site's ``language`` (its words from the message
+catalogue, its durations, numbers and percentages from CLDR). The CSV's column names and
+the JSON's keys are machine keys, the same in every language, so a script or spreadsheet
+that reads them keeps working when a site changes its language."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from statuspress.errors import UsageError
 from statuspress.fields import did_you_mean
 from statuspress.load import load_site
-from statuspress.messages import ENGLISH
+from statuspress.messages import ENGLISH, Catalogue, catalogue_for
 from statuspress.metrics import Aggregate, Report, build_report, publication_times
 from statuspress.model import StatusSite
 from statuspress.render.report_data import INCIDENT_COLUMNS, incident_document, report_document
-from statuspress.timefmt import duration_words, zone
+from statuspress.timefmt import duration_words, number, percent, word_list, zone
 from statuspress.transitions import site_in_time
 
 
@@ -28,83 +33,163 @@ def _date(option: str, text: str | None) -> date | None:
         raise UsageError(f"{option} {text} is not a date such as 2026-07-01") from None
 
 
-def _words(value: timedelta | None) -> str:
-    return "—" if value is None else duration_words(value)
+def _words(value: timedelta | None, messages: Catalogue) -> str:
+    return "—" if value is None else duration_words(value, messages)
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}%"
+def _pct(value: float | None, messages: Catalogue) -> str:
+    return "—" if value is None else percent(value, messages)
 
 
-def _markdown(site: StatusSite, report: Report) -> str:
-    tz = zone(site.settings.timezone)
-    period = ", ".join(f"{k} {v}" for k, v in report.filters.items()) or "all incidents"
-    lines = [
-        f"# Communication report: {site.settings.title}",
+def _table(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _stamp(value: datetime, tz: tzinfo) -> str:
+    return value.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _period(report: Report, messages: Catalogue) -> str:
+    """The report's filters in words, or "all incidents"."""
+    # Translators: the filters of 'statuspress report', listed after "Period:".
+    said = {
+        "since": messages.gettext("since %(value)s"),
+        "until": messages.gettext("until %(value)s"),
+        "severity": messages.gettext("severity %(value)s"),
+    }
+    parts = [said.get(k, k + " %(value)s") % {"value": v} for k, v in report.filters.items()]
+    return word_list(parts, messages, conjunction=False) or messages.gettext("all incidents")
+
+
+def _aggregate_head(messages: Catalogue) -> list[str]:
+    # Translators: the columns of the report's tables by severity and by month.
+    return [
         "",
-        f"Period: {period}. Times in {site.settings.timezone}; durations are medians unless marked p90.",
+        messages.gettext("Incidents"),
+        messages.gettext("Open"),
+        messages.gettext("First update (median / p90)"),
+        messages.gettext("Updates (median)"),
+        messages.gettext("Promises kept"),
+        messages.gettext("Resolve (median / p90)"),
+        messages.gettext("Customer impact (median / p90)"),
+        messages.gettext("Met cadence"),
+    ]
+
+
+def _markdown(site: StatusSite, report: Report, messages: Catalogue) -> str:
+    """The report for people, in the site's language (the CSV and JSON keep stable keys)."""
+    tz = zone(site.settings.timezone)
+    # Translators: the heading and the first line of 'statuspress report' (Markdown).
+    lines = [
+        "# " + messages.gettext("Communication report: %(title)s") % {"title": site.settings.title},
+        "",
+        messages.gettext(
+            "Period: %(period)s. Times in %(zone)s; durations are medians unless marked p90."
+        )
+        % {"period": _period(report, messages), "zone": site.settings.timezone},
         "",
     ]
-    header = "| | Incidents | Open | First update (median / p90) | Updates (median) | Promises kept | Resolve (median / p90) | Customer impact (median / p90) | Met cadence |"
+    header = _table(_aggregate_head(messages))
     rule = "|---|---:|---:|---|---:|---:|---|---|---:|"
 
     def row(a: Aggregate, label: str) -> str:
-        return (
-            f"| {label} | {a.incidents} | {a.open} | {_words(a.median_time_to_first_update)} / {_words(a.p90_time_to_first_update)} "
-            f"| {'—' if a.median_updates is None else format(a.median_updates, 'g')} | {_pct(a.promises_kept_pct)} ({a.promises_kept}/{a.promises_made}) "
-            f"| {_words(a.median_time_to_resolve)} / {_words(a.p90_time_to_resolve)} "
-            f"| {_words(a.median_customer_impact)} / {_words(a.p90_customer_impact)} | {_pct(a.met_cadence_pct)} |"
+        updates = "—" if a.median_updates is None else number(a.median_updates, messages, 1)
+        return _table(
+            [
+                label,
+                str(a.incidents),
+                str(a.open),
+                f"{_words(a.median_time_to_first_update, messages)} / "
+                f"{_words(a.p90_time_to_first_update, messages)}",
+                updates,
+                f"{_pct(a.promises_kept_pct, messages)} ({a.promises_kept}/{a.promises_made})",
+                f"{_words(a.median_time_to_resolve, messages)} / "
+                f"{_words(a.p90_time_to_resolve, messages)}",
+                f"{_words(a.median_customer_impact, messages)} / "
+                f"{_words(a.p90_customer_impact, messages)}",
+                _pct(a.met_cadence_pct, messages),
+            ]
         )
 
-    lines += ["## By severity", "", header, rule]
+    lines += ["## " + messages.gettext("By severity"), "", header, rule]
     labels = {s.id: f"{s.id} ({s.label})" for s in site.settings.severities}
     lines += [row(a, labels.get(a.key, a.key)) for a in report.by_severity]
-    lines.append(row(report.overall, "**All**"))
-    lines += ["", "## By month", "", header, rule]
+    # Translators: the last row of the table by severity, over every incident.
+    lines.append(row(report.overall, "**" + messages.gettext("All") + "**"))
+    lines += ["", "## " + messages.gettext("By month"), "", header, rule]
     lines += [row(a, a.key) for a in report.by_month]
-    lines += ["", "## Incidents", ""]
-    delay_head = " Longest publication delay |" if report.has_publication_delays else ""
-    lines.append(
-        f"| Started | Incident | Severity | First update | Updates | Longest gap | Promises kept | Resolved in | Customer impact | Postmortem after | Cadence |{delay_head}"
-    )
-    lines.append(
-        "|---|---|---|---:|---:|---:|---:|---|---|---|---|" + ("---:|" if delay_head else "")
-    )
+    lines += ["", "## " + messages.gettext("Incidents"), ""]
+    # Translators: the columns of the report's table of incidents.
+    head = [
+        messages.gettext("Started"),
+        messages.gettext("Incident"),
+        messages.gettext("Severity"),
+        messages.gettext("First update"),
+        messages.gettext("Updates"),
+        messages.gettext("Longest gap"),
+        messages.gettext("Promises kept"),
+        messages.gettext("Resolved in"),
+        messages.gettext("Customer impact"),
+        messages.gettext("Postmortem after"),
+        messages.gettext("Cadence"),
+    ]
+    if report.has_publication_delays:
+        head.append(messages.gettext("Longest publication delay"))
+    lines.append(_table(head))
+    lines.append("|---|---|---|---:|---:|---:|---:|---|---|---|---|" + "---:|" * (len(head) - 11))
     for m in reversed(report.incidents):
-        started = m.started.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        resolved = _words(m.time_to_resolve) if not m.open else f"open for {_words(m.open_for)}"
-        delay = ""
+        resolved = _words(m.time_to_resolve, messages)
+        if m.open:
+            # Translators: an incident still open in the report's table of incidents.
+            resolved = messages.gettext("open for %(duration)s") % {
+                "duration": _words(m.open_for, messages)
+            }
+        first = (
+            _words(m.time_to_first_update, messages)
+            if m.time_to_first_update is not None
+            else messages.gettext("none")
+        )
+        cells = [
+            _stamp(m.started, tz),
+            m.title,
+            m.severity or "—",
+            first,
+            str(m.public_updates),
+            _words(m.longest_gap, messages),
+            _pct(m.promises_kept_pct, messages),
+            resolved,
+            _words(m.customer_impact, messages),
+            _words(m.time_to_postmortem, messages),
+            # Translators: whether an incident's updates came as often as its severity asks.
+            messages.gettext("met") if m.met_cadence else messages.gettext("missed"),
+        ]
         if report.has_publication_delays:
             flag = " ⚠" if m.late_publication else ""
-            delay = f" {_words(m.longest_publication_delay)}{flag} |"
-        lines.append(
-            f"| {started} | {m.title} | {m.severity or '—'} | {_words(m.time_to_first_update) if m.time_to_first_update is not None else 'none'} "
-            f"| {m.public_updates} | {_words(m.longest_gap)} | {_pct(m.promises_kept_pct)} | {resolved} | {_words(m.customer_impact)} "
-            f"| {_words(m.time_to_postmortem)} | {'met' if m.met_cadence else 'missed'} |{delay}"
-        )
+            cells.append(_words(m.longest_publication_delay, messages) + flag)
+        lines.append(_table(cells))
     if report.maintenance:
-        lines += [
-            "",
-            "## Maintenance",
-            "",
-            "| Scheduled | Window | Notice | Completed | Overran |",
-            "|---|---|---:|---|---|",
-        ]
+        lines += ["", "## " + messages.gettext("Maintenance"), ""]
+        # Translators: the columns of the report's table of maintenance windows.
+        lines.append(
+            _table(
+                [
+                    messages.gettext("Scheduled"),
+                    messages.gettext("Window"),
+                    messages.gettext("Notice"),
+                    messages.gettext("Completed"),
+                    messages.gettext("Overran"),
+                ]
+            )
+        )
+        lines.append("|---|---|---:|---|---|")
         for mm in report.maintenance:
-            start = (
-                mm.scheduled_start.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-                if mm.scheduled_start
-                else "—"
-            )
-            done = (
-                mm.completed.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-                if mm.completed
-                else "not yet"
-            )
-            lines.append(
-                f"| {start} | {mm.title} | {_words(mm.notice)} | {done} | {'yes' if mm.overran else 'no'} |"
-            )
-    lines += ["", "Definitions: docs/metrics.md."]
+            start = _stamp(mm.scheduled_start, tz) if mm.scheduled_start else "—"
+            # Translators: a maintenance window that has not completed, in the report.
+            done = _stamp(mm.completed, tz) if mm.completed else messages.gettext("not yet")
+            overran = messages.gettext("yes") if mm.overran else messages.gettext("no")
+            lines.append(_table([start, mm.title, _words(mm.notice, messages), done, overran]))
+    # Translators: the last line of the report; docs/metrics.md is a file name.
+    lines += ["", messages.gettext("Definitions: docs/metrics.md.")]
     return "\n".join(lines) + "\n"
 
 
@@ -143,4 +228,4 @@ def run_report(
         return json.dumps(report_document(report), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         return _csv(report)
-    return _markdown(site, report)
+    return _markdown(site, report, catalogue_for(site.settings.language))

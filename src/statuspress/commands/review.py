@@ -21,6 +21,7 @@ from statuspress.audience import public_view
 from statuspress.diagnostics import Diagnostic
 from statuspress.git import files_at, git, prefix
 from statuspress.load import assemble, load_incident, load_repository
+from statuspress.messages import Catalogue, catalogue_for
 from statuspress.model import Incident, StatusSite
 from statuspress.rules.history import Published, published
 from statuspress.timeline import Timeline, build_timeline, overall_indicator
@@ -67,6 +68,12 @@ class Review:
 
     def findings(self, path: str) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.path == path]
+
+    @cached_property
+    def messages(self) -> Catalogue:
+        """The language the summary speaks to reviewers: the site's (default) language,
+        the one its updates are written in."""
+        return catalogue_for(self.after.settings.language)
 
     @cached_property
     def timeline_after(self) -> Timeline:

@@ -5,7 +5,8 @@ The summary is a list of sections, each made by its own function from one ``Revi
 the verdict, the page's headline before → after, one section per incident or maintenance
 the change touches (``summary_cards``), the pages that change in the preview, and the
 findings about other files. A section that does not fit GitHub's limit is left out with
-a note, never cut in the middle.
+a note, never cut in the middle. It speaks the site's (default) language: every word from
+the message catalogue (the findings' own messages, like the command line's, are English).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from statuspress.commands.review import Review, incident_folder, prepare_review
 from statuspress.commands.summary_cards import Cards, findings_list
 from statuspress.diagnostics import Diagnostic
 from statuspress.errors import ContentError
+from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import ComponentStatus, StatusSite
-from statuspress.timeline import INDICATOR_DESCRIPTIONS
+from statuspress.timeline import indicator_label
 
 __all__ = ["SUMMARY_LIMIT", "append_summary", "pr_summary", "summary_sections"]
 
@@ -31,7 +33,11 @@ SUMMARY_LIMIT = 1_000_000
 PREVIEW_ARTIFACT = "status-site-preview"
 
 Section = Callable[[Review], str]
-NOTHING_TOUCHED = "No incident or maintenance is added or changed.\n"
+
+
+def nothing_touched(messages: Catalogue) -> str:
+    """The section in place of the incidents when the change touches none."""
+    return messages.gettext("No incident or maintenance is added or changed.") + "\n"
 
 
 def pr_summary(
@@ -44,7 +50,7 @@ def pr_summary(
     """The Markdown summary of the change of ``root`` against ``base``: the review, then
     the messages each notification channel would send, fitted together in GitHub's limit."""
     review = prepare_review(root, site, base, diagnostics, now)
-    return fit([*summary_sections(review), notifications(review)])
+    return fit([*summary_sections(review), notifications(review)], messages=review.messages)
 
 
 def append_summary(
@@ -68,7 +74,7 @@ def notifications(review: Review) -> str:
     whole or left out like the others."""
     from statuspress.notify.preview import preview_markdown
 
-    lines = preview_markdown(review.root, review.after, review.changed, review.now)
+    lines = preview_markdown(review.root, review.after, review.changed, review.now, review.messages)
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -79,19 +85,21 @@ def summary_sections(review: Review) -> list[str]:
     return [
         verdict(review),
         headline(review),
-        *(incidents or [NOTHING_TOUCHED]),
+        *(incidents or [nothing_touched(review.messages)]),
         changed_pages(review),
         other_findings(review),
     ]
 
 
-def fit(sections: list[str], limit: int = SUMMARY_LIMIT) -> str:
+def fit(sections: list[str], limit: int = SUMMARY_LIMIT, messages: Catalogue = ENGLISH) -> str:
     """The sections that fit in ``limit`` bytes, each whole or left out, in their order,
     and a note saying how many were left out."""
-    note = (
-        "> [!NOTE]\n> {} part(s) of this review did not fit in GitHub's summary limit; the "
-        "job log lists every finding, and the preview shows every page.\n"
+    # Translators: at the end of the pull-request summary when it was too long for GitHub.
+    said = messages.gettext(
+        "%(count)s part(s) of this review did not fit in GitHub's summary limit; the job log "
+        "lists every finding, and the preview shows every page."
     )
+    note = "> [!NOTE]\n> " + said.replace("%(count)s", "{}") + "\n"
     room = limit - len(note.encode()) - 20
     kept, size, left_out = [], 0, 0
     for section in (s.strip("\n") for s in sections):
@@ -112,41 +120,49 @@ def fit(sections: list[str], limit: int = SUMMARY_LIMIT) -> str:
 
 
 def verdict(review: Review) -> str:
+    messages = review.messages
     errors = sum(1 for d in review.diagnostics if d.is_error)
     warnings = len(review.diagnostics) - errors
-    lines = ["## Status page review", ""]
-    problems = _count(errors, "problem must", "problems must")
-    points = _count(warnings, "point needs", "points need")
-    if errors:
-        lines.append(
-            f"❌ **{problems} be fixed** before this can be merged"
-            + (f", and {points} a second look." if warnings else ".")
-        )
+    # Translators: the heading of the pull-request summary (GitHub's job summary).
+    lines = ["## " + messages.gettext("Status page review"), ""]
+    problems = messages.ngettext(
+        "%(count)s problem must be fixed", "%(count)s problems must be fixed", errors
+    ) % {"count": errors}
+    points = messages.ngettext(
+        "%(count)s point needs a second look", "%(count)s points need a second look", warnings
+    ) % {"count": warnings}
+    if errors and warnings:
+        said = messages.gettext("**%(problems)s** before this can be merged, and %(points)s.")
+        lines.append("❌ " + said % {"problems": problems, "points": points})
+    elif errors:
+        said = messages.gettext("**%(problems)s** before this can be merged.")
+        lines.append("❌ " + said % {"problems": problems})
     elif warnings:
-        lines.append(f"⚠️ No blocking problem; {points} a second look.")
+        said = messages.gettext("No blocking problem; %(points)s.")
+        lines.append("⚠️ " + said % {"points": points})
     else:
-        lines.append("✅ No problems found.")
+        lines.append("✅ " + messages.gettext("No problems found."))
     lines += [
         "",
-        "Below is what customers will read once this is merged; every finding is shown next "
-        "to the text it is about.",
+        messages.gettext(
+            "Below is what customers will read once this is merged; every finding is shown "
+            "next to the text it is about."
+        ),
         "",
     ]
     return "\n".join(lines) + "\n"
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def headline(review: Review) -> str:
+    messages = review.messages
     before, after = review.headline(review.before), review.headline(review.after)
-    was, will = INDICATOR_DESCRIPTIONS[before], INDICATOR_DESCRIPTIONS[after]
-    lines = ["### The page's headline", ""]
+    was, will = indicator_label(before, messages), indicator_label(after, messages)
+    lines = ["### " + messages.gettext("The page's headline"), ""]
     if before == after:
-        lines.append(f"Stays **{will}**.")
+        lines.append(messages.gettext("Stays **%(headline)s**.") % {"headline": will})
     else:
-        lines.append(f"Changes from **{was}** to **{will}**.")
+        said = messages.gettext("Changes from **%(was)s** to **%(will)s**.")
+        lines.append(said % {"was": was, "will": will})
     lines.append("")
     lines += _component_changes(review)
     return "\n".join(lines) + "\n"
@@ -156,6 +172,7 @@ def _component_changes(review: Review) -> list[str]:
     from statuspress.audience import public_view
     from statuspress.timeline import build_timeline
 
+    messages = review.messages
     views = [public_view(site) for site in (review.before, review.after)]
     now = [build_timeline(v, review.now).current for v in views]
     names = {c.id: c.name for v in views for c in v.components}
@@ -167,44 +184,60 @@ def _component_changes(review: Review) -> list[str]:
     ]
     if not rows:
         return []
-    lines = ["| Component | Now | After this change |", "|---|---|---|"]
-    lines += [f"| {name} | {old.label} | **{new.label}** |" for name, old, new in rows]
+    # Translators: the columns of the summary's table of components whose status changes.
+    head = [
+        messages.gettext("Component"),
+        messages.gettext("Now"),
+        messages.gettext("After this change"),
+    ]
+    lines = ["| " + " | ".join(head) + " |", "|---|---|---|"]
+    lines += [
+        f"| {name} | {old.describe(messages)} | **{new.describe(messages)}** |"
+        for name, old, new in rows
+    ]
     return [*lines, ""]
 
 
 def changed_pages(review: Review) -> str:
     """The pages of the built site that this change alters, as named in the preview."""
-    lines = ["### Pages this changes", ""]
+    messages = review.messages
+    lines = ["### " + messages.gettext("Pages this changes"), ""]
     try:
         before = render_site(review.before, review.now, root=review.root)
         after = render_site(review.after, review.now, root=review.root)
     except ContentError as exc:  # the repository's templates are broken
         found = "; ".join(f"{d.path}:{d.line}: {d.message}" for d in exc.diagnostics[:3])
-        return "\n".join([*lines, f"The site cannot be built to compare: {exc} ({found}).", ""])
+        said = messages.gettext("The site cannot be built to compare: %(error)s (%(where)s).")
+        return "\n".join([*lines, said % {"error": exc, "where": found}, ""])
     changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
     # Not the pages at API ids (incidents/<id>.html): they only send readers on.
     pages = [p for p in changed if p.endswith("index.html") or p == paths.NOT_FOUND]
     if not changed:
-        return "\n".join([*lines, "No page of the site changes.", ""]) + "\n"
-    lines += [
-        f"The preview (the `{PREVIEW_ARTIFACT}` artifact of this run) holds the whole site; "
-        "open these pages in it:",
-        "",
-    ]
+        return "\n".join([*lines, messages.gettext("No page of the site changes."), ""]) + "\n"
+    said = messages.gettext(
+        "The preview (the `%(artifact)s` artifact of this run) holds the whole site; open "
+        "these pages in it:"
+    )
+    lines += [said % {"artifact": PREVIEW_ARTIFACT}, ""]
     titles = {i.id: i.title for i in (*review.before.incidents, *review.after.incidents)}
     components = {c.id: c.name for c in (*review.before.components, *review.after.components)}
     for page in sorted(pages, key=_page_order):
-        lines.append(f"- {_page_name(page, titles, components)}: `{page}`")
+        lines.append(f"- {_page_name(page, titles, components, messages)}: `{page}`")
     others = sum(1 for p in changed if p.endswith(_READ_BY_TOOLS) or p.startswith("api/"))
     if others:
-        lines.append(f"- and {_count(others, _TOOLS_FILE, _TOOLS_FILE + 's')}")
+        # Translators: the last item of the list of pages a change alters.
+        said = messages.ngettext(
+            "and %(count)s feed, calendar, badge or API file",
+            "and %(count)s feed, calendar, badge or API files",
+            others,
+        )
+        lines.append("- " + said % {"count": others})
     return "\n".join([*lines, ""]) + "\n"
 
 
 #: Outputs customers read through a tool (feed readers, calendars, widgets, API clients);
 #: the rest (the sitemap, the host's headers, the site digest) is for machines only.
 _READ_BY_TOOLS = (".rss", ".atom", ".ics", ".svg")
-_TOOLS_FILE = "feed, calendar, badge or API file"
 
 
 def _page_order(page: str) -> tuple[int, str]:
@@ -213,21 +246,29 @@ def _page_order(page: str) -> tuple[int, str]:
     return rank, page
 
 
-def _page_name(page: str, titles: dict[str, str], components: dict[str, str]) -> str:
+def _page_name(
+    page: str, titles: dict[str, str], components: dict[str, str], messages: Catalogue
+) -> str:
     parts = paths.page_url(page).strip("/").split("/")
+    # Translators: the names of the site's pages in the summary's list of changed pages.
     if page == paths.INDEX:
-        return "Home page"
+        return messages.gettext("Home page")
     if parts[0] == "incidents" and len(parts) == 2:
         return f"“{titles.get(parts[1], parts[1])}”"
     if parts[0] == "components" and len(parts) == 2:
-        return f"Component “{components.get(parts[1], parts[1])}”"
+        name = components.get(parts[1], parts[1])
+        return messages.gettext("Component “%(name)s”") % {"name": name}
     if parts[0] == "history":
-        return "History" + (f", {parts[1]}" if len(parts) > 1 else "")
+        history = messages.gettext("History")
+        if len(parts) > 1:
+            # Translators: a page's name and the month it shows ("History, 2026-11").
+            return messages.gettext("%(page)s, %(month)s") % {"page": history, "month": parts[1]}
+        return history
     if parts[0] == "report":
-        return "Reliability report"
+        return messages.gettext("Reliability report")
     if page == paths.NOT_FOUND:
-        return "“Page not found” page"
-    return "Page"
+        return messages.gettext("“Page not found” page")
+    return messages.gettext("Page")
 
 
 def other_findings(review: Review) -> str:
@@ -242,7 +283,9 @@ def other_findings(review: Review) -> str:
     ]
     if not rest:
         return ""
-    lines = ["### Other findings", ""]
+    messages = review.messages
+    lines = ["### " + messages.gettext("Other findings"), ""]
     for path in sorted({d.path for d in rest}):
-        lines += [f"In `{path}`:", "", *findings_list(d for d in rest if d.path == path)]
+        found = findings_list((d for d in rest if d.path == path), messages)
+        lines += [messages.gettext("In `%(path)s`:") % {"path": path}, "", *found]
     return "\n".join(lines) + "\n"

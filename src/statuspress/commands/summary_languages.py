@@ -4,11 +4,14 @@ text side by side, so a reviewer compares the translations with the original at 
 
 from __future__ import annotations
 
+from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Update, content_digest
 from statuspress.timefmt import language_name
 
 
-def side_by_side(update: Update, default: str, languages: tuple[str, ...]) -> list[str]:
+def side_by_side(
+    update: Update, default: str, languages: tuple[str, ...], messages: Catalogue = ENGLISH
+) -> list[str]:
     """Markdown lines: a table with one column per language of the site (the default
     first), its one row each language's text of ``update``; a missing translation says
     so, and one made from an older original is marked. Nothing for a site in one
@@ -22,9 +25,11 @@ def side_by_side(update: Update, default: str, languages: tuple[str, ...]) -> li
     for language in languages:
         translation = update.translations.get(language)
         if translation is None:
-            cells.append("*not translated yet*")
+            # Translators: a cell of the summary's table of an update's translations.
+            cells.append("*" + messages.gettext("not translated yet") + "*")
         elif translation.translates != digest:
-            cells.append(f"**⚠ made from an older original** {_cell(translation.body)}")
+            older = messages.gettext("made from an older original")
+            cells.append(f"**⚠ {older}** {_cell(translation.body)}")
         else:
             cells.append(_cell(translation.body))
     return [

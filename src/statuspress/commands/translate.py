@@ -13,7 +13,6 @@ from pathlib import Path
 
 import jinja2
 import yaml
-from babel.lists import format_list
 
 from statuspress.commands.new import _context, _find_incident, _write_new, new_update
 from statuspress.errors import UsageError
@@ -23,7 +22,7 @@ from statuspress.messages import base_language, catalogue_for
 from statuspress.model import Audience, Incident, Update, content_digest
 from statuspress.rules.translations import header_digest
 from statuspress.templates import BUILTIN_TEMPLATES
-from statuspress.timefmt import cldr_locale, long_date
+from statuspress.timefmt import long_date, word_list
 
 
 def message_template(root: Path, language: str, status: str) -> jinja2.Template:
@@ -126,9 +125,7 @@ def _body(
             f"{long_date(start.astimezone(timezone.utc), catalogue_for(language))}, "
             f"{_clock(start)} \u2013 {_clock(end)}"
         )
-    names = format_list(
-        [components.get(c, c) for c in incident.components], locale=cldr_locale(language)
-    )
+    names = word_list([components.get(c, c) for c in incident.components], catalogue_for(language))
     return message_template(root, language, update.status.value).render(
         components=names, next_update=promised, window=window
     )

@@ -48,8 +48,8 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "en",
         readers.language,
-        "the site's (default) language: its words, dates and numbers; English-only "
-        "language rules are skipped for other languages",
+        "the site's (default) language: its words, dates and numbers; the promise rules "
+        "read de, fr, es and ja too, the other English-only language rules skip them",
     ),
     Setting(
         "languages",

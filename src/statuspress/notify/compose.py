@@ -27,7 +27,7 @@ from statuspress.notify.events import Event
 from statuspress.render.ids import component_id, stable_id
 from statuspress.render.statuspage_api import StatuspageDocuments, statuspage_time
 from statuspress.templates import render_template
-from statuspress.timefmt import local_and_utc
+from statuspress.timefmt import local_and_utc, word_list
 from statuspress.timeline import INDICATOR_DESCRIPTIONS, build_timeline, overall_indicator
 from statuspress.views.context import RenderContext
 
@@ -105,6 +105,7 @@ class Composer:
             for u in incident.updates
             if u.id in ids
         ]
+        components = [self.names.get(c, c) for c in incident.named_components]
         return {
             "site": {
                 "title": self.site.settings.title,
@@ -117,7 +118,8 @@ class Composer:
                 "is_maintenance": incident.is_maintenance,
                 "status": incident.status.describe(self.messages),
                 "is_open": incident.is_open,
-                "components": [self.names.get(c, c) for c in incident.named_components],
+                "components": components,
+                "components_list": word_list(components, self.messages, conjunction=False),
             },
             "updates": updates,
             "events": [e.text for e in events if e.update_id is None and e.text],

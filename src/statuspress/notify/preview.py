@@ -8,6 +8,7 @@ from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
+from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import StatusSite
 from statuspress.notify.compose import Message
 from statuspress.notify.events import Event, update_key
@@ -45,20 +46,27 @@ def preview_messages(
 
 
 def preview_markdown(
-    root: Path, site: StatusSite, changed: Collection[str], now: datetime
+    root: Path,
+    site: StatusSite,
+    changed: Collection[str],
+    now: datetime,
+    words: Catalogue = ENGLISH,
 ) -> list[str]:
-    """The job summary's section, as Markdown lines (none without channels)."""
+    """The job summary's section, as Markdown lines (none without channels), its own words
+    in ``words``' language (the messages are as each channel's language sends them)."""
     channels = preview_messages(root, site, changed, now)
     if not channels:
         return []
-    lines = ["", "## Notifications this merge would send", ""]
+    # Translators: a section of the pull-request summary; "merge" is merging the change.
+    lines = ["", "## " + words.gettext("Notifications this merge would send"), ""]
     for channel_id, kind, messages in channels:
         lines += [f"### `{channel_id}` ({kind})", ""]
         if not messages:
-            lines += ["Nothing.", ""]
+            # Translators: a notification channel that would send no message.
+            lines += [words.gettext("Nothing."), ""]
         for message in messages:
             if kind == "webhook":
-                lines += _webhook_lines(message)
+                lines += _webhook_lines(message, words)
                 continue
             lines += [f"**{message.title}**", ""]
             lines += [f"> {line}" if line else ">" for line in message.body.rstrip().splitlines()]
@@ -66,21 +74,33 @@ def preview_markdown(
     return lines
 
 
-def _webhook_lines(message: Message) -> list[str]:
+def _webhook_lines(message: Message, words: Catalogue) -> list[str]:
+    """One line per payload; the statuses and impacts are the payload's machine values."""
     lines = []
     for payload in message.payloads:
         document = json.loads(payload)
         if "incident" in document:
             incident = document["incident"]
             count = len(incident["incident_updates"])
-            lines.append(
-                f"- incident payload: “{incident['name']}”, status `{incident['status']}`, "
-                f"impact `{incident['impact']}`, {count} update(s)"
+            # Translators: a webhook payload in the summary's preview of notifications.
+            said = words.gettext(
+                "incident payload: “%(name)s”, status %(status)s, impact %(impact)s, "
+                "%(count)s update(s)"
             )
+            values = {
+                "name": incident["name"],
+                "status": f"`{incident['status']}`",
+                "impact": f"`{incident['impact']}`",
+                "count": count,
+            }
+            lines.append("- " + said % values)
         else:
             change = document["component_update"]
-            lines.append(
-                f"- component payload: {document['component']['name']} "
-                f"`{change['old_status']}` → `{change['new_status']}`"
-            )
+            said = words.gettext("component payload: %(name)s %(old)s → %(new)s")
+            values = {
+                "name": document["component"]["name"],
+                "old": f"`{change['old_status']}`",
+                "new": f"`{change['new_status']}`",
+            }
+            lines.append("- " + said % values)
     return [*lines, ""]

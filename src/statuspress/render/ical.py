@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from statuspress import paths
 from statuspress.model import Incident, Kind, UpdateStatus
 from statuspress.render import Files, RenderContext
+from statuspress.timefmt import word_list
 
 _STATUS = {
     UpdateStatus.SCHEDULED: "CONFIRMED",
@@ -61,11 +62,14 @@ def _event(context: RenderContext, incident: Incident, host: str) -> list[str]:
     end = incident.scheduled_end or start
     url = context.url(paths.page_url(paths.incident_page(incident.id)))
     names = {c.id: c.name for c in context.site.components}
-    affected = ", ".join(names.get(c, c) for c in incident.components)
+    messages = context.frame.messages
+    affected = word_list(
+        [names.get(c, c) for c in incident.components], messages, conjunction=False
+    )
     description = incident.summary or (updates[-1].body if updates else "")
     if affected:
         # Translators: the components a maintenance window affects, comma-separated.
-        affects = context.frame.messages.gettext("Affects: %(components)s")
+        affects = messages.gettext("Affects: %(components)s")
         description = f"{affects % {'components': affected}}\n\n{description}".strip()
     description += f"\n\n{url}"
     return [

@@ -7,15 +7,20 @@ original's:
 - ``translations/outdated``: the original changed after the translation was made (its
   ``translates:`` digest is no longer the original's), the erratum case;
 - ``translations/unanchored``: a translation that does not say which text it translates;
-- ``translations/next-update``: the original promises the next update at a time the
-  translation does not state;
-- ``translations/times``, ``translations/numbers``: clock times or numbers that differ;
+- ``translations/next-update``: the original states the time of its ``next_update`` and
+  the translation states no time that means it (each read in its own language, by the
+  language rules' time readers: "09:45 UTC", "10:45 Uhr MEZ" and "18時45分（日本時間）"
+  are one instant);
+- ``translations/times``: clock times that differ, both in their digits and in the
+  instants they mean (a translation may give a time in its readers' zone);
+- ``translations/numbers``: numbers that differ;
 - ``translations/missing`` (``overdue_translations``, run by ``check_site`` because it
   reads the clock): a public update of an open incident still untranslated once its
   severity's ``translations_within`` has passed.
 
-The words of a translation are linted like any customer text (the rules that are not
-English-only run on every language).
+The words of a translation are linted like any customer text, and a translation of an
+update like the update (its next-update and fix-time promises read in its language; the
+English-only rules skip it).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.fields import format_duration
@@ -37,9 +42,12 @@ from statuspress.model import (
     content_digest,
 )
 from statuspress.rules.language import TextContext, lint_text
-from statuspress.timefmt import zone
+from statuspress.rules.language.promises import clock_meanings, time_stated
+from statuspress.rules.language.text import Text
 
-#: Clock times as the shipped languages write them: 12:45, 12.45, 12h45, 12 h 45, 12時45分.
+#: Clock times as the shipped languages write them, compared digit for digit between an
+#: original and its translation (``translations/times``): 12:45, 12.45, 12h45, 12 h 45,
+#: 12時45分.
 CLOCK = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])\s?(?:[:.]|h\s?|時)([0-5]\d)分?(?![\d.,:])")
 #: Numbers: digits, with any grouping or decimal sign between them.
 NUMBER = re.compile("\\d+(?:[.,\u202f\u00a0'\u2019]\\d+)*")
@@ -65,10 +73,15 @@ def translation_violations(site: StatusSite, now: datetime) -> Iterator[Diagnost
             )
             yield from _words(site, translation, translation.body)
         for update in incident.updates:
+            context = _update_context(site, incident, update)
             for translation in update.translations.values():
                 yield from _anchored(translation, content_digest(update.body))
-                yield from _agrees(site, update, translation)
-                yield from _words(site, translation, translation.body)
+                agreement = list(_agrees(site, update, translation, context))
+                yield from agreement
+                # A lost promise is reported once, as the translation's own finding.
+                lost = any(d.rule == "translations/next-update" for d in agreement)
+                found = _words(site, translation, translation.body, context=context)
+                yield from (d for d in found if not (lost and d.rule == "language/next-update"))
 
 
 def _diag(translation: Translation, key: str | None, rule: str, message: str) -> Diagnostic:
@@ -112,20 +125,35 @@ def _numbers(text: str) -> Counter[str]:
     return Counter(re.sub(r"\D", "", m[0]) for m in NUMBER.finditer(without_clocks))
 
 
-def _agrees(site: StatusSite, update: Update, translation: Translation) -> Iterator[Diagnostic]:
+def _update_context(site: StatusSite, incident: Incident, update: Update) -> TextContext:
+    """What the language rules know of an update, for its translations."""
+    return TextContext(
+        settings=site.settings,
+        is_update_body=True,
+        final=update.is_final,
+        maintenance=incident.kind is Kind.MAINTENANCE,
+        at=update.at,
+        next_update=update.next_update,
+        eta_approved=update.eta_approved_by is not None,
+    )
+
+
+def _agrees(
+    site: StatusSite, update: Update, translation: Translation, context: TextContext
+) -> Iterator[Diagnostic]:
     original, translated = _clocks(update.body), _clocks(translation.body)
-    promised = _promised_clocks(site, update)
-    stated = [c for c in promised if original[c]]
-    if stated and not any(translated[c] for c in stated):
-        hour, minute = stated[0]
+    promised = _promised(site, update, context)
+    if promised is not None and _states(translation.body, context, translation.language):
+        promised = None
+    if promised is not None:
         yield _diag(
             translation,
             None,
             "translations/next-update",
-            f"the original promises the next update by {hour:02d}:{minute:02d}, which this "
-            "translation does not say; write the same time",
+            f"the original promises the next update by {promised}, which this translation "
+            "does not say; write the same time",
         )
-    elif original != translated:
+    elif original != translated and not _same_instants(site, update, translation, context):
         yield _diag(
             translation,
             None,
@@ -144,18 +172,37 @@ def _agrees(site: StatusSite, update: Update, translation: Translation) -> Itera
         )
 
 
-def _promised_clocks(site: StatusSite, update: Update) -> list[tuple[int, int]]:
-    """The next update's time on the clock, in UTC and in the site's zone."""
+def _promised(site: StatusSite, update: Update, context: TextContext) -> str | None:
+    """The words in which the original states its ``next_update`` time (read in the site's
+    language), or None when it states none or promises no next update."""
     if update.next_update is None or update.is_final:
-        return []
-    found = []
-    for when in (
-        update.next_update.astimezone(timezone.utc),
-        update.next_update.astimezone(zone(site.settings.timezone)),
-    ):
-        if (when.hour, when.minute) not in found:
-            found.append((when.hour, when.minute))
-    return found
+        return None
+    text = Text(update.body, context, site.settings.language)
+    mention = time_stated(text, update.next_update)
+    return None if mention is None else update.body[mention.start : mention.end]
+
+
+def _same_instants(
+    site: StatusSite, update: Update, translation: Translation, context: TextContext
+) -> bool:
+    """Whether the clock times of the original and the translation, each read in its own
+    language, pair off as the same instants ("09:38 UTC" and "10:38 Uhr MEZ")."""
+    ours = clock_meanings(Text(update.body, context, site.settings.language))
+    left = clock_meanings(Text(translation.body, context, translation.language))
+    if len(ours) != len(left):
+        return False
+    for meanings in ours:
+        match = next((theirs for theirs in left if theirs & meanings), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
+
+
+def _states(body: str, context: TextContext, language: str) -> bool:
+    """Whether a translation states the update's ``next_update`` time, read in its language."""
+    assert context.next_update is not None
+    return time_stated(Text(body, context, language), context.next_update) is not None
 
 
 def _clock_list(clocks: Counter[tuple[int, int]]) -> str:
@@ -167,15 +214,19 @@ def _list(numbers: Counter[str]) -> str:
 
 
 def _words(
-    site: StatusSite, translation: Translation, text: str, at: tuple[int, int] | None = None
+    site: StatusSite,
+    translation: Translation,
+    text: str,
+    at: tuple[int, int] | None = None,
+    context: TextContext | None = None,
 ) -> Iterator[Diagnostic]:
     """The language rules on a translation's text, which starts at ``at`` (line, column;
-    default: the body's first line). The English-only rules skip a text that is not
-    English by themselves."""
+    default: the body's first line), in ``context`` (an update's, for its translations).
+    The text's own language decides which rules apply: the promise rules read it with its
+    language's phrasebook, the English-only rules skip it."""
     if not text:
         return
-    # The text's own language decides which rules apply (the English-only ones skip it).
-    context = TextContext(settings=site.settings)
+    context = context or TextContext(settings=site.settings)
     source = translation.source
     first_line, first_col = at or (source.body_line, 1)
     for finding in lint_text(text, context, translation.language):

@@ -13,7 +13,7 @@ from statuspress import paths
 from statuspress.markdown import render_markdown
 from statuspress.messages import Catalogue
 from statuspress.model import Audience, Component, ComponentStatus, Incident, Show, worst
-from statuspress.timefmt import duration_words, percent, short_date
+from statuspress.timefmt import duration_words, percent, short_date, word_list
 from statuspress.timeline import component_uptime, floored_percent
 from statuspress.views.context import RenderContext
 from statuspress.views.frame import IncidentSummary, Link, StatusBadge, status_badge
@@ -106,9 +106,13 @@ def day_text(
         # Translators: a day of a component's uptime bar with incidents that did not
         # change its status.
         return messages.gettext("%(date)s: operational throughout") % {"date": label}
-    said = ", ".join(
-        status_for(status, messages) % {"duration": duration_words(spent, messages)}
-        for status, spent in parts
+    said = word_list(
+        [
+            status_for(status, messages) % {"duration": duration_words(spent, messages)}
+            for status, spent in parts
+        ],
+        messages,
+        conjunction=False,
     )
     # Translators: a day of a component's uptime bar: its date, then how long it spent in
     # each status that day ("major outage for 1 h, degraded performance for 25 min").

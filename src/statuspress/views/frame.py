@@ -20,7 +20,14 @@ from statuspress.config import Settings
 from statuspress.markdown import render_markdown
 from statuspress.messages import ENGLISH, Catalogue
 from statuspress.model import Audience, Component, ComponentStatus, Incident, Kind, Update
-from statuspress.timefmt import duration_words, iso, language_name, local_and_utc, zone
+from statuspress.timefmt import (
+    duration_words,
+    iso,
+    language_name,
+    local_and_utc,
+    word_list,
+    zone,
+)
 from statuspress.timeline import incident_impact
 
 
@@ -109,6 +116,8 @@ class UpdateView:
     affected: tuple[str, ...]
     #: the tag of the language ``body`` is in, when it is not the page's (no translation yet)
     body_language: str | None = None
+    #: ``affected`` as the page's language lists it ("API: Major outage, Web: Operational")
+    affected_list: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,6 +140,8 @@ class IncidentSummary:
     latest: UpdateView | None
     #: the language ``title`` is in, when it is not the page's (no translation yet)
     title_language: str | None = None
+    #: ``components`` as the page's language lists them ("API, Web", "API、Web")
+    components_list: str = ""
 
 
 def impact_label(impact: str, messages: Catalogue) -> str:
@@ -287,6 +298,7 @@ class Frame:
             is_internal=update.audience is Audience.INTERNAL,
             affected=affected,
             body_language=update.body_language,
+            affected_list=word_list(affected, self.messages, conjunction=False),
         )
 
     def incident_summary(self, incident: Incident) -> IncidentSummary:
@@ -315,6 +327,7 @@ class Frame:
             and incident.scheduled_end
         ):
             schedule = self.window(incident.scheduled_start, incident.scheduled_end)
+        components = tuple(self.component_name(c) for c in incident.components)
         return IncidentSummary(
             id=incident.id,
             url=paths.page_url(paths.incident_page(incident.id)),
@@ -330,11 +343,12 @@ class Frame:
             ended=self.time(end) if end else None,
             duration=self.duration((end or self.now) - began) if began else None,
             schedule=schedule,
-            components=tuple(self.component_name(c) for c in incident.components),
+            components=components,
             latest=self.update(incident.latest, promise=incident.is_open)
             if incident.latest
             else None,
             title_language=incident.header_language,
+            components_list=word_list(components, self.messages, conjunction=False),
         )
 
     def _moved(self, update: Update) -> str | None:

@@ -8,7 +8,13 @@ from pathlib import Path
 
 from statuspress.check import check_repository
 from statuspress.config import Settings
-from statuspress.rules.language import ENGLISH_ONLY, TextContext, lint_text, skipped_rules
+from statuspress.rules.language import (
+    ENGLISH_ONLY,
+    WORDING,
+    TextContext,
+    lint_text,
+    skipped_rules,
+)
 
 NOW = datetime(2026, 11, 18, 12, 0, tzinfo=timezone.utc)
 HEADER = "---\ntitle: Slow checkout\nseverity: sev3\nstarted: 2026-11-17T09:00:00Z\ncomponents:\n  checkout: degraded_performance\n---\n"
@@ -174,17 +180,25 @@ def test_the_entry_point_takes_the_language_of_the_text() -> None:
         at=datetime(2026, 11, 17, 9, 10, tzinfo=timezone.utc),
         next_update=datetime(2026, 11, 17, 10, 10, tzinfo=timezone.utc),
     )
+    # German is read for its promises (here: none), but not for English wording.
     german = "Einige Kunden können nicht bezahlen. Wir arbeiten daran."
-    assert lint_text(german, context, "de") == []
+    assert [f.rule for f in lint_text(german, context, "de")] == ["language/next-update"]
     assert skipped_rules(german, context, "de") == ENGLISH_ONLY
-    # An English text tagged as a translation into Japanese is not judged as English either.
+    promised = german + " Das nächste Update folgt um 11:10 Uhr MEZ."
+    assert lint_text(promised, context, "de") == []
+    # An English text tagged as a translation into Japanese is not judged as English, nor
+    # as Japanese: every wording rule skips it.
     english = "We are continuing to investigate."
     assert {f.rule for f in lint_text(english, context)} == {
         "language/vague",
         "language/next-update",
     }
     assert lint_text(english, context, "ja") == []
+    assert skipped_rules(english, context, "ja") == WORDING
     assert skipped_rules(english, context) == frozenset()
     # The site's language is the default.
     german_site = TextContext(settings=Settings(language="de-AT"), is_update_body=True)
-    assert skipped_rules(english, german_site) == ENGLISH_ONLY
+    assert skipped_rules(english, german_site) == WORDING
+    # A language without a phrasebook skips every wording rule.
+    italian = "Alcuni clienti non possono pagare. Stiamo indagando."
+    assert skipped_rules(italian, context, "it") == WORDING

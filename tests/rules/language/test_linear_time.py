@@ -167,3 +167,40 @@ def test_text_built_from_triggering_fragments_lints_in_linear_time(pieces: list[
         return unit * (size // len(unit) + 1)
 
     assert _scaling(text_of_size) < 8
+
+
+#: language -> fragments that drive its phrasebook's patterns (promises, times, delays).
+CRAFTED_IN_LANGUAGES: dict[str, list[str]] = {
+    "de": ["Nächstes Update um 10:", "wird voraussichtlich bis 14 Uhr behoben ",
+           "in den nächsten 20 bis ", "am 17. November ", "wir melden uns so bald wie möglich "],
+    "fr": ["prochaine mise à jour à 10 h ", "devrait être rétabli d'ici 14 h ",
+           "dans les 30 prochaines ", "le 17 novembre à "],
+    "es": ["próxima actualización a las ", "esperamos que quede restablecido antes de las 14:00 ",
+           "en los próximos 20 a ", "el 17 de noviembre "],
+    "ja": ["次回の更新は14時", "16時頃に復旧する見込みです", "約30分", "11月17日"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "fragment"),
+    [
+        (lang, fragment)
+        for lang, fragments in CRAFTED_IN_LANGUAGES.items()
+        for fragment in fragments
+    ],
+)
+def test_crafted_megabyte_in_another_language_is_linted_within_seconds(
+    language: str, fragment: str
+) -> None:
+    context = TextContext(
+        settings=Settings(language=language),
+        is_update_body=True,
+        at=UPDATE_BODY.at,
+        next_update=UPDATE_BODY.next_update,
+    )
+    text = fragment * (SIZE // len(fragment))
+    start = time.perf_counter()
+    found = list(_diagnostics("incidents/x/update.md", text, context, 5))
+    elapsed = time.perf_counter() - start
+    limit = LIMIT_SECONDS + SECONDS_PER_FINDING * len(found)
+    assert elapsed < limit, f"{language} {fragment!r}: {elapsed:.2f} s with {len(found)} findings"

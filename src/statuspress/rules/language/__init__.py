@@ -14,10 +14,12 @@ The one entry point for a text is::
 ``language`` is the BCP 47 tag of the language the text is written in (``"en"``, ``"de"``,
 ``"fr"``, ``"es"``, ``"ja"``, ``"pt-BR"``); None means the site's ``language`` setting. A
 translation of an update is linted by passing its own tag and the update's context. The
-English-only rules (``ENGLISH_ONLY``: fixed-wording, eta, next-update, vague) skip any text
-that is not English by its tag or by its words and script; ``skipped_rules(text, context,
-language)`` says which were skipped. The other rules (hosts, addresses, secrets, jargon,
-identifiers) apply in every language.
+promise rules (eta, next-update) read English and every language with a phrasebook
+(``phrasebook/``: de, fr, es, ja), whose times ``localread.py`` reads; the English-only
+rules (``ENGLISH_ONLY``: fixed-wording, vague) skip any text that is not English by its
+tag or by its words and script; ``skipped_rules(text, context, language)`` says which were
+skipped. The other rules (hosts, addresses, secrets, jargon, identifiers) apply in every
+language.
 
 The rules live in ``errors.py`` and ``warnings.py`` (one ``Rule`` each: id, level, message,
 finder); the finders of the warnings by subject in ``jargon.py``, ``identifiers.py``,
@@ -37,6 +39,7 @@ from statuspress.rules.language.engine import (
     ENGLISH_ONLY,
     ERRORS,
     RULES,
+    WORDING,
     Finding,
     lint_text,
     skipped_rules,
@@ -49,6 +52,7 @@ __all__ = [
     "ERRORS",
     "JARGON_TERMS",
     "RULES",
+    "WORDING",
     "Finding",
     "TextContext",
     "component_language_violations",

@@ -14,6 +14,9 @@ from statuspress.rules.language.text import Text, TextContext
 RULES: tuple[Rule, ...] = errors.RULES + warnings.RULES
 ERRORS = frozenset(rule.id for rule in RULES if rule.level is Level.ERROR)
 ENGLISH_ONLY = frozenset(warnings.ENGLISH_ONLY)
+#: The rules that read wording: the English-only ones and the promise rules, which read
+#: English and the languages with a phrasebook.
+WORDING = ENGLISH_ONLY | frozenset(warnings.PROMISE_RULES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,8 @@ def lint_text(text: str, context: TextContext, language: str | None = None) -> l
 
     ``language`` is the BCP 47 tag of the language ``text`` is written in (``en``,
     ``de``, ``ja``, ``pt-BR``); by default the site's ``language``. The rules in
-    ``ENGLISH_ONLY`` read only English (``skipped_rules`` says when they did not)."""
+    ``ENGLISH_ONLY`` read only English, the promise rules English and the languages with
+    a phrasebook (``skipped_rules`` says which did not run)."""
     subject = Text(text, context, language or context.settings.language)
     found = []
     for rule in RULES:
@@ -52,10 +56,14 @@ def lint_text(text: str, context: TextContext, language: str | None = None) -> l
 
 
 def skipped_rules(text: str, context: TextContext, language: str | None = None) -> frozenset[str]:
-    """The rules ``lint_text`` did not apply to ``text`` because it is not English (by
-    its tag, or by its words and script); empty for English text."""
+    """The rules ``lint_text`` did not apply to ``text`` because of its language (by its
+    tag, and by its words and script): none for English, ``ENGLISH_ONLY`` for a language
+    with a phrasebook (German, French, Spanish, Japanese), all of ``WORDING`` for any
+    other."""
     subject = Text(text, context, language or context.settings.language)
-    return frozenset() if subject.english else ENGLISH_ONLY
+    if subject.english:
+        return frozenset()
+    return ENGLISH_ONLY if subject.phrasebook is not None else WORDING
 
 
 def _more(message: str) -> str:

@@ -1,8 +1,11 @@
 """The promises an open update makes: when the next update comes (``language/next-update``)
-and when the problem will be fixed (``language/eta``). English text only.
+and when the problem will be fixed (``language/eta``), in English and in every language
+with a phrasebook (``phrasebook/``: German, French, Spanish, Japanese).
 
-Both read the text's times with ``timeread`` and judge them as instants, not digits:
-"2:30 PM ET" on an update whose ``next_update`` is 19:30 UTC in November agrees.
+Both read the text's times in its language (``timeread`` for English, ``localread`` with
+the phrasebook for the others) and judge them as instants, not digits, with one
+comparison: "2:30 PM ET" on an update whose ``next_update`` is 19:30 UTC in November
+agrees, and so do "20:30 Uhr MEZ", "à 20 h 30 (heure de Paris)" and "日本時間4時30分".
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from statuspress.rules.language.phrasebook import Promises
 from statuspress.rules.language.rule import Hit
 from statuspress.rules.language.text import Text
-from statuspress.rules.language.timeread import Delay, Mention, clock_instants
+from statuspress.rules.language.timeread import Clock, Delay, Mention, clock_instants
 
 #: Every FIX_WORD and ETA_WORD match holds one of these (in lower case).
 _FIX_HINTS = ("fix", "resol", "restor", "recover", "back", "again", "normal", "running",
@@ -95,6 +99,34 @@ DURATION = re.compile(
 _HINTS = ("updat", "information", "news", "details", "hear", "back", "follow", "confirm",
           "report", "keep")  # fmt: skip
 
+#: The English phrases (the other languages' are in their phrasebooks).
+ENGLISH = Promises(
+    next_update=NEXT_UPDATE,
+    when_words=WHEN_WORDS,
+    fix_word=FIX_WORD,
+    eta_word=ETA_WORD,
+    future=FUTURE,
+    past=PAST,
+    no_eta=NO_ETA,
+    day_promise=DAY_PROMISE,
+    duration=DURATION,
+    hints=_HINTS,
+    fix_hints=_FIX_HINTS,
+    day_words=_DAY_WORDS,
+    eta_words=_ETA_WORDS,
+)
+
+
+def promise_words(text: Text) -> Promises | None:
+    """The phrases an open update's promises are read with, in its language; None when it
+    is no open update or its language has no phrasebook."""
+    if not text.is_open_update:
+        return None
+    if text.english:
+        return ENGLISH
+    book = text.phrasebook
+    return book.promises if book is not None else None
+
 
 @dataclass(frozen=True, slots=True)
 class _Verdict:
@@ -114,11 +146,11 @@ def _verdict(text: Text) -> _Verdict | None:
 
 
 def _judge(text: Text) -> _Verdict | None:
-    context = text.context
-    wanted = context.next_update
-    if not (text.is_open_update and text.english) or wanted is None:
+    wanted = text.context.next_update
+    words = promise_words(text)
+    if words is None or wanted is None:
         return None
-    if not any(h in text.lowered for h in _HINTS):
+    if words.hints and not any(h in text.lowered for h in words.hints):
         return _Verdict(False, None, None)
     # Only a time in a sentence that promises an update counts: each sentence with a time
     # is searched for such a promise once (most updates hold one or two times).
@@ -129,7 +161,7 @@ def _judge(text: Text) -> _Verdict | None:
             continue
         sentence = text.sentence_around(mention.start)
         if sentence not in promises:
-            promises[sentence] = NEXT_UPDATE.search(text.raw, *sentence) is not None
+            promises[sentence] = words.next_update.search(text.raw, *sentence) is not None
         if not promises[sentence]:
             continue
         agrees, instant = _agrees(text, mention, wanted)
@@ -139,8 +171,28 @@ def _judge(text: Text) -> _Verdict | None:
             wrong = (mention, instant)
     if wrong is not None:
         return _Verdict(False, wrong, None)
-    first = NEXT_UPDATE.search(text.raw)
+    first = words.next_update.search(text.raw)
     return _Verdict(False, None, first.span() if first else None)
+
+
+def time_stated(text: Text, wanted: datetime) -> Mention | None:
+    """The first time ``text`` writes (read in its language) that means ``wanted``, in any
+    sentence: how a translation is held to the next-update time its original states."""
+    for mention in text.times:
+        unknown = isinstance(mention, Delay) and (mention.fuzzy or text.context.at is None)
+        if not unknown and _agrees(text, mention, wanted)[0]:
+            return mention
+    return None
+
+
+def clock_meanings(text: Text) -> list[frozenset[datetime]]:
+    """The instants each clock time ``text`` writes can mean (in its written zone, else in
+    the site's zone or UTC), on the day nearest when the text was posted."""
+    at = text.context.at or text.context.next_update
+    if at is None:
+        return []
+    zones = _default_zones(text.settings.timezone)
+    return [frozenset(clock_instants(m, at, zones, at)) for m in text.times if isinstance(m, Clock)]
 
 
 def _agrees(text: Text, mention: Mention, wanted: datetime) -> tuple[bool, datetime | None]:
@@ -166,31 +218,33 @@ def _default_zones(name: str) -> tuple[tzinfo, ...]:
     return (ZoneInfo(name), timezone.utc)
 
 
-def _stamp(value: datetime, on: datetime | None = None) -> str:
-    """``10:30 UTC``, with its date when it is not the UTC day of ``on`` (or always)."""
+def _stamp(value: datetime, on: datetime | None = None, english: bool = True) -> str:
+    """``10:30 UTC``, with its date when it is not the UTC day of ``on`` (or always): "on
+    2026-11-17" after it in English, "2026-11-17" before it in an example for another
+    language."""
     utc = value.astimezone(timezone.utc)
-    same_day = on is not None and on.astimezone(timezone.utc).date() == utc.date()
-    return utc.strftime("%H:%M UTC" if same_day else "%H:%M UTC on %Y-%m-%d")
+    if on is not None and on.astimezone(timezone.utc).date() == utc.date():
+        return utc.strftime("%H:%M UTC")
+    return utc.strftime("%H:%M UTC on %Y-%m-%d" if english else "%Y-%m-%d %H:%M UTC")
 
 
 def next_update_missing(text: Text) -> Iterator[Hit]:
     verdict = _verdict(text)
-    if verdict is None or verdict.agrees or verdict.wrong is not None:
+    words = promise_words(text)
+    if verdict is None or verdict.agrees or verdict.wrong is not None or words is None:
         return
     context = text.context
-    when = (
-        _stamp(context.next_update, context.at or context.next_update)
-        if context.next_update
-        else ""
-    )
+    assert context.next_update is not None
+    when = _stamp(context.next_update, context.at or context.next_update, words is ENGLISH)
+    example = words.example.format(when)
     if verdict.mention is None:
-        yield Hit(len(text.raw.rstrip()), ("", when))
+        yield Hit(len(text.raw.rstrip()), ("", example))
         return
     start, end = verdict.mention
     sentence_end = text.sentence_around(start)[1]
-    vague = WHEN_WORDS.search(text.raw, end, sentence_end)
-    words = text.raw[start : vague.end() if vague else end]
-    yield Hit(start, (f"'{words}' does not say when; ", when))
+    vague = words.when_words.search(text.raw, end, sentence_end)
+    said = text.raw[start : vague.end() if vague else end]
+    yield Hit(start, (f"'{said}' does not say when; ", example))
 
 
 def next_update_disagrees(text: Text) -> Iterator[Hit]:
@@ -211,20 +265,22 @@ def next_update_disagrees(text: Text) -> Iterator[Hit]:
 def fix_times(text: Text) -> Iterator[Hit]:
     """A time (clock, delay or day) that a sentence promises for the fix: the nearest
     trigger before it (or else after it, within ``_REACH`` characters) is a fix word or
-    "ETA", not a next-update phrase; the sentence looks ahead ("will", "expect",
+    "ETA" (in the text's language), not a next-update phrase; the sentence looks ahead ("will", "expect",
     "targeting") and nothing past tense ("was deployed at", "since") stands between the
     trigger and the time."""
     context = text.context
-    if not (text.is_open_update and text.english) or context.maintenance or context.eta_approved:
+    words = promise_words(text)
+    if words is None or context.maintenance or context.eta_approved:
         return
     raw = text.raw
-    if not any(h in text.lowered for h in _FIX_HINTS):
+    hints = words.fix_hints
+    if hints and not any(h in text.lowered for h in hints):
         return
     spans = {(m.start, m.end) for m in text.times if not _every(m)}
-    if not text.words.isdisjoint(_DAY_WORDS):
-        spans |= {m.span() for m in itertools.islice(DAY_PROMISE.finditer(raw), _MOST)}
-    if not text.words.isdisjoint(_ETA_WORDS):
-        spans |= {m.span() for m in itertools.islice(DURATION.finditer(raw), _MOST)}
+    if words.day_words is None or not text.words.isdisjoint(words.day_words):
+        spans |= {m.span() for m in itertools.islice(words.day_promise.finditer(raw), _MOST)}
+    if words.eta_words is None or not text.words.isdisjoint(words.eta_words):
+        spans |= {m.span() for m in itertools.islice(words.duration.finditer(raw), _MOST)}
     if not spans:
         return
     done: set[tuple[int, int]] = set()
@@ -235,14 +291,14 @@ def fix_times(text: Text) -> Iterator[Hit]:
         # The promise is read in its sentence, but no further than _AROUND characters from
         # the time: a sentence a megabyte long is not searched again for each time in it.
         lo, hi = max(sentence[0], start - _AROUND), min(sentence[1], end + _AROUND)
-        if not any(h in text.lowered[lo:hi] for h in _FIX_HINTS):
+        if hints and not any(h in text.lowered[lo:hi] for h in hints):
             continue
-        fixes = [m.span() for m in FIX_WORD.finditer(raw, lo, hi)]
-        fixes += [m.span() for m in ETA_WORD.finditer(raw, lo, hi)]
-        if not fixes or NO_ETA.search(raw, lo, hi) or not FUTURE.search(raw, lo, hi):
+        fixes = [m.span() for m in words.fix_word.finditer(raw, lo, hi)]
+        fixes += [m.span() for m in words.eta_word.finditer(raw, lo, hi)]
+        if not fixes or words.no_eta.search(raw, lo, hi) or not words.future.search(raw, lo, hi):
             continue
-        updates = sorted(m.span() for m in NEXT_UPDATE.finditer(raw, lo, hi))
-        hit = _promise(text, _Triggers(sorted(fixes), updates), start, end)
+        updates = sorted(m.span() for m in words.next_update.finditer(raw, lo, hi))
+        hit = _promise(text, words, _Triggers(sorted(fixes), updates), start, end)
         if hit is not None:
             done.add(sentence)
             yield hit
@@ -277,7 +333,7 @@ class _Triggers:
         return self.fixes[i] if ok else None
 
 
-def _promise(text: Text, triggers: _Triggers, start: int, end: int) -> Hit | None:
+def _promise(text: Text, words: Promises, triggers: _Triggers, start: int, end: int) -> Hit | None:
     owner = triggers.before(start)
     if owner is not None:
         gap = (owner[1], start)
@@ -286,7 +342,7 @@ def _promise(text: Text, triggers: _Triggers, start: int, end: int) -> Hit | Non
         if owner is None:
             return None
         gap = (end, owner[0])
-    if owner in triggers.updates or PAST.search(text.raw, *gap):
+    if owner in triggers.updates or words.past.search(text.raw, *gap):
         return None
-    words = text.raw[min(owner[0], start) : max(owner[1], end)]
-    return Hit(min(owner[0], start), (words if len(words) <= 80 else words[:77] + "...",))
+    said = text.raw[min(owner[0], start) : max(owner[1], end)]
+    return Hit(min(owner[0], start), (said if len(said) <= 80 else said[:77] + "...",))

@@ -12,13 +12,14 @@ from functools import cache, cached_property
 
 from statuspress.config import Settings
 from statuspress.rules.language.patterns import ENGLISH, OTHER_LANGUAGE, TOKEN
+from statuspress.rules.language.phrasebook import Phrasebook, phrasebook_for
 from statuspress.rules.language.timeread import Mention, read_times
 
 #: Where a sentence ends: ".", "!" or "?" before a space or the end (so "10.30", "v4.2"
-#: and "a.m." inside a sentence do not end it), a blank line, or the line break before a
+#: and "a.m." inside a sentence do not end it), a Japanese full stop, a blank line, or the line break before a
 #: list item. A single line break does not: Markdown bodies are wrapped mid-sentence.
 _SENTENCE_END = re.compile(
-    r"[.!?](?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?=\s|$)|\n[ \t]*+\n"
+    r"[.!?](?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?=\s|$)|[\u3002\uff01\uff1f]|\n[ \t]*+\n"
     r"|\n(?=[ \t]*+(?:[-*+]|\d+[.)])\s)"
 )
 #: Letters of scripts other than Latin: CJK, kana, Hangul, Cyrillic, Greek, Arabic,
@@ -73,6 +74,16 @@ def is_english(text: str, tokens: Sequence[str] | None = None) -> bool:
     return english >= other
 
 
+def written_in(book: Phrasebook, text: str, tokens: Sequence[str]) -> bool:
+    """Whether ``text`` is in ``book``'s language rather than English: mostly in its script,
+    or with at least as many of its function words as English ones (a text with neither,
+    such as "Nächste Meldung: 9.45 Uhr UTC.", goes by its tag)."""
+    if book.script is not None:
+        return len(book.script.findall(text)) >= len(_LATIN.findall(text)) / 4
+    own = sum(map(book.function_words.__contains__, tokens))
+    return own >= sum(map(ENGLISH.__contains__, tokens))
+
+
 def primary_language(tag: str) -> str:
     """The primary subtag of a BCP 47 language tag: ``en`` for ``en-GB``."""
     return tag.replace("_", "-").split("-", 1)[0].lower()
@@ -98,6 +109,16 @@ class Text:
         """Whether the English-only rules apply: English by its tag and by its words."""
         return primary_language(self.language) == "en" and is_english(self.raw, self.tokens)
 
+    @cached_property
+    def phrasebook(self) -> Phrasebook | None:
+        """The phrasebook the promise rules read this text with when it is not English: its
+        tag's language's, if one ships and the text is written in it (by its words or
+        script); None for English and for every other text."""
+        if self.english:
+            return None
+        book = phrasebook_for(primary_language(self.language))
+        return book if book is not None and written_in(book, self.raw, self.tokens) else None
+
     @property
     def is_open_update(self) -> bool:
         """An update body that is not the final one: a fix is still to come."""
@@ -105,8 +126,14 @@ class Text:
 
     @cached_property
     def times(self) -> list[Mention]:
-        """Every clock time and delay written in the text, in order."""
-        return read_times(self.raw)
+        """Every clock time and delay written in the text, in order, read in its language."""
+        book = self.phrasebook
+        if book is None:
+            return read_times(self.raw)
+        # Imported only when a text in another language is read: English sites never load it.
+        from statuspress.rules.language.localread import read_local_times
+
+        return read_local_times(self.raw, book.times)
 
     @cached_property
     def _ends(self) -> list[int]:

@@ -143,13 +143,14 @@ def read_times(text: str) -> list[Mention]:
         return []
     clocks = _clocks(text)
     if clocks and _DAY_HINT.search(lowered):
-        clocks = _attach_days(text, clocks, _days(text, clocks))
+        clocks = attach_days(text, clocks, _days(text, clocks))
     delays = any(w in lowered for w in _UNIT_WORDS) or (digits and _DIGIT_UNIT.search(lowered))
     found: list[Mention] = [*clocks, *(_delays(text) if delays else ())]
     return sorted(found, key=lambda m: m.start)
 
 
-def _first(matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+def first_matches(matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The first ``MOST`` of ``matches``."""
     return itertools.islice(matches, MOST)
 
 
@@ -169,7 +170,7 @@ class _Raw:
 
 
 def _clocks(text: str) -> list[Clock]:
-    raws = [raw for m in _first(CLOCK.finditer(text)) if (raw := _raw(m)) is not None]
+    raws = [raw for m in first_matches(CLOCK.finditer(text)) if (raw := _raw(m)) is not None]
     for first, second in itertools.pairwise(raws):
         # "between 10 and 11 AM PT": the first time takes the second's AM/PM and zone.
         if second.valid and _CONNECTOR.fullmatch(text, first.end, second.start):
@@ -253,10 +254,10 @@ _DAY_HINT = re.compile(
     r"\d{4}-\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
     r"|sun|today|tonight|tomorrow|this\s(?:morning|afternoon|evening))"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|[\u3002\uff01\uff1f]|\n[ \t]*\n")
 
 
-def _attach_days(text: str, clocks: list[Clock], days: list[Day]) -> list[Clock]:
+def attach_days(text: str, clocks: list[Clock], days: list[Day]) -> list[Clock]:
     """Each clock with the most exact date written within a few words of it in the same
     sentence (an ISO date-time already carries its own)."""
     if not days:
@@ -297,7 +298,7 @@ def _exactness(day: Day) -> int:
 
 def _delays(text: str) -> list[Delay]:
     delays = []
-    for m in _first(DELAY.finditer(text)):
+    for m in first_matches(DELAY.finditer(text)):
         prep, mods = m.group("prep").lower(), m.group("mods").lower()
         fuzzy = False
         if prep == "over" and not ("next" in mods or "coming" in mods):

@@ -1,7 +1,8 @@
 """Warnings: words that need a second look. Their finders live by subject: jargon and
 HTTP statuses in ``jargon.py``, identifier shapes in ``identifiers.py``, the next-update
 and fix-time promises in ``promises.py``, filler in ``filler.py``; "fixed" before the end
-is here. The wording rules (fixed-wording, eta, next-update, vague) read English only.
+is here. Two wording rules (fixed-wording, vague) read English only; the promise rules
+(eta, next-update) read every language with a phrasebook.
 
 Each rule is one ``Rule`` in ``RULES`` below: id, level, the fix-it message (naming the
 words that triggered it and what to write instead) and its finder.
@@ -25,12 +26,10 @@ from statuspress.rules.language.rule import Hit, Rule
 from statuspress.rules.language.text import Text
 
 #: The rules that read English wording only; other languages skip them.
-ENGLISH_ONLY = (
-    "language/fixed-wording",
-    "language/eta",
-    "language/next-update",
-    "language/vague",
-)
+ENGLISH_ONLY = ("language/fixed-wording", "language/vague")
+#: The rules that read promises: in English and in every language with a phrasebook
+#: (German, French, Spanish, Japanese); a text in any other language skips them.
+PROMISE_RULES = ("language/eta", "language/next-update")
 
 
 def fixed_too_early(text: Text) -> Iterator[Hit]:
@@ -79,7 +78,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "language/next-update",
         Level.WARNING,
-        "{0}say when the next update comes, such as 'We will post the next update by {1}.'",
+        "{0}say when the next update comes, such as '{1}'",
         next_update_missing,
     ),
     Rule(

@@ -41,7 +41,7 @@ from statuspress.model import (
     Update,
     content_digest,
 )
-from statuspress.rules.language import TextContext, lint_text
+from statuspress.rules.language import TextContext, lint_text, update_context
 from statuspress.rules.language.promises import clock_meanings, time_stated
 from statuspress.rules.language.text import Text
 
@@ -73,7 +73,7 @@ def translation_violations(site: StatusSite, now: datetime) -> Iterator[Diagnost
             )
             yield from _words(site, translation, translation.body)
         for update in incident.updates:
-            context = _update_context(site, incident, update)
+            context = update_context(incident, update, TextContext(settings=site.settings))
             for translation in update.translations.values():
                 yield from _anchored(translation, content_digest(update.body))
                 agreement = list(_agrees(site, update, translation, context))
@@ -123,19 +123,6 @@ def _clocks(text: str) -> Counter[tuple[int, int]]:
 def _numbers(text: str) -> Counter[str]:
     without_clocks = CLOCK.sub(" ", text)
     return Counter(re.sub(r"\D", "", m[0]) for m in NUMBER.finditer(without_clocks))
-
-
-def _update_context(site: StatusSite, incident: Incident, update: Update) -> TextContext:
-    """What the language rules know of an update, for its translations."""
-    return TextContext(
-        settings=site.settings,
-        is_update_body=True,
-        final=update.is_final,
-        maintenance=incident.kind is Kind.MAINTENANCE,
-        at=update.at,
-        next_update=update.next_update,
-        eta_approved=update.eta_approved_by is not None,
-    )
 
 
 def _agrees(

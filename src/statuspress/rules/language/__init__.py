@@ -31,6 +31,7 @@ Every rule runs in time linear in its text.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 from statuspress.diagnostics import Diagnostic
@@ -91,20 +92,23 @@ def _field_position(source: Source, key: str) -> tuple[int, int]:
     return pos.line, pos.col + len(key) + 2
 
 
-def _update_texts(incident: Incident, update: Update, base: TextContext) -> Iterator[Diagnostic]:
-    source = update.source
-    context = TextContext(
-        settings=base.settings,
+def update_context(incident: Incident, update: Update, base: TextContext) -> TextContext:
+    """What the language rules know of an update's body (and of its translations'):
+    ``base``, the site's, with the update's own time, promise and status."""
+    return replace(
+        base,
         is_update_body=True,
         final=update.is_final,
         maintenance=incident.kind is Kind.MAINTENANCE,
         at=update.at,
         next_update=update.next_update,
         eta_approved=update.eta_approved_by is not None,
-        internal_component_names=base.internal_component_names,
-        vocabulary=base.vocabulary,
-        component_names=base.component_names,
     )
+
+
+def _update_texts(incident: Incident, update: Update, base: TextContext) -> Iterator[Diagnostic]:
+    source = update.source
+    context = update_context(incident, update, base)
     yield from _diagnostics(source.path, update.body, context, source.body_line)
     if update.erratum:
         line, col = _field_position(source, "erratum")

@@ -138,9 +138,10 @@ def _kind(word: str, developers: bool) -> tuple[str, str] | None:
         m = shape.fullmatch(word)
         if m is None or (developers and developer_word):
             continue
-        if kind is HOST and (m.group("name") in _PLAIN_NUMBERED or p.REGION.fullmatch(word)):
+        if kind is HOST and m.group("name") in _PLAIN_NUMBERED:
             continue
-        return kind
+        # a region code in any case ("us-east-1a", "nyC3") is the region-code rule's
+        return None if p.REGION_ANY_CASE.fullmatch(word) else kind
     if "." in word and _DOTTED.fullmatch(word) and _dotted_key(word):
         return SETTING
     ticket = _TICKET.fullmatch(word) if capitals and "-" in word else None

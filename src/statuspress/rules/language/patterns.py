@@ -33,11 +33,24 @@ TOOL_URL = re.compile(
     r"console\.cloud\.google|portal\.azure|app\.slack)[\w.-]*(?:[/:?#]\S*)?",
     re.IGNORECASE,
 )
+#: Where hosting providers name their data centres by a city code and a number
+#: (DigitalOcean's ``nyc3``, ``fra1``; Hetzner's ``fsn1``; OVHcloud's ``gra11``). The
+#: number is required: ``NYC`` alone is how people write New York.
+REGION_SLUG_CITIES = (
+    "nyc", "sfo", "ams", "sgp", "lon", "fra", "tor", "blr", "syd", "atl",  # DigitalOcean
+    "fsn", "nbg", "hel",  # Hetzner
+    "gra", "sbg", "rbx", "bhs", "waw",  # OVHcloud
+)  # fmt: skip
+#: A cloud region or zone code, matched in lower-case text (``REGION_ANY_CASE`` for the
+#: rest): AWS regions and availability zones (``us-east-1``, ``us-east-1a``), Google
+#: Cloud regions and zones (``europe-west4``, ``us-central1-a``), Azure regions
+#: (``eastus2``) and the providers' city slugs above.
 REGION = re.compile(
     r"\b(?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:gov-)?(?:east|west|north|south|central|"
-    r"northeast|southeast|northwest|southwest)-\d"
+    r"northeast|southeast|northwest|southwest)-\d[a-f]?"
     r"|(?:us|europe|asia|australia|northamerica|southamerica|me|africa)-(?:east|west|north|"
-    r"south|central|northeast|southeast|northwest|southwest)\d{1,2}"
+    r"south|central|northeast|southeast|northwest|southwest)\d{1,2}(?:-[a-f])?"
+    rf"|(?:{'|'.join(REGION_SLUG_CITIES)})\d{{1,2}}"
     r"|(?:eastus|eastus2|westus|westus2|westus3|centralus|northcentralus|southcentralus|"
     r"westcentralus|northeurope|westeurope|uksouth|ukwest|francecentral|germanywestcentral|"
     r"swedencentral|switzerlandnorth|norwayeast|eastasia|southeastasia|japaneast|japanwest|"
@@ -136,14 +149,17 @@ OTHER_LANGUAGE = frozenset((
     "siamo", "een", "het", "wij", "zijn", "niet", "och", "att", "vi", "är", "inte",
 ))  # fmt: skip
 TOKEN = re.compile(r"\w+")
-AZURE_REGIONS = frozenset((
+_SLUG_NUMBERS = (*map(str, range(100)), *(f"0{d}" for d in range(10)))
+#: The words of a text (lowered) that are region codes on their own, without a hyphen:
+#: Azure's region names and the providers' city slugs (any number up to 99).
+REGION_WORDS = frozenset((
     "eastus", "eastus2", "westus", "westus2", "westus3", "centralus", "northcentralus",
     "southcentralus", "westcentralus", "northeurope", "westeurope", "uksouth", "ukwest",
     "francecentral", "germanywestcentral", "swedencentral", "switzerlandnorth", "norwayeast",
     "eastasia", "southeastasia", "japaneast", "japanwest", "australiaeast",
     "australiasoutheast", "brazilsouth", "canadacentral", "canadaeast", "centralindia",
     "southindia", "koreacentral", "southafricanorth", "uaenorth",
-))  # fmt: skip
+)) | {f"{city}{n}" for city in REGION_SLUG_CITIES for n in _SLUG_NUMBERS}  # fmt: skip
 
 # -- cheap substring tests that must pass before an expensive pattern runs at all ----------
 

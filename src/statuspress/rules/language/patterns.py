@@ -10,6 +10,7 @@ marks an alternative that matches only to step over text no real match can start
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # -- what customers must never see (errors) -----------------------------------------------
 
@@ -125,6 +126,9 @@ FIXED = re.compile(
     r"\b(?:fixed|resolved|back to normal|fully restored|fully operational|all systems operational)\b",
     re.IGNORECASE,
 )
+#: Every FIXED match holds one of these as a whole word; in ASCII text (where lower case
+#: and the pattern's ignoring of case agree) a text without them is passed at once.
+FIXED_WORDS = frozenset(("fixed", "resolved", "normal", "restored", "operational"))
 #: Searched only in the 40 characters before a "fixed" word.
 NOT_YET = re.compile(
     r"(?:\bnot\b|n't\b|\byet\b|\bonce\b|\buntil\b|\bwhen\b|\bbefore\b|\bif\b|\bwill be\b|"
@@ -182,3 +186,28 @@ SECRET_WORD = _any_of(("api_key", "api-key", "apikey", "secret", "password", "pa
 #: a hex-looking word of 7+ characters: the only texts where a commit id can hide
 HEX_WORD = re.compile(r"(?<!\w)[0-9a-f]{7,}(?!\w)")
 DIGIT_DOT = re.compile(r"\d\.\d")
+
+
+def holds_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (``\\d``); in ASCII text, by a look for each."""
+    if text.isascii():
+        return any(map(text.__contains__, "0123456789"))
+    return _DIGIT.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+#: How every word that can name a day begins: a month, a weekday, "today", "tonight",
+#: "tomorrow", and "this" (of "this morning").
+DAY_STARTS = frozenset((
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "tod", "ton", "tom", "thi",
+))  # fmt: skip
+
+
+def may_name_a_day(lowered: str, words: Iterable[str] | None) -> bool:
+    """False only where no date can be written: an ASCII text (lowered) with no hyphen
+    (as in ``2026-11-17``) none of whose ``words`` (``\\w+``) begins like ``DAY_STARTS``.
+    A look at the words costs much less than a search of the text (timeread's day hint)."""
+    if words is None or not lowered.isascii() or "-" in lowered:
+        return True
+    return any(w[:3] in DAY_STARTS for w in words)

@@ -60,6 +60,19 @@ class TextContext:
     component_names: tuple[str, ...] = ()
 
 
+#: Every ASCII character that is not a word character (``\\w``), as a space.
+_ASCII_GAPS = str.maketrans({c: " " for c in map(chr, range(128)) if not re.match(r"\w", c)})
+
+
+def words_of(lowered: str) -> list[str]:
+    """``TOKEN.findall(lowered)``: the words of a lowered text. In ASCII text the same
+    words are found by turning every other character into a space and splitting, at a
+    fraction of the cost."""
+    if lowered.isascii():
+        return lowered.translate(_ASCII_GAPS).split()
+    return TOKEN.findall(lowered)
+
+
 def is_english(text: str, tokens: Sequence[str] | None = None) -> bool:
     """A rough check: English prose is written in Latin letters and full of English
     function words; other languages have their own script or their own function words."""
@@ -88,7 +101,7 @@ class Text:
         self.settings = context.settings
         self.language = language
         self.lowered = raw.lower()
-        self.tokens: list[str] = TOKEN.findall(self.lowered)
+        self.tokens: list[str] = words_of(self.lowered)
         self.words = frozenset(self.tokens)
         #: what a rule works out once for several rules that share it (by the rule's id)
         self.memo: dict[str, object] = {}
@@ -106,7 +119,7 @@ class Text:
     @cached_property
     def times(self) -> list[Mention]:
         """Every clock time and delay written in the text, in order."""
-        return read_times(self.raw)
+        return read_times(self.raw, self.words)
 
     @cached_property
     def _ends(self) -> list[int]:

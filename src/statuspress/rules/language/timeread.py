@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
+from statuspress.rules.language.patterns import holds_digit, may_name_a_day
 from statuspress.rules.language.zones import ZONE, zone_of
 
 _MONTHS = (
@@ -81,7 +82,6 @@ _CONNECTOR = re.compile(r"\s*(?:-|\u2013|\u2014|to|and|until|till)\s*")
 #: Words before a number that make a delay "at most": "in the next 15 minutes".
 _UP_TO = ("next", "coming", "under", "less", "up to", "most")
 #: A text holds a time only if it holds a digit or one of these (in lower case).
-_DIGIT = re.compile(r"\d")
 _TIME_WORDS = ("noon", "midnight", "midday", "hour", "minute")
 #: Every delay names its unit: one of these words, or a digit and "h" or "m".
 _UNIT_WORDS = ("hour", "min", "hr", "day")
@@ -134,15 +134,15 @@ Mention = Clock | Delay
 MOST = 100
 
 
-def read_times(text: str) -> list[Mention]:
+def read_times(text: str, words: Iterable[str] | None = None) -> list[Mention]:
     """Every clock time (with the date written near it) and every delay, in order (the
-    first ``MOST`` of each kind)."""
+    first ``MOST`` of each kind); ``words``, the text's lowered words, spare searches."""
     lowered = text.lower()
-    digits = _DIGIT.search(text) is not None
+    digits = holds_digit(text)
     if not (digits or any(w in lowered for w in _TIME_WORDS)):
         return []
     clocks = _clocks(text)
-    if clocks and _DAY_HINT.search(lowered):
+    if clocks and may_name_a_day(lowered, words) and _DAY_HINT.search(lowered):
         clocks = _attach_days(text, clocks, _days(text, clocks))
     delays = any(w in lowered for w in _UNIT_WORDS) or (digits and _DIGIT_UNIT.search(lowered))
     found: list[Mention] = [*clocks, *(_delays(text) if delays else ())]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from statuspress.rules.language import patterns as p
 from statuspress.rules.language.identifiers import _may_hold_an_identifier
 from statuspress.rules.language.patterns import holds_digit, may_name_a_day
-from statuspress.rules.language.text import TOKEN, words_of
+from statuspress.rules.language.text import _SENTENCE_END, TOKEN, words_of
 from statuspress.rules.language.timeread import _DAY_HINT, read_times
 
 #: Fragments that put words, times, dates and identifier shapes next to each other.
@@ -59,3 +59,21 @@ def test_a_fixed_word_in_ascii_text_is_among_its_words(text: str) -> None:
 @given(TEXTS)
 def test_a_digit_is_found_as_the_digit_pattern_finds_it(text: str) -> None:
     assert holds_digit(text) == (re.search(r"\d", text) is not None)
+
+
+#: The sentence end as one character class, as it was written before it was split.
+ONE_END = re.compile(
+    r"[.!?](?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?=\s|$)|\n[ \t]*+\n"
+    r"|\n(?=[ \t]*+(?:[-*+]|\d+[.)])\s)"
+)
+SENTENCES = st.lists(
+    st.sampled_from(("a", "a.m.", "e.g.", "i.e.", ".", "!", "?", " ", "\n", "\n\n", "- ", "1) ")),
+    max_size=16,
+).map("".join)
+
+
+@given(st.one_of(SENTENCES, TEXTS))
+def test_sentences_end_where_the_one_class_pattern_ends_them(text: str) -> None:
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [
+        m.span() for m in ONE_END.finditer(text)
+    ]

@@ -17,8 +17,9 @@ from statuspress.rules.language.timeread import Mention, read_times
 #: Where a sentence ends: ".", "!" or "?" before a space or the end (so "10.30", "v4.2"
 #: and "a.m." inside a sentence do not end it), a blank line, or the line break before a
 #: list item. A single line break does not: Markdown bodies are wrapped mid-sentence.
+#: (Each alternative starts with its own character, so the search skips every other one.)
 _SENTENCE_END = re.compile(
-    r"[.!?](?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?=\s|$)|\n[ \t]*+\n"
+    r"\.(?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?=\s|$)|!(?=\s|$)|\?(?=\s|$)|\n[ \t]*+\n"
     r"|\n(?=[ \t]*+(?:[-*+]|\d+[.)])\s)"
 )
 #: Letters of scripts other than Latin: CJK, kana, Hangul, Cyrillic, Greek, Arabic,

@@ -104,7 +104,8 @@ def _allowed(allowed: tuple[str, ...], vocabulary: tuple[str, ...]) -> frozenset
 def _may_hold_an_identifier(raw: str) -> bool:
     if "_" in raw or "=" in raw or "--" in raw:
         return True
-    return any(hint.search(raw) is not None for hint in _SHAPE_HINTS)
+    dash, dot, capital, digit = _SHAPE_HINTS
+    return bool(dash.search(raw) or dot.search(raw) or capital.search(raw) or digit.search(raw))
 
 
 def identifiers(text: Text) -> Iterator[Hit]:

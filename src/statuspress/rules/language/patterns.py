@@ -9,6 +9,7 @@ marks an alternative that matches only to step over text no real match can start
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 
@@ -196,6 +197,7 @@ def holds_digit(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_FIRST_THREE = operator.itemgetter(slice(3))
 #: How every word that can name a day begins: a month, a weekday, "today", "tonight",
 #: "tomorrow", and "this" (of "this morning").
 DAY_STARTS = frozenset((
@@ -210,4 +212,4 @@ def may_name_a_day(lowered: str, words: Iterable[str] | None) -> bool:
     A look at the words costs much less than a search of the text (timeread's day hint)."""
     if words is None or not lowered.isascii() or "-" in lowered:
         return True
-    return any(w[:3] in DAY_STARTS for w in words)
+    return not DAY_STARTS.isdisjoint(map(_FIRST_THREE, words))

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from statuspress.rules.language import patterns as p
 from statuspress.rules.language.identifiers import _may_hold_an_identifier
 from statuspress.rules.language.patterns import holds_digit, may_name_a_day
+from statuspress.rules.language.scan import clock_matches
 from statuspress.rules.language.text import _SENTENCE_END, TOKEN, words_of
-from statuspress.rules.language.timeread import _DAY_HINT, read_times
+from statuspress.rules.language.timeread import _DAY_HINT, CLOCK, read_times
 
 #: Fragments that put words, times, dates and identifier shapes next to each other.
 FRAGMENTS = st.sampled_from((
@@ -77,3 +78,43 @@ def test_sentences_end_where_the_one_class_pattern_ends_them(text: str) -> None:
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [
         m.span() for m in ONE_END.finditer(text)
     ]
+
+
+CLOCKISH = st.lists(
+    st.sampled_from(
+        (
+            "10:30",
+            "9",
+            "2",
+            "30",
+            "1800",
+            "2026-11-17",
+            "T",
+            " ",
+            ":",
+            ".",
+            ",",
+            "/",
+            "-",
+            "a",
+            "_",
+            "PM",
+            " am",
+            " UTC",
+            " ET",
+            "(CET)",
+            "h",
+            "noon",
+            "Midnight",
+            "x",
+            "\u00e9",
+        )
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(st.one_of(CLOCKISH, TEXTS))
+def test_clock_times_are_found_where_the_clock_pattern_finds_them(text: str) -> None:
+    found = [m.span() for m in clock_matches(CLOCK, text, text.lower())]
+    assert found == [m.span() for m in CLOCK.finditer(text)]

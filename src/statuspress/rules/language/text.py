@@ -61,8 +61,8 @@ class TextContext:
     component_names: tuple[str, ...] = ()
 
 
-#: Every ASCII character that is not a word character (``\\w``), as a space.
-_ASCII_GAPS = str.maketrans({c: " " for c in map(chr, range(128)) if not re.match(r"\w", c)})
+#: Every byte that is not an ASCII word character (``\\w``), as a space.
+_ASCII_GAPS = bytes(c if re.match(r"\w", chr(c), re.ASCII) else 32 for c in range(256))
 
 
 def words_of(lowered: str) -> list[str]:
@@ -70,7 +70,7 @@ def words_of(lowered: str) -> list[str]:
     words are found by turning every other character into a space and splitting, at a
     fraction of the cost."""
     if lowered.isascii():
-        return lowered.translate(_ASCII_GAPS).split()
+        return lowered.encode("ascii").translate(_ASCII_GAPS).decode("ascii").split()
     return TOKEN.findall(lowered)
 
 

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
+from statuspress.rules.language import scan
 from statuspress.rules.language.patterns import holds_digit, may_name_a_day
 from statuspress.rules.language.zones import ZONE, zone_of
 
@@ -141,7 +142,7 @@ def read_times(text: str, words: Iterable[str] | None = None) -> list[Mention]:
     digits = holds_digit(text)
     if not (digits or any(w in lowered for w in _TIME_WORDS)):
         return []
-    clocks = _clocks(text)
+    clocks = _clocks(text, lowered)
     if clocks and may_name_a_day(lowered, words) and _DAY_HINT.search(lowered):
         clocks = _attach_days(text, clocks, _days(text, clocks))
     delays = any(w in lowered for w in _UNIT_WORDS) or (digits and _DIGIT_UNIT.search(lowered))
@@ -168,8 +169,9 @@ class _Raw:
     day: Day | None = None
 
 
-def _clocks(text: str) -> list[Clock]:
-    raws = [raw for m in _first(CLOCK.finditer(text)) if (raw := _raw(m)) is not None]
+def _clocks(text: str, lowered: str) -> list[Clock]:
+    found = _first(scan.clock_matches(CLOCK, text, lowered))
+    raws = [raw for m in found if (raw := _raw(m)) is not None]
     for first, second in itertools.pairwise(raws):
         # "between 10 and 11 AM PT": the first time takes the second's AM/PM and zone.
         if second.valid and _CONNECTOR.fullmatch(text, first.end, second.start):

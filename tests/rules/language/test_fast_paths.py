@@ -10,10 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from statuspress.rules.language import patterns as p
+from statuspress.rules.language.filler import _informative, _states_progress
 from statuspress.rules.language.identifiers import _may_hold_an_identifier
 from statuspress.rules.language.patterns import holds_digit, may_name_a_day
 from statuspress.rules.language.scan import clock_matches
-from statuspress.rules.language.text import _SENTENCE_END, TOKEN, words_of
+from statuspress.rules.language.text import _SENTENCE_END, TOKEN, Text, TextContext, words_of
 from statuspress.rules.language.timeread import _DAY_HINT, CLOCK, read_times
 
 #: Fragments that put words, times, dates and identifier shapes next to each other.
@@ -25,6 +26,7 @@ FRAGMENTS = st.sampled_from((
     "back to normal", "not yet ", "e", "\n", "\u00e9", "\u212a", "\u017f", "\u0661", "\u3042",
 ))  # fmt: skip
 TEXTS = st.one_of(st.lists(FRAGMENTS, max_size=14).map("".join), st.text(max_size=40))
+OPEN_UPDATE = TextContext(is_update_body=True)
 #: The identifier hint as one search, as it was written before it was split.
 ONE_HINT = re.compile(
     r"[_=]|--|-(?<=\w-)(?=\w)|\.(?<=\w\.)(?=\w)|[A-Z](?<=[a-z][A-Z])|\d(?=[0-9a-f]{6})"
@@ -118,3 +120,42 @@ CLOCKISH = st.lists(
 def test_clock_times_are_found_where_the_clock_pattern_finds_them(text: str) -> None:
     found = [m.span() for m in clock_matches(CLOCK, text, text.lower())]
     assert found == [m.span() for m in CLOCK.finditer(text)]
+
+
+PROGRESS_TEXTS = st.lists(
+    st.sampled_from(
+        (
+            "We ",
+            "have ",
+            "found ",
+            "the cause",
+            "fixed",
+            "Resolved",
+            "to ",
+            "once ",
+            "when ",
+            "hope ",
+            "expected ",
+            "planning ",
+            "it is ",
+            "restored",
+            "back ",
+            "normal",
+            ". ",
+            "\n\n",
+            "as soon as ",
+            "nothing new",
+            "working on it",
+            "10:30",
+            "Next update at 10:30 UTC.",
+        )
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(PROGRESS_TEXTS)
+def test_a_text_said_to_state_progress_has_a_sentence_with_news(text: str) -> None:
+    subject = Text(text, OPEN_UPDATE, "en")
+    if _states_progress(subject):
+        assert any(_informative(subject, s, e, None) for s, e in subject.sentences)

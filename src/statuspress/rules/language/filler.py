@@ -96,6 +96,31 @@ INFORMATION_WORDS = frozenset((
 ))  # fmt: skip
 
 
+#: Common progress words INFORMATION matches: facts unless NOT_A_FACT stands before them.
+PROGRESS_WORDS = frozenset((
+    "identified", "cause", "caused", "because", "found", "fix", "fixed", "deployed",
+    "recovered", "recovering", "recovery", "restored", "restoring", "resolved", "resolving",
+    "mitigated", "improving", "improved", "workaround", "normal", "normally", "operational",
+    "provider", "completed", "complete", "started",
+))  # fmt: skip
+#: The words NOT_A_FACT needs (and how the rest of them begin).
+_WISH_WORDS = frozenset(("to", "once", "when", "until", "till", "if", "soon", "hope", "hopes",
+                         "hoping"))  # fmt: skip
+_WISH_STARTS = ("expect", "aim", "plan")
+
+
+def _states_progress(text: Text) -> bool:
+    """An ASCII text with a progress word and none of the words that make progress a
+    wish: then that word is a fact, and the text is news (found with set look-ups)."""
+    words = text.words
+    return (
+        not words.isdisjoint(PROGRESS_WORDS)
+        and words.isdisjoint(_WISH_WORDS)
+        and text.raw.isascii()
+        and not any(w.startswith(_WISH_STARTS) for w in words)
+    )
+
+
 @lru_cache(maxsize=32)
 def _vocabulary(vocabulary: tuple[str, ...]) -> re.Pattern[str] | None:
     """The site's own names (its components'), which name what is affected."""
@@ -127,7 +152,7 @@ def vague_words(text: Text) -> Iterator[Hit]:
         return  # (a template's placeholder stands for the information still to come)
     if not (text.is_open_update and text.english):
         return  # (a final update's status says what changed: the problem is over)
-    if not text.words.isdisjoint(INFORMATION_WORDS):
+    if not text.words.isdisjoint(INFORMATION_WORDS) or _states_progress(text):
         return  # the quick answer for most updates: a word that always carries information
     names = _vocabulary(text.context.component_names)
     sentences = text.sentences

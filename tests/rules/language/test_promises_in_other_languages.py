@@ -15,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statuspress.rules.language import ENGLISH_ONLY, TextContext, lint_text, skipped_rules
+from statuspress.rules.language.instants import clock_instants
 from statuspress.rules.language.localread import read_local_times
 from statuspress.rules.language.phrasebook import phrasebook_for
-from statuspress.rules.language.timeread import Clock, Delay, clock_instants
+from statuspress.rules.language.timeread import Clock, Delay
 from testsupport import FIRST, VALID, Check, rules
 
 UTC = timezone.utc

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statuspress.rules.language.timeread import Clock, Delay, clock_instants, read_times
+from statuspress.rules.language.instants import clock_instants
+from statuspress.rules.language.timeread import Clock, Delay, read_times
 from statuspress.rules.language.zones import ABBREVIATIONS, zone_of
 
 UTC = timezone.utc

@@ -64,7 +64,7 @@ def ip_addresses(text: Text) -> Iterator[Hit]:
 def region_codes(text: Text) -> Iterator[Hit]:
     if text.settings.language_audience == "developers":
         return  # a developer product's readers choose their region by its code
-    if "-" in text.raw or text.words & p.AZURE_REGIONS:
+    if "-" in text.raw or text.words & p.REGION_WORDS:
         # Region codes in any case: matched in the lowered text (a lower-case pattern is
         # much faster than an ignore-case one), whose offsets are the text's own unless
         # lowering changed its length (a few non-Latin letters).

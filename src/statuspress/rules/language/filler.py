@@ -5,8 +5,9 @@ An update is judged by what it says, not by how: a sentence carries information 
 names what customers see (a symptom: failing, slow, delayed, cannot), what is affected (a
 feature, or one of the site's own component names), who is affected (customers in a
 region or on a plan), a fact of progress (the cause is identified, a fix is deployed,
-recovery, a workaround) or a number. A next-update promise, an apology and thanks are
-welcome but carry none. An update none of whose sentences carries information is filler.
+recovery, a workaround, a provider named) or a number. Progress wished for or waited for
+("working to resolve this", "once it is resolved") is no fact. A next-update promise, an
+apology and thanks are welcome but carry none. An update none of whose sentences carries information is filler.
 English text only.
 """
 
@@ -24,7 +25,7 @@ SYMPTOM = (
     r"fail\w*|errors?|erroring|slow\w*|delay\w*|unable|cannot|can't|can\snot|could\s?n[o']t"
     r"|not\s(?:be\s)?(?:able|load\w*|work\w*|receiv\w*|send\w*|see\w*|show\w*|available"
     r"|reachable|accessible|connect\w*|sync\w*|updat\w*|deliver\w*|process\w*|apply\w*"
-    r"|sav\w*|open\w*|start\w*|run\w*)|stopp\w*|out\sof\sdate|stale|behind|late|again"
+    r"|sav\w*|open\w*|start\w*|run\w*|sent)|stopp\w*|out\sof\sdate|stale|behind|late|again"
     r"|tim(?:ing|ed)\sout|time\s?outs?|unavailable|unreachable|inaccessible|down|offline"
     r"|missing|lost|duplicat\w*|stuck|hang\w*|crash\w*|blank|wrong|incorrect|intermittent\w*"
     r"|latency|lag\w*|disconnect\w*|dropp\w*|declin\w*|reject\w*|bounc\w*|expired|retry\w*"
@@ -47,7 +48,7 @@ PROGRESS = (
     r"identified|know\swhy|found|understand\w*|caus\w*|because|due\sto|fix(?:ed|es)?|deploy(?:ed|ing)|roll(?:ed|ing)\s(?:out|back)"
     r"|revert\w*|recover\w*|restor\w*|resolv\w*|mitigat\w*|improv\w*|stabili[sz]\w*|workaround"
     r"|instead|switch\w*|moved|implemented|applied|patch\w*|reduc\w*|increas\w*|return\w*"
-    r"|normal\w*|operational|scal\w*|provider|third[-\s]party|partner|upstream|complete\w*"
+    r"|normal\w*|operational|scal\w*|providers?|third[-\s]part(?:y|ies)|partners?|upstream|complete\w*"
     r"|restart\w*|reboot\w*|started|begun|under\s?way|in\sprogress|rescheduled|postponed|finished|healthy|catching\sup"
 )
 WHO = (
@@ -57,7 +58,18 @@ WHO = (
 )
 #: Places written in capitals ("US", not the "us" of "with us").
 PLACES = r"(?-i:US|EU|UK|APAC|EMEA|LATAM)"
-INFORMATION = rf"\b(?:{SYMPTOM}|{FEATURE}|{PROGRESS}|{WHO}|{PLACES})\b|\d"
+INFORMATION = rf"\b(?:{SYMPTOM}|{FEATURE}|(?P<progress>{PROGRESS})|{WHO}|{PLACES})\b|\d"
+#: What makes a progress word a wish or a condition rather than a fact when it stands
+#: shortly before it in the sentence: "working to resolve", "once it is restored", "when
+#: it is fixed", "we hope to have this resolved", "we expect recovery".
+#: ("to" only right before it, or before "have"/"get" and two words: "back to normal" and
+#: "returned to normal" are facts.)
+NOT_A_FACT = re.compile(
+    r"(?:(?<!\bback\s)(?<!\breturned\s)\bto\s(?:(?:have|get)\s(?:\w+\s){0,2})?"
+    r"|\b(?:once|when|until|till|if|as\ssoon\sas|hop(?:e|es|ing)|expect\w*|aim\w*|plan\w*)\b"
+    r"[^.!?]{0,30})$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +79,8 @@ def _information() -> re.Pattern[str]:
 
 
 _NUMBER = re.compile(r"\d")
-#: Common words INFORMATION always matches, looked up in a text's set of words first.
+#: Common words INFORMATION always matches, looked up in a text's set of words first
+#: (symptoms and features: a progress word is news only where it states a fact).
 INFORMATION_WORDS = frozenset((
     "fail", "fails", "failed", "failing", "failure", "failures", "error", "errors", "slow",
     "slower", "slowly", "slowness", "delay", "delays", "delayed", "unable", "cannot",
@@ -79,11 +92,33 @@ INFORMATION_WORDS = frozenset((
     "website", "site", "page", "pages", "app", "apps", "mobile", "search", "build", "builds",
     "deployment", "deployments", "login", "logins", "signin", "export", "exports", "import",
     "imports", "account", "accounts", "password", "passwords", "sms", "calls", "meetings",
+    "again", "europe", "asia",
+))  # fmt: skip
+
+
+#: Common progress words INFORMATION matches: facts unless NOT_A_FACT stands before them.
+PROGRESS_WORDS = frozenset((
     "identified", "cause", "caused", "because", "found", "fix", "fixed", "deployed",
     "recovered", "recovering", "recovery", "restored", "restoring", "resolved", "resolving",
-    "mitigated", "improving", "improved", "workaround", "again", "normal", "normally",
-    "operational", "provider", "completed", "complete", "started", "europe", "asia",
+    "mitigated", "improving", "improved", "workaround", "normal", "normally", "operational",
+    "provider", "completed", "complete", "started",
 ))  # fmt: skip
+#: The words NOT_A_FACT needs (and how the rest of them begin).
+_WISH_WORDS = frozenset(("to", "once", "when", "until", "till", "if", "soon", "hope", "hopes",
+                         "hoping"))  # fmt: skip
+_WISH_STARTS = ("expect", "aim", "plan")
+
+
+def _states_progress(text: Text) -> bool:
+    """An ASCII text with a progress word and none of the words that make progress a
+    wish: then that word is a fact, and the text is news (found with set look-ups)."""
+    words = text.words
+    return (
+        not words.isdisjoint(PROGRESS_WORDS)
+        and words.isdisjoint(_WISH_WORDS)
+        and text.raw.isascii()
+        and not any(w.startswith(_WISH_STARTS) for w in words)
+    )
 
 
 @lru_cache(maxsize=32)
@@ -100,8 +135,11 @@ def _informative(text: Text, start: int, end: int, names: re.Pattern[str] | None
     raw = text.raw
     promise = NEXT_UPDATE.search(raw, start, end) is not None
     for m in _information().finditer(raw, start, end):
-        if not (promise and _NUMBER.fullmatch(m.group(0))):
-            return True  # a number in a next-update promise is its time, not news
+        if promise and _NUMBER.fullmatch(m.group(0)):
+            continue  # a number in a next-update promise is its time, not news
+        if m.group("progress") and NOT_A_FACT.search(raw, max(start, m.start() - 40), m.start()):
+            continue  # "once it is resolved": progress hoped for, not made
+        return True
     return names is not None and names.search(raw, start, end) is not None
 
 
@@ -114,7 +152,7 @@ def vague_words(text: Text) -> Iterator[Hit]:
         return  # (a template's placeholder stands for the information still to come)
     if not (text.is_open_update and text.english):
         return  # (a final update's status says what changed: the problem is over)
-    if not text.words.isdisjoint(INFORMATION_WORDS):
+    if not text.words.isdisjoint(INFORMATION_WORDS) or _states_progress(text):
         return  # the quick answer for most updates: a word that always carries information
     names = _vocabulary(text.context.component_names)
     sentences = text.sentences

@@ -75,11 +75,19 @@ _SHAPES: tuple[tuple[re.Pattern[str], tuple[str, str], bool, str], ...] = (
      SERVICE, False, "-"),
     (re.compile(r"(?P<name>[a-z][a-z0-9]*+)(?:-[a-z0-9]++)*?-\d{1,3}[a-z]?"), HOST, False, "-"),
 )  # fmt: skip
-#: Every identifier holds one of these; most texts hold none and are passed at once.
-#: (Each branch starts at a rare character and looks around it from there, so the
-#: search fails fast at ordinary letters.)
-_SHAPE_HINT = re.compile(
-    r"[_=]|--|-(?<=\w-)(?=\w)|\.(?<=\w\.)(?=\w)|[A-Z](?<=[a-z][A-Z])|\d(?=[0-9a-f]{6})"
+#: Every identifier holds one of these: "_", "=", "--", or a match of one of the patterns
+#: below (a hyphen or dot inside a word, a capital after a small letter, a digit starting
+#: seven hex digits); most texts hold none and are passed at once. Each pattern starts at
+#: one character and looks around it from there, so its search skips ordinary letters;
+#: searched one by one they cost less than one search for any of them.
+_SHAPE_HINTS = tuple(
+    re.compile(hint)
+    for hint in (
+        r"-(?<=\w-)(?=\w)",
+        r"\.(?<=\w\.)(?=\w)",
+        r"[A-Z](?<=[a-z][A-Z])",
+        r"\d(?=[0-9a-f]{6})",
+    )
 )
 _COMMIT_WORDS = frozenset(("commit", "deploy", "build", "sha", "rev", "revision", "release"))
 _DOTTED = re.compile(r"[a-z][a-z0-9_-]*+(?:\.[a-z0-9_-]++){2,}")
@@ -93,12 +101,19 @@ def _allowed(allowed: tuple[str, ...], vocabulary: tuple[str, ...]) -> frozenset
     return frozenset(words | {a.lower() for a in allowed})
 
 
+def _may_hold_an_identifier(raw: str) -> bool:
+    if "_" in raw or "=" in raw or "--" in raw:
+        return True
+    dash, dot, capital, digit = _SHAPE_HINTS
+    return bool(dash.search(raw) or dot.search(raw) or capital.search(raw) or digit.search(raw))
+
+
 def identifiers(text: Text) -> Iterator[Hit]:
+    raw = text.raw
+    if not _may_hold_an_identifier(raw):
+        return
     allowed = _allowed(text.settings.allowed_words, text.context.vocabulary)
     developers = is_developer_site(text)
-    raw = text.raw
-    if not _SHAPE_HINT.search(raw):
-        return
     taken: tuple[list[int], list[tuple[int, int]]] | None = None
     for m in _WORD.finditer(raw):
         word, start = m.group(0).rstrip(_TRAILING), m.start()
@@ -138,9 +153,10 @@ def _kind(word: str, developers: bool) -> tuple[str, str] | None:
         m = shape.fullmatch(word)
         if m is None or (developers and developer_word):
             continue
-        if kind is HOST and (m.group("name") in _PLAIN_NUMBERED or p.REGION.fullmatch(word)):
+        if kind is HOST and m.group("name") in _PLAIN_NUMBERED:
             continue
-        return kind
+        # a region code in any case ("us-east-1a", "nyC3") is the region-code rule's
+        return None if p.REGION_ANY_CASE.fullmatch(word) else kind
     if "." in word and _DOTTED.fullmatch(word) and _dotted_key(word):
         return SETTING
     ticket = _TICKET.fullmatch(word) if capitals and "-" in word else None

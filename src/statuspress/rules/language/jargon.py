@@ -80,19 +80,63 @@ JARGON_TERMS: tuple[str, ...] = tuple(ALTERNATIVE)
 
 
 def vocabulary_allows(term: str, vocabulary: str) -> bool:
-    """Whether the site's own words (lowered) hold ``term`` as a word or phrase."""
+    """Whether the site's own words (lowered) hold ``term`` as a word or phrase (a plural
+    in ``s`` or ``es`` counts), with no letter, digit, ``_`` or ``-`` either side."""
     return re.search(rf"(?<![\w-]){re.escape(term)}(?:e?s)?(?![\w-])", vocabulary) is not None
+
+
+#: Where a word of the site's vocabulary starts: a run of word characters with no word
+#: character or hyphen before it (where ``vocabulary_allows`` can find a term).
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+class _Vocabulary:
+    """The site's own words read once: where each word starts, so that whether a term
+    is among them is a look-up and a comparison at those places, not a search of the
+    whole vocabulary for each term. Answers as ``vocabulary_allows`` does."""
+
+    def __init__(self, vocabulary: str) -> None:
+        self.text = vocabulary
+        self.starts: dict[str, list[int]] = {}
+        for m in _WORD_START.finditer(vocabulary):
+            self.starts.setdefault(m.group(0), []).append(m.start())
+
+    def allows(self, term: str) -> bool:
+        first = _FIRST_WORD.match(term)
+        if first is None:  # (a term that starts with no word character: rare, searched)
+            return vocabulary_allows(term, self.text)
+        word = first.group(0)
+        # After its first word a longer term goes on with a character that ends a word,
+        # so there the vocabulary's word is that first word exactly.
+        words = (word, f"{word}s", f"{word}es") if word == term else (word,)
+        return any(self._at(term, at) for w in words for at in self.starts.get(w, ()))
+
+    def _at(self, term: str, at: int) -> bool:
+        text = self.text
+        if not text.startswith(term, at):
+            return False
+        end = at + len(term)
+        return any(
+            text.startswith(plural, end) and _ends_word(text, end + len(plural))
+            for plural in ("es", "s", "")
+        )
+
+
+def _ends_word(text: str, at: int) -> bool:
+    """Whether ``at`` is the end of the text or holds no letter, digit, ``_`` or ``-``."""
+    return at == len(text) or not (text[at].isalnum() or text[at] in "_-")
 
 
 @lru_cache(maxsize=32)
 def terms_for(
     extra: tuple[str, ...], allowed: tuple[str, ...], vocabulary: tuple[str, ...], developers: bool
 ) -> frozenset[str]:
-    """The terms to flag on one site."""
-    words = " | ".join(vocabulary).lower()
+    """The terms to flag on one site (worked out once for each site)."""
+    words = _Vocabulary(" | ".join(vocabulary).lower())
     skip = {a.lower() for a in allowed} | (DEVELOPER_TERMS if developers else set())
     terms = {t.lower() for t in (*JARGON_TERMS, *extra)} - skip
-    return frozenset(t for t in terms if not vocabulary_allows(t, words))
+    return frozenset(t for t in terms if not words.allows(t))
 
 
 class _Terms:

@@ -4,7 +4,7 @@ patterns of its phrasebook ("um 14:30 Uhr MEZ", "à 14 h 30", "a las 14:30", "14
 
 The reading gives ``timeread``'s own ``Clock``, ``Day`` and ``Delay`` values, and dates
 attach to clock times as there, so the promise rules judge every language with one
-comparison (``timeread.clock_instants``). Like the English reader it reads at most
+comparison (``instants.clock_instants``). Like the English reader it reads at most
 ``timeread.MOST`` of each kind, each match a bounded stretch, so it is linear.
 """
 

@@ -9,7 +9,9 @@ marks an alternative that matches only to step over text no real match can start
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterable
 
 # -- what customers must never see (errors) -----------------------------------------------
 
@@ -33,11 +35,24 @@ TOOL_URL = re.compile(
     r"console\.cloud\.google|portal\.azure|app\.slack)[\w.-]*(?:[/:?#]\S*)?",
     re.IGNORECASE,
 )
+#: Where hosting providers name their data centres by a city code and a number
+#: (DigitalOcean's ``nyc3``, ``fra1``; Hetzner's ``fsn1``; OVHcloud's ``gra11``). The
+#: number is required: ``NYC`` alone is how people write New York.
+REGION_SLUG_CITIES = (
+    "nyc", "sfo", "ams", "sgp", "lon", "fra", "tor", "blr", "syd", "atl",  # DigitalOcean
+    "fsn", "nbg", "hel",  # Hetzner
+    "gra", "sbg", "rbx", "bhs", "waw",  # OVHcloud
+)  # fmt: skip
+#: A cloud region or zone code, matched in lower-case text (``REGION_ANY_CASE`` for the
+#: rest): AWS regions and availability zones (``us-east-1``, ``us-east-1a``), Google
+#: Cloud regions and zones (``europe-west4``, ``us-central1-a``), Azure regions
+#: (``eastus2``) and the providers' city slugs above.
 REGION = re.compile(
     r"\b(?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:gov-)?(?:east|west|north|south|central|"
-    r"northeast|southeast|northwest|southwest)-\d"
+    r"northeast|southeast|northwest|southwest)-\d[a-f]?"
     r"|(?:us|europe|asia|australia|northamerica|southamerica|me|africa)-(?:east|west|north|"
-    r"south|central|northeast|southeast|northwest|southwest)\d{1,2}"
+    r"south|central|northeast|southeast|northwest|southwest)\d{1,2}(?:-[a-f])?"
+    rf"|(?:{'|'.join(REGION_SLUG_CITIES)})\d{{1,2}}"
     r"|(?:eastus|eastus2|westus|westus2|westus3|centralus|northcentralus|southcentralus|"
     r"westcentralus|northeurope|westeurope|uksouth|ukwest|francecentral|germanywestcentral|"
     r"swedencentral|switzerlandnorth|norwayeast|eastasia|southeastasia|japaneast|japanwest|"
@@ -112,6 +127,9 @@ FIXED = re.compile(
     r"\b(?:fixed|resolved|back to normal|fully restored|fully operational|all systems operational)\b",
     re.IGNORECASE,
 )
+#: Every FIXED match holds one of these as a whole word; in ASCII text (where lower case
+#: and the pattern's ignoring of case agree) a text without them is passed at once.
+FIXED_WORDS = frozenset(("fixed", "resolved", "normal", "restored", "operational"))
 #: Searched only in the 40 characters before a "fixed" word.
 NOT_YET = re.compile(
     r"(?:\bnot\b|n't\b|\byet\b|\bonce\b|\buntil\b|\bwhen\b|\bbefore\b|\bif\b|\bwill be\b|"
@@ -136,14 +154,17 @@ OTHER_LANGUAGE = frozenset((
     "siamo", "een", "het", "wij", "zijn", "niet", "och", "att", "vi", "är", "inte",
 ))  # fmt: skip
 TOKEN = re.compile(r"\w+")
-AZURE_REGIONS = frozenset((
+_SLUG_NUMBERS = (*map(str, range(100)), *(f"0{d}" for d in range(10)))
+#: The words of a text (lowered) that are region codes on their own, without a hyphen:
+#: Azure's region names and the providers' city slugs (any number up to 99).
+REGION_WORDS = frozenset((
     "eastus", "eastus2", "westus", "westus2", "westus3", "centralus", "northcentralus",
     "southcentralus", "westcentralus", "northeurope", "westeurope", "uksouth", "ukwest",
     "francecentral", "germanywestcentral", "swedencentral", "switzerlandnorth", "norwayeast",
     "eastasia", "southeastasia", "japaneast", "japanwest", "australiaeast",
     "australiasoutheast", "brazilsouth", "canadacentral", "canadaeast", "centralindia",
     "southindia", "koreacentral", "southafricanorth", "uaenorth",
-))  # fmt: skip
+)) | {f"{city}{n}" for city in REGION_SLUG_CITIES for n in _SLUG_NUMBERS}  # fmt: skip
 
 # -- cheap substring tests that must pass before an expensive pattern runs at all ----------
 
@@ -166,3 +187,29 @@ SECRET_WORD = _any_of(("api_key", "api-key", "apikey", "secret", "password", "pa
 #: a hex-looking word of 7+ characters: the only texts where a commit id can hide
 HEX_WORD = re.compile(r"(?<!\w)[0-9a-f]{7,}(?!\w)")
 DIGIT_DOT = re.compile(r"\d\.\d")
+
+
+def holds_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (``\\d``); in ASCII text, by a look for each."""
+    if text.isascii():
+        return any(map(text.__contains__, "0123456789"))
+    return _DIGIT.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+_FIRST_THREE = operator.itemgetter(slice(3))
+#: How every word that can name a day begins: a month, a weekday, "today", "tonight",
+#: "tomorrow", and "this" (of "this morning").
+DAY_STARTS = frozenset((
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "tod", "ton", "tom", "thi",
+))  # fmt: skip
+
+
+def may_name_a_day(lowered: str, words: Iterable[str] | None) -> bool:
+    """False only where no date can be written: an ASCII text (lowered) with no hyphen
+    (as in ``2026-11-17``) none of whose ``words`` (``\\w+``) begins like ``DAY_STARTS``.
+    A look at the words costs much less than a search of the text (timeread's day hint)."""
+    if words is None or not lowered.isascii() or "-" in lowered:
+        return True
+    return not DAY_STARTS.isdisjoint(map(_FIRST_THREE, words))

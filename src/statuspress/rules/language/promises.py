@@ -19,10 +19,11 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from statuspress.rules.language.instants import clock_instants
 from statuspress.rules.language.phrasebook import Promises
 from statuspress.rules.language.rule import Hit
 from statuspress.rules.language.text import Text
-from statuspress.rules.language.timeread import Clock, Delay, Mention, clock_instants
+from statuspress.rules.language.timeread import Clock, Delay, Mention
 
 #: Every FIX_WORD and ETA_WORD match holds one of these (in lower case).
 _FIX_HINTS = ("fix", "resol", "restor", "recover", "back", "again", "normal", "running",

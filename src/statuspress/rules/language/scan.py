@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
@@ -184,3 +185,39 @@ def _connection_urls() -> Finder:
 def connection_strings(text: str) -> Iterator[Span]:
     """Every database URL or ``Server=...;Database=`` setting, leftmost first."""
     return leftmost_spans(text, (_connection_urls(), first_real(p.CONNECTION_SETTINGS)))
+
+
+# -- clock times ---------------------------------------------------------------------------
+
+#: Every digit as "0", every other byte as a space.
+_DIGITS_AS_ZERO = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
+#: What the clock pattern's look-behind refuses right before a time, in ASCII text.
+_NOT_BEFORE_CLOCK = frozenset(string.ascii_letters + string.digits + "_:.,/")
+_CLOCK_WORDS = ("noon", "midnight", "midday")
+#: Longer texts are searched as they are: there a step per run of digits costs more than
+#: it spares.
+_SHORT = 5_000
+
+
+def clock_matches(clock: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """What ``clock.finditer(text)`` gives, for the time reader's clock pattern (passed in,
+    as ``timeread`` imports this module), ``lowered`` being ``text.lower()``.
+
+    The pattern starts only at a digit with no word character or ``:.,/`` before it, or at
+    "noon", "midnight" or "midday". In a short ASCII text without those words it is tried
+    at those digits alone (the runs of digits found by ``bytes.find``), instead of at
+    every character."""
+    if len(text) > _SHORT or not text.isascii() or any(w in lowered for w in _CLOCK_WORDS):
+        yield from clock.finditer(text)
+        return
+    marks = text.encode("ascii").translate(_DIGITS_AS_ZERO)
+    end, at = 0, marks.find(b"0")
+    while at >= 0:
+        if at >= end and not (at and text[at - 1] in _NOT_BEFORE_CLOCK):
+            m = clock.match(text, at)
+            if m is not None:
+                yield m
+                end = m.end()
+        # the rest of this run has a digit before each of its places: no time starts there
+        after = marks.find(b" ", at)
+        at = -1 if after < 0 else marks.find(b"0", after)

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import timedelta, tzinfo
 
+from statuspress.rules.language import scan
+from statuspress.rules.language.patterns import holds_digit, may_name_a_day
 from statuspress.rules.language.zones import ZONE, zone_of
 
 _MONTHS = (
@@ -81,7 +83,6 @@ _CONNECTOR = re.compile(r"\s*(?:-|\u2013|\u2014|to|and|until|till)\s*")
 #: Words before a number that make a delay "at most": "in the next 15 minutes".
 _UP_TO = ("next", "coming", "under", "less", "up to", "most")
 #: A text holds a time only if it holds a digit or one of these (in lower case).
-_DIGIT = re.compile(r"\d")
 _TIME_WORDS = ("noon", "midnight", "midday", "hour", "minute")
 #: Every delay names its unit: one of these words, or a digit and "h" or "m".
 _UNIT_WORDS = ("hour", "min", "hr", "day")
@@ -134,15 +135,15 @@ Mention = Clock | Delay
 MOST = 100
 
 
-def read_times(text: str) -> list[Mention]:
+def read_times(text: str, words: Iterable[str] | None = None) -> list[Mention]:
     """Every clock time (with the date written near it) and every delay, in order (the
-    first ``MOST`` of each kind)."""
+    first ``MOST`` of each kind); ``words``, the text's lowered words, spare searches."""
     lowered = text.lower()
-    digits = _DIGIT.search(text) is not None
+    digits = holds_digit(text)
     if not (digits or any(w in lowered for w in _TIME_WORDS)):
         return []
-    clocks = _clocks(text)
-    if clocks and _DAY_HINT.search(lowered):
+    clocks = _clocks(text, lowered)
+    if clocks and may_name_a_day(lowered, words) and _DAY_HINT.search(lowered):
         clocks = attach_days(text, clocks, _days(text, clocks))
     delays = any(w in lowered for w in _UNIT_WORDS) or (digits and _DIGIT_UNIT.search(lowered))
     found: list[Mention] = [*clocks, *(_delays(text) if delays else ())]
@@ -169,8 +170,9 @@ class _Raw:
     day: Day | None = None
 
 
-def _clocks(text: str) -> list[Clock]:
-    raws = [raw for m in first_matches(CLOCK.finditer(text)) if (raw := _raw(m)) is not None]
+def _clocks(text: str, lowered: str) -> list[Clock]:
+    found = first_matches(scan.clock_matches(CLOCK, text, lowered))
+    raws = [raw for m in found if (raw := _raw(m)) is not None]
     for first, second in itertools.pairwise(raws):
         # "between 10 and 11 AM PT": the first time takes the second's AM/PM and zone.
         if second.valid and _CONNECTOR.fullmatch(text, first.end, second.start):
@@ -334,66 +336,3 @@ def _amount(written: str) -> tuple[tuple[float, float], bool]:
         return (_WORDS[words], _WORDS[words]), False
     value = float(words)
     return (value, value), False
-
-
-# -- instants ------------------------------------------------------------------------------
-
-
-def clock_instants(
-    clock: Clock,
-    reference: datetime,
-    default_zones: tuple[tzinfo, ...],
-    written: datetime | None = None,
-) -> list[datetime]:
-    """The instants ``clock`` can mean, one per zone it may be in (its own, or else each of
-    ``default_zones``). Without a written date, the day is the one that puts the time
-    nearest ``reference`` (the later on a tie). Days written relative to the text ("today",
-    "tomorrow", a weekday: its next day on or after) count from ``written``, when the
-    text was written (``reference`` when not given)."""
-    zones = (clock.zone,) if clock.zone is not None else default_zones
-    return [_instant(clock, reference, written or reference, zone) for zone in zones]
-
-
-def _instant(clock: Clock, reference: datetime, written: datetime, zone: tzinfo) -> datetime:
-    local_reference = reference.astimezone(zone)
-    day = clock.day
-    if day is not None and day.month is not None and day.day is not None:
-        candidates = [day.year] if day.year else [local_reference.year + d for d in (-1, 0, 1)]
-        dates = [d for y in candidates if (d := _date(y, day.month, day.day)) is not None]
-        if not dates:
-            dates = [local_reference.date()]
-        return _nearest([_at(d, clock, zone) for d in dates], reference)
-    base = written.astimezone(zone).date()
-    if day is not None and day.weekday is not None:
-        return _at(base + timedelta(days=(day.weekday - base.weekday()) % 7), clock, zone)
-    if day is not None and day.offset is not None:
-        return _at(base + timedelta(days=day.offset), clock, zone)
-    # The same wall time on the reference's day, moved a day when that is nearer.
-    instant = _at(local_reference.date(), clock, zone)
-    if instant - reference > _HALF_DAY:
-        return _at(local_reference.date() - _DAY, clock, zone)
-    if reference - instant >= _HALF_DAY:
-        return _at(local_reference.date() + _DAY, clock, zone)
-    return instant
-
-
-_DAY = timedelta(days=1)
-_HALF_DAY = timedelta(hours=12)
-
-
-def _date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _at(day: date, clock: Clock, zone: tzinfo) -> datetime:
-    local = datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=zone)
-    # A wall time that does not exist (skipped when clocks go forward) is read as the
-    # instant it would have been an hour before the change, as zoneinfo does.
-    return local.astimezone(timezone.utc)
-
-
-def _nearest(instants: list[datetime], reference: datetime) -> datetime:
-    return min(instants, key=lambda t: (abs(t - reference), -t.timestamp()))

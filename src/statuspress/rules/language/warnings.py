@@ -34,6 +34,8 @@ PROMISE_RULES = ("language/eta", "language/next-update")
 
 def fixed_too_early(text: Text) -> Iterator[Hit]:
     if text.is_open_update and text.english:
+        if text.raw.isascii() and text.words.isdisjoint(p.FIXED_WORDS):
+            return
         for m in p.FIXED.finditer(text.raw):
             before = text.raw[max(0, m.start() - 40) : m.start()]
             # Most "fixed" words have none of the qualifying words before them at all.

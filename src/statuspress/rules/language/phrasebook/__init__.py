@@ -5,7 +5,7 @@ A phrasebook holds two kinds of pattern. ``Promises`` are the phrases the next-u
 fix-time rules look for (English has its own, in ``promises.py``); ``TimeWords`` are the
 ways the language writes clock times, dates and delays, which ``localread.py`` turns into
 the same ``Clock``, ``Day`` and ``Delay`` values the English reader gives, so one
-comparison (``timeread.clock_instants``) judges them all.
+comparison (``instants.clock_instants``) judges them all.
 
 A language's module is imported the first time a text in that language is read: a site in
 English never loads one.

@@ -172,7 +172,7 @@ def test_the_reader_returns_a_file_whole_up_to_the_limit_and_one_byte_more_past_
     path = tmp_path / "f.md"
     path.write_bytes(bytes(range(1, 256)) * (size // 255) + b"x" * (size % 255))
     with open(path, "rb", buffering=0) as handle:
-        data = _read_at_most(handle, MAX_FILE_BYTES + 1, size)
+        data = _read_at_most(handle.fileno(), MAX_FILE_BYTES + 1, size)
     assert data == path.read_bytes()[: MAX_FILE_BYTES + 1]
 
 
@@ -180,7 +180,7 @@ def test_the_reader_reads_a_file_that_grew_after_its_size_was_taken(tmp_path: Pa
     path = tmp_path / "f.md"
     path.write_bytes(b"a" * 100_000)
     with open(path, "rb", buffering=0) as handle:
-        assert _read_at_most(handle, MAX_FILE_BYTES + 1, 10) == b"a" * 100_000
+        assert _read_at_most(handle.fileno(), MAX_FILE_BYTES + 1, 10) == b"a" * 100_000
 
 
 def test_a_named_pipe_is_read_up_to_the_limit_and_no_further(tmp_path: Path) -> None:
@@ -194,6 +194,6 @@ def test_a_named_pipe_is_read_up_to_the_limit_and_no_further(tmp_path: Path) -> 
     writer = threading.Thread(target=write)
     writer.start()
     with open(pipe, "rb", buffering=0) as handle:
-        data = _read_at_most(handle, MAX_FILE_BYTES + 1, os.fstat(handle.fileno()).st_size)
+        data = _read_at_most(handle.fileno(), MAX_FILE_BYTES + 1, os.fstat(handle.fileno()).st_size)
     writer.join()
     assert len(data) == MAX_FILE_BYTES + 1

@@ -8,7 +8,6 @@ repository, YAML that does not parse, an alias bomb) becomes a Diagnostic.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,14 +96,14 @@ def file_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _read_at_most(handle: io.FileIO, limit: int, size: int) -> bytes:
-    """At most ``limit`` bytes of ``handle``, asking first for ``size`` + 1 (the file's own
-    size, plus one byte to see the end): one read of the limit itself would map and unmap
-    a megabyte per file. A file that grows meanwhile, or a pipe with no size, is read on in
-    small steps up to the limit."""
-    data = handle.read(min(size + 1, limit))
+def _read_at_most(fd: int, limit: int, size: int) -> bytes:
+    """At most ``limit`` bytes of the open file ``fd``, asking first for ``size`` + 1 (the
+    file's own size, plus one byte to see the end): one read of the limit itself would map
+    and unmap a megabyte per file. A file that grows meanwhile, or a pipe with no size, is
+    read on in small steps up to the limit."""
+    data = os.read(fd, min(size + 1, limit))
     while data and len(data) < limit:
-        more = handle.read(min(limit - len(data), 65536))
+        more = os.read(fd, min(limit - len(data), 65536))
         if not more:
             break
         data += more
@@ -124,10 +123,12 @@ def _read_bytes(root: Path, path: Path | str, rel: str, symlink: bool | None) ->
                 "replace the link with the file itself",
             )
     try:
-        with open(path, "rb", buffering=0) as handle:
-            # Ask for the file's own size (plus one byte, to see it grew past the limit):
-            # a read of the limit itself would map and unmap a megabyte per file.
-            data = _read_at_most(handle, MAX_FILE_BYTES + 1, os.fstat(handle.fileno()).st_size)
+        # One open, one fstat for the size, the reads, one close: nothing more per file.
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            data = _read_at_most(fd, MAX_FILE_BYTES + 1, os.fstat(fd).st_size)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise _error(rel, "source/unreadable", f"cannot read this file ({exc.strerror})") from exc
     if len(data) > MAX_FILE_BYTES:

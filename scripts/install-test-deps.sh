@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs on a fresh Debian machine:
 # Python test dependencies (in the active Python), Debian's Chromium, the Noto CJK fonts,
-# jing, shellcheck and Java for the Nu checker, and the npm tools (axe-core, vnu-jar,
+# jing, shellcheck, strace, Java for the Nu checker, and the npm tools (axe-core, vnu-jar,
 # lighthouse) in ./node_modules.
 # Safe to run again: each step skips what is already there.
 set -euo pipefail
@@ -13,6 +13,8 @@ apt_packages=()
 command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
 command -v jing >/dev/null 2>&1 || apt_packages+=(jing)
 command -v shellcheck >/dev/null 2>&1 || apt_packages+=(shellcheck)
+# System-call counts: the benchmark's table and the test of what writing the site costs.
+command -v strace >/dev/null 2>&1 || apt_packages+=(strace)
 command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 command -v git >/dev/null 2>&1 || apt_packages+=(git)

@@ -150,6 +150,10 @@ def remove_leftovers(target: Path) -> None:
 
 
 def _fill(staging: Path, files: Mapping[str, bytes]) -> None:
+    """Write every file into the new, empty ``staging`` folder: per file one ``open``, its
+    ``write`` calls and one ``close``; per folder one ``mkdir`` (no buffered file object,
+    which would ask ``fstat``, ``ioctl`` and ``lseek`` of every file; no ``makedirs``,
+    which would ``stat`` the parent of every folder)."""
     # Plain strings for the paths: at 10,000 pages, pathlib's parsing cost more than the
     # system calls themselves.
     base = str(staging)
@@ -158,11 +162,31 @@ def _fill(staging: Path, files: Mapping[str, bytes]) -> None:
         target = f"{base}/{_safe_relative(path)}"
         parent = target.rpartition("/")[0]
         if parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _make_folder(parent, folders)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+
+
+def _make_folder(folder: str, made: set[str]) -> None:
+    """Create ``folder`` and the missing folders above it, none of which exists yet (the
+    staging folder is new and only this build writes into it); ``made`` holds the folders
+    there are, and learns the new ones."""
+    above = folder.rpartition("/")[0]
+    if above not in made:
+        _make_folder(above, made)
+    os.mkdir(folder)
+    made.add(folder)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` (a write may take only part of it, as on a nearly full disk,
+    where the next write then says why)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _swap(staging: Path, target: Path) -> Path | None:

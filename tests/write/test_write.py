@@ -186,17 +186,103 @@ def test_a_write_that_fails_midway_leaves_the_old_site_and_nothing_else(
     out = tmp_path / "site"
     write_site(FILES, out, REPO_ROOT)
     before = digest(out)
-    real = os.fdopen
+    real = statuspress.write._write_all
     calls = iter(range(1000))
 
-    def full_disk(fd: int, *args: object, **kwargs: object) -> object:
+    def full_disk(fd: int, data: bytes) -> None:
         if next(calls) == 1:
-            os.close(fd)
             raise OSError(28, "No space left on device")
-        return real(fd, *args, **kwargs)  # type: ignore[call-overload]
+        real(fd, data)
 
-    monkeypatch.setattr(statuspress.write.os, "fdopen", full_disk)
+    monkeypatch.setattr(statuspress.write, "_write_all", full_disk)
     with pytest.raises(UsageError, match=r"No space left on device.*previous site is untouched"):
         write_site({**FILES, "extra.html": b"x"}, out, REPO_ROOT)
     assert digest(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+# A real limit, not a stand-in: the kernel refuses to let the process grow a file past
+# RLIMIT_FSIZE (EFBIG once SIGXFSZ is ignored), after writing what fits.
+_FILE_SIZE_LIMIT = """
+import resource, signal, sys
+from pathlib import Path
+from statuspress.errors import UsageError
+from statuspress.write import write_site
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
+files = {"index.html": b"<p>new</p>\\n", "history/big.html": b"x" * 10000, "z.html": b"z"}
+try:
+    write_site(files, Path(sys.argv[1]), Path(sys.argv[2]))
+except UsageError as error:
+    print(error)
+    sys.exit(2)
+"""
+
+
+def test_a_file_larger_than_the_system_allows_leaves_the_old_site_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "site"
+    write_site(FILES, out, REPO_ROOT)
+    before = digest(out)
+    result = subprocess.run(
+        [sys.executable, "-c", _FILE_SIZE_LIMIT, str(out), str(REPO_ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "File too large" in result.stdout
+    assert "the previous site is untouched" in result.stdout
+    assert digest(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_large_file_is_written_whole(tmp_path: Path) -> None:
+    big = bytes(range(256)) * 40_000  # 10 MB: more than one write may take at once
+    write_site({"a/b/c/big.bin": big, "a/d.html": b"d", "e.html": b""}, tmp_path / "s", REPO_ROOT)
+    assert (tmp_path / "s/a/b/c/big.bin").read_bytes() == big
+    assert (tmp_path / "s/e.html").read_bytes() == b""
+    assert (tmp_path / "s/a/d.html").read_bytes() == b"d"
+
+
+@pytest.mark.skipif(
+    shutil.which("strace") is None, reason="needs strace (scripts/install-test-deps.sh installs it)"
+)
+def test_writing_costs_one_open_and_one_write_per_file_and_one_mkdir_per_folder(
+    tmp_path: Path,
+) -> None:
+    files = {f"incidents/i{n}/index.html": b"<p>%d</p>\n" % n for n in range(40)}
+    files.update({f"history/{n}.html": b"h" for n in range(5)})
+    files["index.html"] = b"home"
+    script = (
+        "import sys; from pathlib import Path; from statuspress.write import write_site; "
+        f"write_site({files!r}, Path(sys.argv[1]), Path(sys.argv[2]))"
+    )
+    trace = tmp_path / "trace"
+    subprocess.run(
+        [
+            "strace",
+            "-f",
+            "-qq",
+            "-e",
+            "trace=openat,mkdir,write,newfstatat,fstat,ioctl,lseek",
+            "-o",
+            str(trace),
+            sys.executable,
+            "-c",
+            script,
+            str(tmp_path / "site"),
+            str(REPO_ROOT),
+        ],
+        check=True,
+        timeout=120,
+    )
+    calls = [line.split(None, 1)[1] for line in trace.read_text().splitlines()]
+    names = [call.split("(")[0] for call in calls]
+    staged = [i for i, call in enumerate(calls) if ".site.new-" in call and "O_CREAT" in call]
+    window = names[staged[0] : staged[-1] + 2]  # from the first file to the last one's write
+    assert window.count("openat") == len(files) + 1  # and the marker file
+    assert window.count("write") == len(files) + 1
+    assert window.count("mkdir") == 40 + 2  # incidents/ (and its 40 folders), history/
+    assert not {"newfstatat", "fstat", "ioctl", "lseek"} & set(window)

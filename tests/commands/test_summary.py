@@ -65,8 +65,8 @@ def test_a_long_change_is_cut_between_updates_never_inside_one(tmp_path: Path) -
     )
 
 
-def test_a_rescheduled_window_is_shown_before_and_after(tmp_path: Path) -> None:
-    root = make_repo(tmp_path)
+def reschedule_a_window(root: Path) -> None:
+    """Commit an announced maintenance window, then move it a day later (uncommitted)."""
     folder = root / "incidents/2026-11-18-database-upgrade"
     folder.mkdir(parents=True)
     (folder / "incident.md").write_text(MAINTENANCE)
@@ -76,6 +76,11 @@ def test_a_rescheduled_window_is_shown_before_and_after(tmp_path: Path) -> None:
     (folder / "incident.md").write_text(
         MAINTENANCE.replace("25T02", "26T02").replace("25T03", "26T03")
     )
+
+
+def test_a_rescheduled_window_is_shown_before_and_after(tmp_path: Path) -> None:
+    root = make_repo(tmp_path)
+    reschedule_a_window(root)
     text = summary_of(root, tmp_path)
     assert "### Changed maintenance: Database upgrade" in text
     assert "| Window start | 25 Nov 2026, 02:00 UTC | 26 Nov 2026, 02:00 UTC |" in text
@@ -154,15 +159,7 @@ def test_a_deleted_incident_is_shown_as_removed_with_what_blocks_it(tmp_path: Pa
 def test_the_summary_speaks_the_sites_language(tmp_path: Path) -> None:
     root = make_repo(tmp_path)
     (root / "statuspress.yaml").write_text("title: Example Status\nlanguage: de\n")
-    folder = root / "incidents/2026-11-18-database-upgrade"
-    folder.mkdir(parents=True)
-    (folder / "incident.md").write_text(MAINTENANCE)
-    (folder / "a.md").write_text(SCHEDULED)
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "announce")
-    (folder / "incident.md").write_text(
-        MAINTENANCE.replace("25T02", "26T02").replace("25T03", "26T03")
-    )
+    reschedule_a_window(root)
     text = summary_of(root, tmp_path)
     assert "## Prüfung der Statusseite" in text
     assert "### Geänderte Wartung: Database upgrade" in text

@@ -165,7 +165,7 @@ def _fill(staging: Path, files: Mapping[str, bytes]) -> None:
             _make_folder(parent, folders)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
         try:
-            _write_all(fd, data)
+            write_all(fd, data)
         finally:
             os.close(fd)
 
@@ -181,9 +181,9 @@ def _make_folder(folder: str, made: set[str]) -> None:
     made.add(folder)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    """Write all of ``data`` (a write may take only part of it, as on a nearly full disk,
-    where the next write then says why)."""
+def write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to the file ``fd`` (a write may take only part of it, as on a
+    nearly full disk, where the next write then says why)."""
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]

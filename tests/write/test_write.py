@@ -186,7 +186,7 @@ def test_a_write_that_fails_midway_leaves_the_old_site_and_nothing_else(
     out = tmp_path / "site"
     write_site(FILES, out, REPO_ROOT)
     before = digest(out)
-    real = statuspress.write._write_all
+    real = statuspress.write.write_all
     calls = iter(range(1000))
 
     def full_disk(fd: int, data: bytes) -> None:
@@ -194,7 +194,7 @@ def test_a_write_that_fails_midway_leaves_the_old_site_and_nothing_else(
             raise OSError(28, "No space left on device")
         real(fd, data)
 
-    monkeypatch.setattr(statuspress.write, "_write_all", full_disk)
+    monkeypatch.setattr(statuspress.write, "write_all", full_disk)
     with pytest.raises(UsageError, match=r"No space left on device.*previous site is untouched"):
         write_site({**FILES, "extra.html": b"x"}, out, REPO_ROOT)
     assert digest(out) == before
@@ -239,7 +239,7 @@ def test_a_file_larger_than_the_system_allows_leaves_the_old_site_and_nothing_el
 
 
 def test_a_large_file_is_written_whole(tmp_path: Path) -> None:
-    big = bytes(range(256)) * 40_000  # 10 MB: more than one write may take at once
+    big = bytes(range(256)) * 40_000  # 10 MB, in folders none of which exists yet
     write_site({"a/b/c/big.bin": big, "a/d.html": b"d", "e.html": b""}, tmp_path / "s", REPO_ROOT)
     assert (tmp_path / "s/a/b/c/big.bin").read_bytes() == big
     assert (tmp_path / "s/e.html").read_bytes() == b""

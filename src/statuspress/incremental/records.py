@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from statuspress.incremental.keys import KEY_BYTES
+from statuspress.write import write_all
 
 MAGIC = b"statuspress-cache 2\n"
 SCOPE_BYTES = KEY_BYTES  # a scope is a key of keys.py
@@ -87,9 +88,7 @@ class Records:
         try:
             if os.fstat(fd).st_size != self.size:
                 return False  # another build wrote it meanwhile
-            data = memoryview(records)
-            while data:
-                data = data[os.write(fd, data) :]
+            write_all(fd, records)
         except OSError:
             return False
         finally:

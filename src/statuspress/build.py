@@ -98,7 +98,7 @@ def build(
     context = derive(checked.site, now, audience, url, root, templates)
     pages = {paths.incident_page(i.page_id): i.page for i in incidents if i.page is not None}
     files = render(context, pages)  # render
-    write_site(files, out, root)  # write
+    write_site(files, out, root, accelerator.recycler(out) if accelerator else None)  # write
     reused = None
     if accelerator is not None:
         _remember(accelerator, incidents)

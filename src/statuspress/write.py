@@ -27,6 +27,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Protocol
 
 from statuspress.errors import UsageError
 from statuspress.layout import CONTENT
@@ -53,7 +54,7 @@ def merge_outputs(*parts: Mapping[str, bytes]) -> dict[str, bytes]:
     return merged
 
 
-def _safe_relative(path: str) -> str:
+def safe_relative(path: str) -> str:
     """``path`` when it is a plain relative POSIX path inside the site (no empty, ``.``
     or ``..`` part, not absolute); a renderer producing anything else is a bug."""
     if not path or any(part in ("", ".", "..") for part in path.split("/")):
@@ -85,10 +86,30 @@ def guard_out(out: Path, repository: Path) -> None:
         )
 
 
-def write_site(files: Mapping[str, bytes], out: Path, repository: Path) -> None:
+class Recycle(Protocol):
+    """A way to write the site into a folder that holds an earlier one instead of an empty
+    folder, and to keep the folder it replaces (the rebuild accelerator's
+    ``incremental.site.SiteRecycler``: writing fewer files is only for speed)."""
+
+    def take(self, target: Path) -> Path | None:
+        """A folder beside ``target`` holding an earlier site, moved to a private name, or
+        None (then the site is written into a new, empty folder)."""
+
+    def fill(self, staging: Path, files: Mapping[str, bytes], recycled: bool) -> None:
+        """Make ``staging`` hold exactly ``files`` and the marker."""
+
+    def retire(self, folder: Path, target: Path) -> None:
+        """Keep ``folder``, the site the new one replaced."""
+
+
+def write_site(
+    files: Mapping[str, bytes], out: Path, repository: Path, recycle: Recycle | None = None
+) -> None:
     """Write ``files`` (and the marker) as the new content of ``out``, replacing it
     atomically (see the module's text): one open and write per file, one folder created
-    per folder. A failure leaves the previous site untouched and nothing behind."""
+    per folder. A failure leaves the previous site untouched and nothing behind. With
+    ``recycle``, the new site is written over an earlier one that ``recycle`` keeps, and
+    the replaced site is handed back to it instead of removed."""
     target = Path(os.path.realpath(out)) if out.is_symlink() else out.absolute()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -98,13 +119,19 @@ def write_site(files: Mapping[str, bytes], out: Path, repository: Path) -> None:
         guard_out(out, repository)  # again, now that no other build can write meanwhile
         remove_leftovers(target)
         try:
-            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+            staging = recycle.take(target) if recycle is not None else None
+            recycled = staging is not None
+            if staging is None:
+                staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         except OSError as exc:
             raise UsageError(
                 f"cannot create a folder beside --out {out} to write the site in: {exc.strerror}"
             ) from None
         try:
-            _fill(staging, files)
+            if recycle is not None:
+                recycle.fill(staging, files, recycled)
+            else:
+                _fill(staging, files)
             os.chmod(staging, 0o755)
             retired = _swap(staging, target)
         except OSError as exc:  # a full disk, a quota: said with the place, never half-done
@@ -116,8 +143,12 @@ def write_site(files: Mapping[str, bytes], out: Path, repository: Path) -> None:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
+        if retired is None:
+            return
+        if recycle is not None:
+            with contextlib.suppress(OSError):
+                recycle.retire(retired, target)
+        shutil.rmtree(retired, ignore_errors=True)  # (nothing left when it was kept)
 
 
 @contextlib.contextmanager
@@ -159,7 +190,7 @@ def _fill(staging: Path, files: Mapping[str, bytes]) -> None:
     base = str(staging)
     folders: set[str] = {base}
     for path, data in sorted({**files, MARKER: MARKER_TEXT}.items()):
-        target = f"{base}/{_safe_relative(path)}"
+        target = f"{base}/{safe_relative(path)}"
         parent = target.rpartition("/")[0]
         if parent not in folders:
             _make_folder(parent, folders)

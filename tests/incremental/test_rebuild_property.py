@@ -130,6 +130,29 @@ class Repo:
         if self.out.exists():
             (self.out / "CNAME").write_text("status.example.com\n")
 
+    def tamper_with_spare(self) -> None:
+        """Change the site the next rebuild writes over (kept beside the live one): a file
+        edited, one replaced by a folder, a folder by a file, strays added."""
+        spare = self.out.parent / f".{self.out.name}.spare"
+        if not spare.is_dir():
+            return
+        page = spare / "index.html"
+        if page.is_file():
+            page.write_bytes(page.read_bytes() + b"<!-- edited -->")
+        feed = spare / "feed.atom"
+        if feed.is_file():
+            feed.unlink()
+            (feed / "inside").mkdir(parents=True)
+        history = spare / "history"
+        if history.is_dir():
+            shutil.rmtree(history)
+            history.write_text("not a folder")
+        (spare / "stray.txt").write_text("left by someone")
+        (spare / "incidents" / "stray-folder").mkdir(parents=True, exist_ok=True)
+
+    def plain_build_between(self) -> None:
+        build(self.root, self.out, self.now)
+
     def settle(self) -> None:
         past = time.time() - 3600
         for path in self.root.rglob("*"):
@@ -148,6 +171,8 @@ EDITS: list[Callable[[Repo], None]] = [
     Repo.later_now,
     Repo.touch_everything,
     Repo.edit_published_site,
+    Repo.tamper_with_spare,
+    Repo.plain_build_between,
     Repo.settle,
 ]
 

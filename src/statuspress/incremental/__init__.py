@@ -13,6 +13,7 @@ from what it would have made itself.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from statuspress.diagnostics import Diagnostic, Level
 from statuspress.incremental.keys import content_scope, page_scope
 from statuspress.incremental.pages import PageCache, page_key
 from statuspress.incremental.records import prepare, remove_stale_temporaries
+from statuspress.incremental.site import SiteRecycler
 from statuspress.incremental.store import IncidentStore
 from statuspress.layout import CACHE_DIR, TEMPLATES_DIR
 from statuspress.model import Audience, Incident
@@ -46,6 +48,14 @@ class Accelerator:
         self.store = IncidentStore(self.folder, scope, now) if self.usable else None
         self.pages = PageCache(self.folder, self._page_scope) if self.usable else None
         self.incidents = self.reused_incidents = self.page_count = self.reused_pages = 0
+        self.site: SiteRecycler | None = None
+
+    def recycler(self, out: Path) -> SiteRecycler | None:
+        """What writes the site over the one before last, kept beside ``out``
+        (``incremental/site.py``); None when the cache cannot be used."""
+        if self.usable:
+            self.site = SiteRecycler(self.folder, Path(os.path.realpath(out)))
+        return self.site
 
     def restore(self, root: Path, names: Sequence[str]) -> dict[str, CheckedIncident]:
         """The checked incidents of the folders among ``names`` that have not changed."""
@@ -84,12 +94,15 @@ class Accelerator:
         remove_stale_temporaries(self.folder)
         self.store.save()
         self.pages.save()
+        if self.site is not None:
+            self.site.save()
 
     def summary(self) -> str:
-        return (
+        reused = (
             f"reused {self.reused_incidents} of {self.incidents} incidents, "
             f"{self.reused_pages} of {self.page_count} incident pages"
         )
+        return f"{reused}; {self.site.summary()}" if self.site is not None else reused
 
 
 def _committed_note() -> Diagnostic:

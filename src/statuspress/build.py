@@ -7,7 +7,7 @@ build's one parallel step. The rest runs once, in this process.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ from statuspress.errors import ContentError
 from statuspress.layout import incident_folder_names
 from statuspress.load import Repository, load_repository
 from statuspress.messages import catalogue_for
-from statuspress.model import Audience, StatusSite
+from statuspress.model import Audience, Incident, StatusSite
 from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
 from statuspress.render.digest import with_digest
@@ -191,39 +191,51 @@ def _incidents(
     parallel: bool,
 ) -> list[_Incident]:
     """Every incident folder read, checked and its page rendered, on every core when there
-    are many (the build's one parallel step); what the accelerator has is reused."""
+    is much of that work (the build's one parallel step); what the accelerator has is
+    reused, here."""
     names = incident_folder_names(root)
     known = accelerator.restore(root, names) if accelerator else {}
     shown = {c.id for c in frame.components}
     now = frame.now
+    render_page: Callable[[Incident], bytes] | None = None  # made on first use
 
-    def work(share: Sequence[str]) -> list[_Incident]:
-        render_page = None
-        done = []
-        for name in share:
-            checked = known.get(name) or check_incident(root, name, repository, now)
-            view = None
-            if checked.incident is not None and not checked.has_errors:
-                timed = in_time(checked.incident, now, frame.settings, frame.messages)
-                view = incident_for(timed, frame.audience, shown)
-            page = key = None
-            page_fresh = False
-            if view is not None:
-                if accelerator is not None:
-                    key = accelerator.page_key(view, checked.digest, frame.messages.language)
-                    page = accelerator.page(key)
-                if page is None:
-                    render_page = render_page or incident_page_renderer(frame, root, templates)
-                    page, page_fresh = render_page(view), True
-            page_id = view.id if view is not None else name
-            fresh = name not in known
-            done.append(_Incident(checked, page_id, page, key, fresh, page_fresh))
-        return done
+    def one(name: str, render: bool) -> _Incident | None:
+        """The share of folder ``name``; None when its page is still to be rendered and
+        ``render`` is False."""
+        nonlocal render_page
+        checked = known.get(name) or check_incident(root, name, repository, now)
+        view = None
+        if checked.incident is not None and not checked.has_errors:
+            timed = in_time(checked.incident, now, frame.settings, frame.messages)
+            view = incident_for(timed, frame.audience, shown)
+        page = key = None
+        page_fresh = False
+        if view is not None:
+            if accelerator is not None:
+                key = accelerator.page_key(view, checked.digest, frame.messages.language)
+                page = accelerator.page(key)
+            if page is None:
+                if not render:
+                    return None
+                render_page = render_page or incident_page_renderer(frame, root, templates)
+                page, page_fresh = render_page(view), True
+        page_id = view.id if view is not None else name
+        return _Incident(checked, page_id, page, key, name not in known, page_fresh)
+
+    # What the accelerator restored, whose page it keeps too, is only looked up: not work
+    # worth another process. The rest (folders to read and check, pages to render) is.
+    ready = {name: item for name in known if (item := one(name, render=False)) is not None}
+    left = [name for name in names if name not in ready]
+
+    def work(share: Sequence[str]) -> list[_Incident | None]:
+        return [one(name, render=True) for name in share]
 
     threshold = PARALLEL_THRESHOLD if parallel else None
     # Whole incidents and their pages come back: receiving them costs this process about a
     # fifth of making them, so it keeps a little more than half.
-    return [item for share in fork_map(work, names, threshold, 0.56) for item in share]
+    for share in fork_map(work, left, threshold, 0.56):
+        ready.update((item.checked.name, item) for item in share if item is not None)
+    return [ready[name] for name in names]
 
 
 def _accelerator(root: Path, now: datetime, audience: Audience, url: str) -> Accelerator:

@@ -3,6 +3,7 @@ exactly what one process gives, and a worker's failure or death is reported."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -190,3 +191,33 @@ def test_a_worker_holds_no_pipe_end_of_another_worker(monkeypatch: pytest.Monkey
     for pipes in workers:
         new = [pipe for pipe in pipes if pipe not in before]
         assert len(new) == len(set(new)), pipes
+
+
+def test_a_rebuild_shares_out_only_the_work_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parallel step is decided by the work at hand: what the accelerator restored,
+    with its page, is looked up in this process; only folders to read and check, and pages
+    to render, go to the step (and so to other processes when there are enough of them)."""
+    root = generate(tmp_path / "repo", 40, seed=11)
+    for path in root.rglob("*"):
+        os.utime(path, (time.time() - 3600,) * 2)  # older than the cache's two-second doubt
+    monkeypatch.setattr(statuspress.build, "PARALLEL_THRESHOLD", 2)
+    handed: list[int] = []
+
+    def counting(func, items, minimum, local_share=0.5):  # type: ignore[no-untyped-def]
+        handed.append(len(items))
+        return fork_map(func, items, minimum, local_share)
+
+    monkeypatch.setattr(statuspress.build, "fork_map", counting)
+    out = tmp_path / "site"
+    build(root, out, NOW, incremental=True)
+    build(root, out, NOW, incremental=True)
+    newest = sorted((root / "incidents").iterdir())[-1]
+    (newest / "zz-late.md").write_text(
+        "---\nat: 2026-11-24T11:55:00Z\nstatus: resolved\n---\nAll is well again.\n"
+    )
+    build(root, out, NOW, incremental=True)
+    assert handed == [40, 0, 1]
+    build(root, tmp_path / "plain", NOW)
+    assert digest(out) == digest(tmp_path / "plain")

@@ -33,7 +33,8 @@ from statuspress.model import Audience, Incident, StatusSite
 from statuspress.parallel import fork_map
 from statuspress.render import Files, RenderContext
 from statuspress.render.digest import with_digest
-from statuspress.render.html import incident_page_renderer
+from statuspress.render.html import incident_page_renderer, redirect_page_renderer
+from statuspress.render.ids import incident_id
 from statuspress.templates import make_environment
 from statuspress.timeline import build_timeline
 from statuspress.transitions import in_time, site_in_time
@@ -96,7 +97,16 @@ def build(
             (*checked.diagnostics, *notes),
         )
     context = derive(checked.site, now, audience, url, root, templates)
-    pages = {paths.incident_page(i.page_id): i.page for i in incidents if i.page is not None}
+    pages = {
+        path: page
+        for i in incidents
+        if i.pages is not None
+        for path, page in zip(
+            (paths.incident_page(i.page_id), paths.incident_redirect(incident_id(i.page_id))),
+            i.pages,
+            strict=True,
+        )
+    }
     files = render(context, pages)  # render
     write_site(files, out, root, accelerator.recycler(out) if accelerator else None)  # write
     reused = None
@@ -171,15 +181,15 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
 
 @dataclass(frozen=True)
 class _Incident:
-    """One incident's share of the build: checked, and its page when the audience sees it
+    """One incident's share of the build: checked, and its pages when the audience sees it
     (``fresh``: read from its files by this build, not reused)."""
 
     checked: CheckedIncident
     page_id: str
-    page: bytes | None
-    page_key: bytes | None  # with the accelerator: the page's key in its cache
+    pages: tuple[bytes, bytes] | None  # its page, and the page at its API id
+    page_key: bytes | None  # with the accelerator: the pages' key in its cache
     fresh: bool
-    page_fresh: bool
+    pages_fresh: bool
 
 
 def _incidents(
@@ -197,30 +207,33 @@ def _incidents(
     known = accelerator.restore(root, names) if accelerator else {}
     shown = {c.id for c in frame.components}
     now = frame.now
-    render_page: Callable[[Incident], bytes] | None = None  # made on first use
+    renderers: tuple[Callable[[Incident], bytes], ...] = ()  # made on first use
 
     def one(name: str, render: bool) -> _Incident | None:
-        """The share of folder ``name``; None when its page is still to be rendered and
+        """The share of folder ``name``; None when its pages are still to be rendered and
         ``render`` is False."""
-        nonlocal render_page
+        nonlocal renderers
         checked = known.get(name) or check_incident(root, name, repository, now)
         view = None
         if checked.incident is not None and not checked.has_errors:
             timed = in_time(checked.incident, now, frame.settings, frame.messages)
             view = incident_for(timed, frame.audience, shown)
-        page = key = None
-        page_fresh = False
+        pages = key = None
+        fresh = False
         if view is not None:
             if accelerator is not None:
                 key = accelerator.page_key(view, checked.digest, frame.messages.language)
-                page = accelerator.page(key)
-            if page is None:
+                pages = accelerator.pages(key)
+            if pages is None:
                 if not render:
                     return None
-                render_page = render_page or incident_page_renderer(frame, root, templates)
-                page, page_fresh = render_page(view), True
+                renderers = renderers or (
+                    incident_page_renderer(frame, root, templates),
+                    redirect_page_renderer(frame, root, templates),
+                )
+                pages, fresh = (renderers[0](view), renderers[1](view)), True
         page_id = view.id if view is not None else name
-        return _Incident(checked, page_id, page, key, name not in known, page_fresh)
+        return _Incident(checked, page_id, pages, key, name not in known, fresh)
 
     # What the accelerator restored, whose page it keeps too, is only looked up: not work
     # worth another process. The rest (folders to read and check, pages to render) is.
@@ -249,5 +262,5 @@ def _remember(accelerator: Accelerator, incidents: list[_Incident]) -> None:
     for item in incidents:
         if item.fresh:
             accelerator.keep_incident(item.checked)
-        if item.page_key is not None and item.page is not None:
-            accelerator.keep_page(item.page_key, item.page if item.page_fresh else None)
+        if item.page_key is not None and item.pages is not None:
+            accelerator.keep_pages(item.page_key, item.pages if item.pages_fresh else None)

@@ -22,7 +22,7 @@ from statuspress import git
 from statuspress.check import CheckedIncident
 from statuspress.diagnostics import Diagnostic, Level
 from statuspress.incremental.keys import content_scope, page_scope
-from statuspress.incremental.pages import PageCache, page_key
+from statuspress.incremental.pages import PageCache, page_key, redirect_key
 from statuspress.incremental.records import prepare, remove_stale_temporaries
 from statuspress.incremental.site import SiteRecycler
 from statuspress.incremental.store import IncidentStore
@@ -46,7 +46,7 @@ class Accelerator:
         self._page_scope = page_scope(scope, audience, base_url, templates)
         # A cache committed to git is never read: it could publish what no one reviewed.
         self.store = IncidentStore(self.folder, scope, now) if self.usable else None
-        self.pages = PageCache(self.folder, self._page_scope) if self.usable else None
+        self.pages_cache = PageCache(self.folder, self._page_scope) if self.usable else None
         self.incidents = self.reused_incidents = self.page_count = self.reused_pages = 0
         self.site: SiteRecycler | None = None
 
@@ -69,31 +69,38 @@ class Accelerator:
         whose folder has the digest ``files``."""
         return page_key(self._page_scope, incident, files, self.now, language)
 
-    def page(self, key: bytes) -> bytes | None:
-        """The incident page the last build kept under ``key``, or None."""
-        return self.pages.get(key) if self.pages is not None else None
+    def pages(self, key: bytes) -> tuple[bytes, bytes] | None:
+        """The incident page and the page at its API id the last build kept under
+        ``key``, or None."""
+        if self.pages_cache is None:
+            return None
+        page = self.pages_cache.get(key)
+        redirect = self.pages_cache.get(redirect_key(key))
+        return None if page is None or redirect is None else (page, redirect)
 
     def keep_incident(self, checked: CheckedIncident) -> None:
         """Remember an incident this build read and checked afresh."""
         if self.store is not None:
             self.store.keep(checked)
 
-    def keep_page(self, key: bytes, page: bytes | None) -> None:
-        """Keep an incident page for the next build: ``page`` rendered by this build, or
-        None for the one the cache holds under ``key``."""
+    def keep_pages(self, key: bytes, pages: tuple[bytes, bytes] | None) -> None:
+        """Keep an incident's pages for the next build: ``pages`` rendered by this build,
+        or None for the ones the cache holds under ``key``."""
         self.page_count += 1
-        if page is None:
+        if pages is None:
             self.reused_pages += 1
-        if self.pages is not None:
-            self.pages.keep(key, page)
+        if self.pages_cache is not None:
+            page, redirect = pages or (None, None)
+            self.pages_cache.keep(key, page)
+            self.pages_cache.keep(redirect_key(key), redirect)
 
     def save(self) -> None:
         """Write what ``keep`` remembered; never fails the build that already succeeded."""
-        if self.store is None or self.pages is None or not prepare(self.folder):
+        if self.store is None or self.pages_cache is None or not prepare(self.folder):
             return
         remove_stale_temporaries(self.folder)
         self.store.save()
-        self.pages.save()
+        self.pages_cache.save()
         if self.site is not None:
             self.site.save()
 

@@ -7,7 +7,9 @@ itself, settings, components, templates, audience, base URL), the digest of the
 incident's files (its translations included), the clock when the page shows one (an open
 incident's durations; anything dated after now), and the page's language. (Only the
 default language's pages are kept: a site's other languages are rendered afresh by
-``render.translated``.)
+``render.translated``.) The page at the incident's API id (``incidents/<id>.html``, made
+by ``render.html.redirect_page_renderer`` from the same incident and frame) is kept beside
+it, under ``redirect_key``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ def page_key(scope: bytes, incident: Incident, files: bytes, now: datetime, lang
         clock.encode(),
         language.encode(),
     )
+
+
+def redirect_key(key: bytes) -> bytes:
+    """The key of the page at the incident's API id (``render.html.redirect_page_renderer``)
+    beside its page's ``key``: made from the same incident and frame."""
+    return digest_of(key, b"redirect")
 
 
 class PageCache:

@@ -17,6 +17,7 @@ from statuspress.model import Incident
 from statuspress.render import Files, RenderContext
 from statuspress.render.ids import incident_id
 from statuspress.templates import environment_assets, make_environment, render_template
+from statuspress.timefmt import iso
 from statuspress.views.components import component_page, component_rows
 from statuspress.views.frame import Frame, PageMeta, feeds_of, last_change
 from statuspress.views.history import history_months, history_page, month_counts
@@ -43,10 +44,38 @@ def incident_page_renderer(
     return render_page
 
 
+def redirect_page_renderer(
+    frame: Frame, root: Path, env: jinja2.Environment | None = None
+) -> Callable[[Incident], bytes]:
+    """The function that renders the page at an incident's API id (``_redirects``), from
+    the incident and ``frame`` alone, as ``incident_page_renderer`` does its page: what
+    one makes, the other can make beside it."""
+    env = env or make_environment(root, frame.messages)
+    # Every such page has the same frame but for its title, canonical URL and time (they
+    # all lie at the same depth), so the frame is made once. No alternates: they exist at
+    # the root only, no other language has one.
+    common = replace(frame.meta(paths.incident_redirect("-"), "", frame.now), alternates=())
+
+    def render_redirect(incident: Incident) -> bytes:
+        target = paths.page_url(paths.incident_page(incident.id))
+        updated = last_change((incident,), frame.now) or frame.now
+        meta = replace(
+            common,
+            title=incident.title,
+            canonical=frame.url(target),
+            last_updated=frame.time(updated),
+            last_updated_iso=iso(updated),
+        )
+        values = {"page": meta, "target": target}
+        return render_template(env, root, "redirect.html", values).encode()
+
+    return render_redirect
+
+
 def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = None) -> Files:
     """Every HTML page of the site. ``incident_pages`` (output path -> bytes) are incident
-    pages already rendered by ``incident_page_renderer`` with this context's frame; the
-    others are rendered here."""
+    pages and pages at their API ids already rendered by ``incident_page_renderer`` and
+    ``redirect_page_renderer`` with this context's frame; the others are rendered here."""
     frame = context.frame
     messages = frame.messages
     env = context.templates
@@ -134,34 +163,29 @@ def render(context: RenderContext, incident_pages: Mapping[str, bytes] | None = 
     files[paths.SITEMAP] = _sitemap(context, pages)
     files[paths.ROBOTS] = _robots(context)
     if not context.site_url:  # (another language's pages: API ids lead to the root's)
-        files.update(_redirects(context, files))
+        files.update(_redirects(context, files, given))
     return files
 
 
-def _redirects(context: RenderContext, files: Files) -> Files:
+def _redirects(context: RenderContext, files: Files, given: Mapping[str, bytes]) -> Files:
     """``incidents/<API id>.html``: a page that sends readers on to the incident's page
     (meta refresh, ``rel=canonical`` and a visible link), for ``incidents/<API id>`` links
     built from ``api/v2`` ids. Left out of the sitemap; none where an incident's own page
-    has that name."""
-    frame = context.frame
+    has that name. ``given``: such pages already rendered by ``redirect_page_renderer``."""
     redirects: Files = {}
-    # Every such page has the same frame but for its title and canonical URL (they all lie
-    # at the same depth), so the frame is made once. No alternates: they exist at the root
-    # only, no other language has one.
-    common = replace(
-        frame.meta(paths.incident_redirect("-"), "", context.last_updated), alternates=()
-    )
+    render_redirect: Callable[[Incident], bytes] | None = None
     for incident in context.site.incidents:
         api_id = incident_id(incident.id)
         path = paths.incident_redirect(api_id)
         if paths.incident_page(api_id) in files:
             continue
-        target = paths.page_url(paths.incident_page(incident.id))
-        meta = replace(common, title=incident.title, canonical=frame.url(target))
-        values = {"page": meta, "target": target}
-        redirects[path] = render_template(
-            context.templates, context.root, "redirect.html", values
-        ).encode()
+        ready = given.get(path)
+        if ready is None:
+            render_redirect = render_redirect or redirect_page_renderer(
+                context.frame, context.root, context.templates
+            )
+            ready = render_redirect(incident)
+        redirects[path] = ready
     return redirects
 
 

@@ -62,9 +62,10 @@ def test_a_rebuild_with_nothing_changed_rewrites_no_file(repo: Path, tmp_path: P
     first = rebuild(repo, out)
     files = len([p for p in out.rglob("*") if p.is_file()]) - 1  # (the marker)
     assert first.endswith(f"rewrote {files} of {files} files")  # no spare yet: all of it
-    rebuild(repo, out)  # writes over the first build's site, kept beside out
-    assert (tmp_path / ".site.spare").is_dir()
+    # No spare yet either, but the live site's files are linked into the new one.
     assert rebuild(repo, out).endswith(f"rewrote 0 of {files} files")
+    assert (tmp_path / ".site.spare").is_dir()
+    assert rebuild(repo, out).endswith(f"rewrote 0 of {files} files")  # over the spare
     assert tree(out) == plain(repo, tmp_path / "plain")
 
 
@@ -81,6 +82,23 @@ def test_a_new_update_rewrites_only_the_pages_it_changes(repo: Path, tmp_path: P
     assert 0 < written < total
     assert second.endswith(f"rewrote {written} of {total} files")
     assert tree(out) == plain(repo, tmp_path / "plain", later)
+
+
+def test_the_site_a_rebuild_replaces_is_kept_as_it_was(repo: Path, tmp_path: Path) -> None:
+    """Files the new site shares with the live one (linked, on the first rebuild) are never
+    written into: after each rebuild the kept site is the previous site, byte for byte."""
+    out = tmp_path / "site"
+    rebuild(repo, out)
+    sites = [tree(out)]
+    later = NOW
+    for name, text in [("b.md", RESOLVED), ("b.md", RESOLVED.replace("again", "once more"))]:
+        (repo / "incidents/2026-11-24-api" / name).write_text(text, encoding="utf-8")
+        later += timedelta(minutes=1)
+        rebuild(repo, out, later)
+        assert tree(tmp_path / ".site.spare") == sites[-1]
+        sites.append(tree(out))
+        assert sites[-1] != sites[-2]
+        assert sites[-1] == plain(repo, tmp_path / f"plain-{len(sites)}", later)
 
 
 def test_the_kept_site_is_never_written_through_a_link(repo: Path, tmp_path: Path) -> None:

@@ -50,6 +50,7 @@ DEMO_REPO = HERE.parent
 FLOOR = HERE / "floor.py"
 CACHE_DIR = ".statuspress-cache"
 UPDATE_NAME = "20261124T1155Z-identified.md"
+SECOND_UPDATE_NAME = "20261124T1158Z-identified.md"
 # Sizes up to this many incidents get --repeat's larger default; above it, runs are long
 # enough that fewer of them give as steady a median.
 SMALL = 1000
@@ -249,8 +250,16 @@ class Workspace:
             encoding="utf-8",
         )
 
+    def add_another_update(self) -> None:
+        (self.newest_incident() / SECOND_UPDATE_NAME).write_text(
+            "---\nat: 2026-11-24T11:58:00Z\nstatus: identified\nnext_update: 2026-11-24T12:28:00Z\n---\n"
+            "The fix is being rolled out region by region. Next update by 12:28 UTC.\n",
+            encoding="utf-8",
+        )
+
     def remove_update(self) -> None:
         (self.newest_incident() / UPDATE_NAME).unlink(missing_ok=True)
+        (self.newest_incident() / SECOND_UPDATE_NAME).unlink(missing_ok=True)
 
 
 def age_files(root: Path, seconds: float) -> None:
@@ -294,13 +303,16 @@ def size_groups(ws: Workspace) -> list[list[Step]]:
     """The steps at one size, in groups that run together on one side: the rebuild needs
     the cache its own side's cold incremental build left, so those two stay together."""
 
-    def check_rebuild(side: Side) -> None:
+    def same_as_plain(side: Side) -> None:
         run_quietly(side.plain_build(ws.repo, ws.reference))
         if not same_tree(ws.out, ws.reference):
             raise SystemExit(
                 f"{side.name}: the incremental rebuild of {ws.repo} differs from a plain "
                 "build of the same content"
             )
+
+    def check_rebuild(side: Side) -> None:
+        same_as_plain(side)
         ws.remove_update()
 
     def fresh(side: Side) -> None:
@@ -321,6 +333,13 @@ def size_groups(ws: Workspace) -> list[list[Step]]:
                 "rebuild after one update",
                 lambda side: side.incremental_build(ws.repo, ws.out),
                 lambda side: ws.add_one_update(),
+                same_as_plain,
+            ),
+            # As `serve` and every later `build --incremental` run: after earlier rebuilds.
+            Step(
+                "rebuild after another update",
+                lambda side: side.incremental_build(ws.repo, ws.out),
+                lambda side: ws.add_another_update(),
                 check_rebuild,
             ),
         ],

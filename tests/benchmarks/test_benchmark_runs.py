@@ -27,6 +27,7 @@ SIZE_STEPS = {
     "cold build",
     "cold build --incremental",
     "rebuild after one update",
+    "rebuild after another update",
 }
 
 

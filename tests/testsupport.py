@@ -32,6 +32,27 @@ IN_CI = bool(os.environ.get("CI"))
 #: The language corpus's scores, filled by its test and printed in the pytest summary.
 LANGUAGE_SCORES: dict[str, Any] = {}
 NOW_ARG = DEMO_NOW.isoformat().replace("+00:00", "Z")
+#: An incident still open at DEMO_NOW, and its first update (the accelerator's tests).
+OPEN_HEADER = (
+    "---\ntitle: Errors on the API\nseverity: sev2\nstarted: 2026-11-24T10:00:00Z\n"
+    "components:\n  api: partial_outage\n---\n"
+)
+OPEN_UPDATE = (
+    "---\nat: 2026-11-24T10:10:00Z\nstatus: investigating\nnext_update: 2026-11-24T10:40:00Z\n"
+    "---\nSome requests fail. Next update by 10:40 UTC.\n"
+)
+
+
+def refused_past_file_size_limit(script: str, *args: str) -> None:
+    """Run ``script`` (a program that limits the size of the files it may write, then
+    writes a site) and hold that it refused as a full disk makes a build refuse: exit 2,
+    the system's reason, and the promise that the previous site is untouched."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2, result.stderr
+    assert "File too large" in result.stdout
+    assert "the previous site is untouched" in result.stdout
 
 
 def build_cli(

@@ -19,7 +19,7 @@ from statuspress.incremental.records import MAGIC, SCOPE_BYTES, Records
 from statuspress.incremental.store import STORE_FILE
 from statuspress.layout import CACHE_DIR
 from statuspress.paths import SITE_DIGEST
-from testsupport import build_cli, digest, settle, tree
+from testsupport import OPEN_HEADER, OPEN_UPDATE, build_cli, digest, settle, tree
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=timezone.utc)
 COMPONENT = "---\nname: API\n---\n"
@@ -28,14 +28,6 @@ OLD_HEADER = (
     "components:\n  api: degraded_performance\n---\n"
 )
 OLD_UPDATE = "---\nat: 2026-09-01T11:00:00Z\nstatus: resolved\n---\nFine again.\n"
-OPEN_HEADER = (
-    "---\ntitle: Errors on the API\nseverity: sev2\nstarted: 2026-11-24T10:00:00Z\n"
-    "components:\n  api: partial_outage\n---\n"
-)
-OPEN_UPDATE = (
-    "---\nat: 2026-11-24T10:10:00Z\nstatus: investigating\nnext_update: 2026-11-24T10:40:00Z\n"
-    "---\nSome requests fail. Next update by 10:40 UTC.\n"
-)
 OPEN_NEXT = (
     "---\nat: 2026-11-24T10:40:00Z\nstatus: identified\nnext_update: 2026-11-24T11:10:00Z\n"
     "---\nWe found the cause. Next update by 11:10 UTC.\n"

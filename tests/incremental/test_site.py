@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -18,17 +16,17 @@ from statuspress.build import build
 from statuspress.incremental.site import STAMPS_FILE, SiteRecycler
 from statuspress.layout import CACHE_DIR
 from statuspress.write import MARKER, write_site
-from testsupport import REPO_ROOT, digest, settle, tree
+from testsupport import (
+    OPEN_HEADER,
+    OPEN_UPDATE,
+    REPO_ROOT,
+    digest,
+    refused_past_file_size_limit,
+    settle,
+    tree,
+)
 
 NOW = datetime(2026, 11, 24, 12, tzinfo=timezone.utc)
-HEADER = (
-    "---\ntitle: Errors on the API\nseverity: sev2\nstarted: 2026-11-24T10:00:00Z\n"
-    "components:\n  api: partial_outage\n---\n"
-)
-FIRST = (
-    "---\nat: 2026-11-24T10:10:00Z\nstatus: investigating\nnext_update: 2026-11-24T10:40:00Z\n"
-    "---\nSome requests fail. Next update by 10:40 UTC.\n"
-)
 RESOLVED = "---\nat: 2026-11-24T11:30:00Z\nstatus: resolved\n---\nAll requests succeed again.\n"
 
 
@@ -37,8 +35,8 @@ def repo(write_repo: Callable[[dict[str, str]], Path]) -> Path:
     root = write_repo(
         {
             "components/api.md": "---\nname: API\n---\n",
-            "incidents/2026-11-24-api/incident.md": HEADER,
-            "incidents/2026-11-24-api/a.md": FIRST,
+            "incidents/2026-11-24-api/incident.md": OPEN_HEADER,
+            "incidents/2026-11-24-api/a.md": OPEN_UPDATE,
         }
     )
     settle(root)
@@ -181,15 +179,7 @@ def test_a_failure_while_writing_over_the_kept_site_leaves_the_live_one(tmp_path
     written(old, out, cache)
     assert (tmp_path / ".site.spare").is_dir()
     before = tree(out)
-    result = subprocess.run(
-        [sys.executable, "-c", _FILE_SIZE_LIMIT, str(out), str(REPO_ROOT), str(cache)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 2, result.stderr
-    assert "File too large" in result.stdout
-    assert "the previous site is untouched" in result.stdout
+    refused_past_file_size_limit(_FILE_SIZE_LIMIT, str(out), str(REPO_ROOT), str(cache))
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]
     new = {"index.html": b"<p>new</p>\n", "history/big.html": b"x" * 10000, "z.html": b"z"}

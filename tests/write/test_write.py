@@ -17,7 +17,7 @@ import pytest
 from statuspress.build import build
 from statuspress.errors import UsageError
 from statuspress.write import MARKER, write_site
-from testsupport import DEMO_NOW, REPO_ROOT, build_cli, digest
+from testsupport import DEMO_NOW, REPO_ROOT, build_cli, digest, refused_past_file_size_limit
 
 FILES = {"index.html": b"<p>new</p>\n", "api/v2/summary.json": b"{}\n"}
 
@@ -225,15 +225,7 @@ def test_a_file_larger_than_the_system_allows_leaves_the_old_site_and_nothing_el
     out = tmp_path / "site"
     write_site(FILES, out, REPO_ROOT)
     before = digest(out)
-    result = subprocess.run(
-        [sys.executable, "-c", _FILE_SIZE_LIMIT, str(out), str(REPO_ROOT)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 2, result.stderr
-    assert "File too large" in result.stdout
-    assert "the previous site is untouched" in result.stdout
+    refused_past_file_size_limit(_FILE_SIZE_LIMIT, str(out), str(REPO_ROOT))
     assert digest(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 

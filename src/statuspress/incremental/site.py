@@ -123,8 +123,9 @@ class SiteRecycler:
         for folder in sorted(folders, key=len):
             _ensure_folder(base, folder)
         # Without a spare (the first rebuild), a file the live site holds with the same
-        # bytes is linked, not written: a new name costs a tenth of a new file. (Linked
-        # files are never written into later: ``_write`` replaces a file with two names.)
+        # bytes is linked, not written: on a real disk a new name costs a few percent of a
+        # new file. (Linked files are never written into later: ``_write`` replaces a file
+        # with two names.)
         live = self._live if not recycled and self._target is not None else Stamps()
         for path, data in sorted(site.items()):
             digest = hashlib.sha256(data).digest()[:_DIGEST_BYTES]

@@ -132,12 +132,11 @@ class SiteRecycler:
             target = f"{base}/{path}"
             stamp = _link(f"{self._target}/{path}", target, digest, live.files.get(path))
             if stamp is None:
-                stamp = self._write(target, data, digest, known.files.get(path))
-            else:
-                known.files[path] = stamp  # (so not counted as written)
+                previous = known.files.get(path)
+                stamp = self._write(target, data, digest, previous)
+                if path != MARKER and stamp != previous:
+                    self.written += 1
             stamps.files[path] = stamp
-            if path != MARKER and stamp != known.files.get(path):
-                self.written += 1
         for folder in folders:
             found = os.lstat(f"{base}/{folder}" if folder else base)
             stamps.folders[folder] = (found.st_ino, found.st_mtime_ns)

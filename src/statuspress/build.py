@@ -97,16 +97,12 @@ def build(
             (*checked.diagnostics, *notes),
         )
     context = derive(checked.site, now, audience, url, root, templates)
-    pages = {
-        path: page
-        for i in incidents
-        if i.pages is not None
-        for path, page in zip(
-            (paths.incident_page(i.page_id), paths.incident_redirect(incident_id(i.page_id))),
-            i.pages,
-            strict=True,
-        )
-    }
+    pages: dict[str, bytes] = {}
+    for i in incidents:
+        if i.pages is not None:
+            page, redirect = i.pages
+            pages[paths.incident_page(i.page_id)] = page
+            pages[paths.incident_redirect(incident_id(i.page_id))] = redirect
     files = render(context, pages)  # render
     write_site(files, out, root, accelerator.recycler(out) if accelerator else None)  # write
     reused = None
@@ -219,7 +215,7 @@ def _incidents(
             timed = in_time(checked.incident, now, frame.settings, frame.messages)
             view = incident_for(timed, frame.audience, shown)
         pages = key = None
-        fresh = False
+        rendered = False
         if view is not None:
             if accelerator is not None:
                 key = accelerator.page_key(view, checked.digest, frame.messages.language)
@@ -231,9 +227,9 @@ def _incidents(
                     incident_page_renderer(frame, root, templates),
                     redirect_page_renderer(frame, root, templates),
                 )
-                pages, fresh = (renderers[0](view), renderers[1](view)), True
+                pages, rendered = (renderers[0](view), renderers[1](view)), True
         page_id = view.id if view is not None else name
-        return _Incident(checked, page_id, pages, key, name not in known, fresh)
+        return _Incident(checked, page_id, pages, key, name not in known, rendered)
 
     # What the accelerator restored, whose page it keeps too, is only looked up: not work
     # worth another process. The rest (folders to read and check, pages to render) is.

@@ -146,9 +146,12 @@ def write_site(
         if retired is None:
             return
         if recycle is not None:
-            with contextlib.suppress(OSError):
+            try:
                 recycle.retire(retired, target)
-        shutil.rmtree(retired, ignore_errors=True)  # (nothing left when it was kept)
+                return
+            except OSError:
+                pass  # not kept: removed, as without ``recycle``
+        shutil.rmtree(retired, ignore_errors=True)
 
 
 @contextlib.contextmanager
